@@ -1,0 +1,18 @@
+package dev.shortstack.links.auth;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public interface ApiKeyStore {
+    Optional<ApiKey> find(String keyId);
+
+    /** @return false if a key with that id already exists */
+    boolean create(ApiKey key);
+
+    /** Keys of a workspace, newest first. */
+    List<ApiKey> listByWorkspace(String workspaceId);
+
+    /** Marks the key revoked if it belongs to the workspace and is not revoked yet. */
+    void revoke(String keyId, String workspaceId, Instant at);
+}

@@ -1,0 +1,56 @@
+package dev.shortstack.links.entrypoints;
+
+import dev.shortstack.links.auth.ApiKeyStore;
+import dev.shortstack.links.auth.Authenticator;
+import dev.shortstack.links.keys.ApiKeyService;
+import dev.shortstack.links.links.LinkRequestParser;
+import dev.shortstack.links.links.LinkService;
+import dev.shortstack.links.links.LinkStore;
+import dev.shortstack.links.links.SlugGenerator;
+import dev.shortstack.links.links.UrlPolicy;
+import dev.shortstack.links.store.dynamodb.DynamoApiKeyStore;
+import dev.shortstack.links.store.dynamodb.DynamoLinkStore;
+import dev.shortstack.shared.aws.AwsClients;
+import dev.shortstack.shared.config.Env;
+import dev.shortstack.shared.config.EnvNames;
+import dev.shortstack.shared.link.DynamoVisitCounter;
+import dev.shortstack.shared.link.VisitCounter;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/** Everything the links API is built from; tests pass fakes for the stores. */
+public record LinksApiDependencies(
+        Authenticator authenticator,
+        LinkService links,
+        ApiKeyService keys,
+        LinkRequestParser parser,
+        String shortBaseUrl,
+        Clock clock) {
+
+    public static final int DEFAULT_INDEX_SHARDS = 8;
+
+    public static LinksApiDependencies of(LinkStore linkStore, VisitCounter visits, ApiKeyStore keyStore,
+                                          String shortBaseUrl, String blockedDomains, Clock clock) {
+        return new LinksApiDependencies(
+                new Authenticator(keyStore),
+                new LinkService(linkStore, visits, new SlugGenerator(new SecureRandom()), clock),
+                new ApiKeyService(keyStore, clock),
+                new LinkRequestParser(new UrlPolicy(shortBaseUrl, blockedDomains)),
+                shortBaseUrl,
+                clock);
+    }
+
+    /** Validates the configuration up front: a missing variable fails the cold start, naming it. */
+    public static LinksApiDependencies fromEnv(Env env) {
+        env.requireAll(EnvNames.LINKS_TABLE, EnvNames.API_KEYS_TABLE, EnvNames.VISITS_TABLE, EnvNames.SHORT_BASE_URL);
+        AwsClients aws = AwsClients.fromEnv(env);
+        int shards = env.getInt(EnvNames.LINK_INDEX_SHARDS, DEFAULT_INDEX_SHARDS, 1, 256);
+        return of(
+                new DynamoLinkStore(aws.dynamo(), env.require(EnvNames.LINKS_TABLE), env.require(EnvNames.VISITS_TABLE), shards),
+                new DynamoVisitCounter(aws.dynamo(), env.require(EnvNames.VISITS_TABLE)),
+                new DynamoApiKeyStore(aws.dynamo(), env.require(EnvNames.API_KEYS_TABLE)),
+                ShortBaseUrl.validated(env.require(EnvNames.SHORT_BASE_URL)),
+                env.get(EnvNames.BLOCKED_DOMAINS, ""),
+                Clock.systemUTC());
+    }
+}

@@ -1,0 +1,205 @@
+package dev.shortstack.links.entrypoints;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shortstack.links.auth.Caller;
+import dev.shortstack.links.auth.Role;
+import dev.shortstack.links.keys.NewApiKey;
+import dev.shortstack.links.links.LinkPatch;
+import dev.shortstack.links.links.NewLink;
+import dev.shortstack.links.request.JsonBody;
+import dev.shortstack.shared.config.Env;
+import dev.shortstack.shared.http.ApiProblem;
+import dev.shortstack.shared.http.HttpApiFunction;
+import dev.shortstack.shared.http.HttpApiRequest;
+import dev.shortstack.shared.http.HttpApiResponse;
+import dev.shortstack.shared.http.ProblemType;
+import dev.shortstack.shared.link.Link;
+import dev.shortstack.shared.observability.Observability;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.MDC;
+
+/**
+ * The links API behind {@code ANY /v1/{proxy+}}: routes, authenticates, parses, calls a service
+ * and maps the result. All logic lives in the services.
+ */
+public final class LinksApiFunction extends HttpApiFunction {
+    private static final Pattern LINK_PATH = Pattern.compile("/v1/links/([^/]+)");
+    private static final Pattern KEY_PATH = Pattern.compile("/v1/keys/([^/]+)");
+    private static final Pattern ETAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
+    private static final Set<String> JSON = Set.of("application/json");
+    private static final Set<String> JSON_OR_MERGE_PATCH = Set.of("application/json", "application/merge-patch+json");
+    private static final Set<String> LIST_PARAMS = Set.of("limit", "cursor", "tag");
+    private static final int DEFAULT_PAGE = 20;
+    private static final int MAX_PAGE = 100;
+
+    private final LinksApiDependencies deps;
+    private final Views views;
+
+    /** Lambda's entry point: configuration from the environment, clients built once. */
+    public LinksApiFunction() {
+        this(LinksApiDependencies.fromEnv(Env.system()));
+    }
+
+    public LinksApiFunction(LinksApiDependencies deps) {
+        super(new Observability("links-api"));
+        this.deps = deps;
+        this.views = new Views(deps.shortBaseUrl());
+    }
+
+    @Override
+    protected HttpApiResponse handle(HttpApiRequest request, Context context) {
+        String path = request.path().length() > 1 && request.path().endsWith("/")
+                ? request.path().substring(0, request.path().length() - 1)
+                : request.path();
+        if (path.equals("/v1/links")) {
+            return switch (request.method()) {
+                case "GET" -> listLinks(request, caller(request, Role.READ));
+                case "POST" -> createLink(request, caller(request, Role.WRITE));
+                default -> methodNotAllowed("GET, POST");
+            };
+        }
+        Matcher link = LINK_PATH.matcher(path);
+        if (link.matches()) {
+            String slug = link.group(1);
+            MDC.put("slug", slug);
+            return switch (request.method()) {
+                case "GET" -> getLink(caller(request, Role.READ), slug);
+                case "PATCH" -> updateLink(request, caller(request, Role.WRITE), slug);
+                case "DELETE" -> deleteLink(request, caller(request, Role.WRITE), slug);
+                default -> methodNotAllowed("GET, PATCH, DELETE");
+            };
+        }
+        if (path.equals("/v1/keys")) {
+            return switch (request.method()) {
+                case "GET" -> listKeys(caller(request, Role.ADMIN));
+                case "POST" -> createKey(request, caller(request, Role.ADMIN));
+                default -> methodNotAllowed("GET, POST");
+            };
+        }
+        Matcher key = KEY_PATH.matcher(path);
+        if (key.matches()) {
+            if (!request.method().equals("DELETE")) {
+                return methodNotAllowed("DELETE");
+            }
+            deps.keys().revoke(caller(request, Role.ADMIN), key.group(1));
+            return HttpApiResponse.noContent();
+        }
+        throw new ApiProblem(ProblemType.ROUTE_NOT_FOUND, "No route " + request.method() + " " + request.path() + ".");
+    }
+
+    private HttpApiResponse createLink(HttpApiRequest request, Caller caller) {
+        ObjectNode body = JsonBody.parse(request, JSON);
+        NewLink newLink = deps.parser().parseCreate(body, now());
+        Link link = deps.links().create(caller, newLink);
+        MDC.put("slug", link.slug());
+        observability().count("LinkCreated");
+        return linkResponse(201, link, OptionalLong.empty())
+                .withHeader("location", "/v1/links/" + link.slug());
+    }
+
+    private HttpApiResponse getLink(Caller caller, String slug) {
+        Link link = deps.links().get(caller, slug);
+        return linkResponse(200, link, deps.links().visitsUsed(link));
+    }
+
+    private HttpApiResponse updateLink(HttpApiRequest request, Caller caller, String slug) {
+        Optional<Long> ifMatch = ifMatch(request).orElseThrow(() -> new ApiProblem(ProblemType.PRECONDITION_REQUIRED,
+                "Edits need 'If-Match' with the ETag from GET /v1/links/" + slug + " (or 'If-Match: *' to overwrite)."));
+        ObjectNode body = JsonBody.parse(request, JSON_OR_MERGE_PATCH);
+        LinkPatch patch = deps.parser().parsePatch(body, now());
+        Link link = deps.links().update(caller, slug, ifMatch, patch);
+        return linkResponse(200, link, OptionalLong.empty());
+    }
+
+    private HttpApiResponse deleteLink(HttpApiRequest request, Caller caller, String slug) {
+        deps.links().delete(caller, slug, ifMatch(request).orElse(Optional.empty()));
+        observability().count("LinkDeleted");
+        return HttpApiResponse.noContent();
+    }
+
+    private HttpApiResponse listLinks(HttpApiRequest request, Caller caller) {
+        List<String> unknown = request.query().keySet().stream().filter(p -> !LIST_PARAMS.contains(p)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw ApiProblem.validation("query." + unknown.get(0), "is not a known parameter; use limit, cursor or tag");
+        }
+        int limit = request.queryParam("limit").map(LinksApiFunction::pageSize).orElse(DEFAULT_PAGE);
+        String tag = request.queryParam("tag").filter(t -> !t.isBlank()).orElse(null);
+        String cursor = request.queryParam("cursor").filter(c -> !c.isBlank()).orElse(null);
+        return json(200, views.linkPage(deps.links().list(caller, tag, cursor, limit), now()));
+    }
+
+    private HttpApiResponse createKey(HttpApiRequest request, Caller caller) {
+        NewApiKey key = deps.keys().create(caller, JsonBody.parse(request, JSON));
+        return json(201, views.newKey(key)).withHeader("location", "/v1/keys/" + key.stored().keyId());
+    }
+
+    private HttpApiResponse listKeys(Caller caller) {
+        return json(200, views.keys(deps.keys().list(caller)));
+    }
+
+    private Caller caller(HttpApiRequest request, Role required) {
+        Caller caller = deps.authenticator().authenticate(request, required);
+        MDC.put("workspaceId", caller.workspaceId());
+        MDC.put("keyId", caller.keyId());
+        return caller;
+    }
+
+    private HttpApiResponse linkResponse(int status, Link link, OptionalLong visitsUsed) {
+        return json(status, views.link(link, now(), visitsUsed)).withHeader("etag", "\"" + link.version() + "\"");
+    }
+
+    private static HttpApiResponse json(int status, ObjectNode body) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("content-type", "application/json");
+        headers.put("cache-control", "no-store");
+        return HttpApiResponse.of(status, headers, body.toString());
+    }
+
+    /**
+     * The If-Match header: absent (empty), {@code *} (present, no version) or one version ETag.
+     */
+    private static Optional<Optional<Long>> ifMatch(HttpApiRequest request) {
+        Optional<String> header = request.header("if-match").map(String::trim);
+        if (header.isEmpty()) {
+            return Optional.empty();
+        }
+        if (header.get().equals("*")) {
+            return Optional.of(Optional.empty());
+        }
+        Matcher m = ETAG.matcher(header.get());
+        if (!m.matches()) {
+            throw ApiProblem.validation("If-Match", "must be an ETag such as \"3\" (with the quotes), or *");
+        }
+        return Optional.of(Optional.of(Long.parseLong(m.group(1))));
+    }
+
+    private static int pageSize(String raw) {
+        try {
+            int limit = Integer.parseInt(raw);
+            if (limit >= 1 && limit <= MAX_PAGE) {
+                return limit;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw ApiProblem.validation("query.limit", "must be a whole number from 1 to " + MAX_PAGE);
+    }
+
+    private static HttpApiResponse methodNotAllowed(String allowed) {
+        throw new ApiProblem(ProblemType.METHOD_NOT_ALLOWED, "Allowed methods: " + allowed + ".",
+                List.of(), Map.of("allow", allowed));
+    }
+
+    private Instant now() {
+        return deps.clock().instant();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.shortstack.links.entrypoints;
+
+import dev.shortstack.shared.config.ConfigException;
+import dev.shortstack.shared.config.EnvNames;
+import java.net.URI;
+
+final class ShortBaseUrl {
+    private ShortBaseUrl() {
+    }
+
+    static String validated(String raw) {
+        try {
+            URI uri = URI.create(raw);
+            if (uri.getHost() == null || !(raw.startsWith("https://") || raw.startsWith("http://"))) {
+                throw new IllegalArgumentException();
+            }
+            return raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(EnvNames.SHORT_BASE_URL + " must be an absolute http(s) URL, got '" + raw + "'");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.shortstack.links.entrypoints;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shortstack.links.auth.ApiKey;
+import dev.shortstack.links.keys.NewApiKey;
+import dev.shortstack.links.links.LinkPage;
+import dev.shortstack.shared.json.Json;
+import dev.shortstack.shared.link.Link;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+
+/** The JSON shapes the API answers with. */
+final class Views {
+    private final String shortBaseUrl;
+
+    Views(String shortBaseUrl) {
+        this.shortBaseUrl = shortBaseUrl.endsWith("/") ? shortBaseUrl.substring(0, shortBaseUrl.length() - 1) : shortBaseUrl;
+    }
+
+    ObjectNode link(Link link, Instant now, OptionalLong visitsUsed) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("slug", link.slug());
+        node.put("shortUrl", shortBaseUrl + "/" + link.slug());
+        node.put("url", link.url());
+        node.put("redirectType", link.redirectType());
+        node.put("state", link.stateAt(now).name().toLowerCase(Locale.ROOT));
+        node.put("disabled", link.disabled());
+        node.put("expiresAt", link.expiresAt() == null ? null : link.expiresAt().toString());
+        if (link.maxVisits() == null) {
+            node.putNull("maxVisits");
+        } else {
+            node.put("maxVisits", link.maxVisits());
+        }
+        visitsUsed.ifPresent(used -> node.put("visits", used));
+        ArrayNode tags = node.putArray("tags");
+        link.tags().forEach(tags::add);
+        node.put("createdAt", link.createdAt().toString());
+        node.put("updatedAt", link.updatedAt().toString());
+        node.put("version", link.version());
+        return node;
+    }
+
+    ObjectNode linkPage(LinkPage page, Instant now) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        ArrayNode items = node.putArray("items");
+        page.links().forEach(link -> items.add(link(link, now, OptionalLong.empty())));
+        node.put("nextCursor", page.nextCursor());
+        return node;
+    }
+
+    ObjectNode key(ApiKey key) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("id", key.keyId());
+        node.put("name", key.name());
+        node.put("role", key.role().wireName());
+        node.put("createdAt", key.createdAt().toString());
+        node.put("revokedAt", key.revokedAt() == null ? null : key.revokedAt().toString());
+        return node;
+    }
+
+    ObjectNode newKey(NewApiKey key) {
+        ObjectNode node = key(key.stored());
+        node.put("key", key.plaintext());
+        node.put("workspaceId", key.stored().workspaceId());
+        return node;
+    }
+
+    ObjectNode keys(List<ApiKey> keys) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        ArrayNode items = node.putArray("items");
+        keys.forEach(key -> items.add(key(key)));
+        return node;
+    }
+}

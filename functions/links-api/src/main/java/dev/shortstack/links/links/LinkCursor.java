@@ -1,0 +1,44 @@
+package dev.shortstack.links.links;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shortstack.shared.http.ApiProblem;
+import dev.shortstack.shared.http.ProblemType;
+import dev.shortstack.shared.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * The opaque listing cursor: the position of the last link returned, bound to the tag filter it
+ * was made for. Positions are unique (creation millis + slug), so a page never repeats or skips
+ * a link, whatever was created or deleted between pages.
+ */
+public record LinkCursor(String afterCreatedKey, String tag) {
+
+    public String encode() {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("k", afterCreatedKey);
+        if (tag != null) {
+            node.put("t", tag);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(node.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static LinkCursor decode(String raw, String expectedTag) {
+        LinkCursor cursor;
+        try {
+            JsonNode node = Json.mapper().readTree(Base64.getUrlDecoder().decode(raw));
+            if (node == null || !node.path("k").isTextual() || !node.path("k").textValue().matches("\\d{15}#[A-Za-z0-9_-]+")) {
+                throw new IllegalArgumentException("no position");
+            }
+            cursor = new LinkCursor(node.get("k").textValue(), node.path("t").isTextual() ? node.get("t").textValue() : null);
+        } catch (Exception e) {
+            throw new ApiProblem(ProblemType.INVALID_CURSOR, "The cursor was not issued by this API; start again without it.");
+        }
+        if (!Objects.equals(cursor.tag(), expectedTag)) {
+            throw new ApiProblem(ProblemType.INVALID_CURSOR, "The cursor belongs to a listing with a different tag filter.");
+        }
+        return cursor;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.shortstack.links.links;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A validated edit (JSON merge-patch semantics). A null component means "leave as is"; for the
+ * clearable fields a present {@link Clearable} with a null value means "remove".
+ */
+public record LinkPatch(
+        String url,
+        Clearable<Instant> expiresAt,
+        Clearable<Long> maxVisits,
+        Integer redirectType,
+        List<String> tags,
+        Boolean disabled) {
+
+    public record Clearable<T>(T value) {
+    }
+
+}

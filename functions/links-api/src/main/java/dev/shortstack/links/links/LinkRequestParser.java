@@ -1,0 +1,135 @@
+package dev.shortstack.links.links;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shortstack.links.request.FieldReader;
+import dev.shortstack.shared.link.Link;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Turns create and edit bodies into validated values, reporting every invalid field at once. */
+public final class LinkRequestParser {
+    public static final int MAX_TAGS = 20;
+    public static final long MAX_VISITS_LIMIT = 1_000_000_000L;
+    public static final Set<Integer> REDIRECT_TYPES = Set.of(301, 302, 307, 308);
+    private static final Duration MAX_EXPIRY = Duration.ofDays(3660);
+    private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N} _.:/-]{1,50}");
+    private static final Set<String> CREATE_FIELDS = Set.of("url", "slug", "expiresAt", "maxVisits", "redirectType", "tags");
+    private static final Set<String> PATCH_FIELDS = Set.of("url", "expiresAt", "maxVisits", "redirectType", "tags", "disabled");
+
+    private final UrlPolicy urlPolicy;
+
+    public LinkRequestParser(UrlPolicy urlPolicy) {
+        this.urlPolicy = urlPolicy;
+    }
+
+    public NewLink parseCreate(ObjectNode body, Instant now) {
+        FieldReader fields = new FieldReader(body, CREATE_FIELDS);
+        String url = fields.string("url");
+        if (url == null && !fields.hasErrorFor("url")) {
+            fields.reject("url", "is required");
+        }
+        checkUrl(fields, url);
+        String slug = fields.string("slug");
+        if (slug == null && fields.isNull("slug")) {
+            fields.reject("slug", "must be a string; leave it out to get a random slug");
+        }
+        if (slug != null) {
+            SlugPolicy.violation(slug).ifPresent(reason -> fields.reject("slug", reason));
+        }
+        Instant expiresAt = expiresAt(fields, now);
+        Long maxVisits = fields.integer("maxVisits", 1, MAX_VISITS_LIMIT);
+        Integer redirectType = redirectType(fields);
+        List<String> tags = tags(fields);
+        fields.throwIfInvalid();
+        return new NewLink(url, slug, expiresAt, maxVisits,
+                redirectType == null ? Link.DEFAULT_REDIRECT_TYPE : redirectType,
+                tags == null ? List.of() : tags);
+    }
+
+    public LinkPatch parsePatch(ObjectNode body, Instant now) {
+        FieldReader fields = new FieldReader(body, PATCH_FIELDS);
+        if (body.isEmpty()) {
+            fields.reject("(body)", "names no field to change");
+        }
+        for (String notClearable : List.of("url", "redirectType", "tags", "disabled")) {
+            if (fields.isNull(notClearable)) {
+                fields.reject(notClearable, "cannot be null");
+            }
+        }
+        String url = fields.string("url");
+        checkUrl(fields, url);
+        Instant expiresAt = expiresAt(fields, now);
+        Long maxVisits = fields.integer("maxVisits", 1, MAX_VISITS_LIMIT);
+        Integer redirectType = redirectType(fields);
+        List<String> tags = tags(fields);
+        Boolean disabled = fields.bool("disabled");
+        fields.throwIfInvalid();
+        return new LinkPatch(
+                url,
+                fields.has("expiresAt") ? new LinkPatch.Clearable<>(expiresAt) : null,
+                fields.has("maxVisits") ? new LinkPatch.Clearable<>(maxVisits) : null,
+                redirectType,
+                tags,
+                disabled);
+    }
+
+    private void checkUrl(FieldReader fields, String url) {
+        if (url != null) {
+            urlPolicy.violation(url).ifPresent(reason -> fields.reject("url", reason));
+        }
+    }
+
+    private static Instant expiresAt(FieldReader fields, Instant now) {
+        String raw = fields.string("expiresAt");
+        if (raw == null) {
+            return null;
+        }
+        Instant at;
+        try {
+            at = OffsetDateTime.parse(raw).toInstant();
+        } catch (DateTimeParseException e) {
+            return fields.reject("expiresAt", "must be an ISO-8601 date-time with offset, e.g. 2030-01-31T12:00:00Z");
+        }
+        if (!at.isAfter(now)) {
+            return fields.reject("expiresAt", "must be in the future");
+        }
+        if (at.isAfter(now.plus(MAX_EXPIRY))) {
+            return fields.reject("expiresAt", "must be within 10 years");
+        }
+        return at;
+    }
+
+    private static Integer redirectType(FieldReader fields) {
+        Long type = fields.integer("redirectType", 0, 999);
+        if (type == null) {
+            return null;
+        }
+        if (!REDIRECT_TYPES.contains(type.intValue())) {
+            return fields.reject("redirectType", "must be one of 301, 302, 307, 308");
+        }
+        return type.intValue();
+    }
+
+    private static List<String> tags(FieldReader fields) {
+        List<String> raw = fields.strings("tags", MAX_TAGS);
+        if (raw == null) {
+            return null;
+        }
+        Set<String> unique = new LinkedHashSet<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String tag = raw.get(i).trim();
+            if (!TAG.matcher(tag).matches()) {
+                fields.reject("tags[" + i + "]", "must be 1 to 50 letters, digits, spaces or _ . : / -");
+            }
+            unique.add(tag);
+        }
+        return new ArrayList<>(unique);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.shortstack.links.links;
+
+import dev.shortstack.links.auth.Caller;
+import dev.shortstack.shared.http.ApiProblem;
+import dev.shortstack.shared.http.ProblemType;
+import dev.shortstack.shared.link.Link;
+import dev.shortstack.shared.link.LinkItems;
+import dev.shortstack.shared.link.VisitCounter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/** Creating, reading, editing, deleting and listing a workspace's links. */
+public final class LinkService {
+    /** Random slugs collide about once in 10^12 draws; this many tries means something is wrong. */
+    private static final int RANDOM_SLUG_ATTEMPTS = 5;
+
+    private final LinkStore store;
+    private final VisitCounter visits;
+    private final SlugGenerator slugs;
+    private final Clock clock;
+
+    public LinkService(LinkStore store, VisitCounter visits, SlugGenerator slugs, Clock clock) {
+        this.store = store;
+        this.visits = visits;
+        this.slugs = slugs;
+        this.clock = clock;
+    }
+
+    public Link create(Caller caller, NewLink request) {
+        Instant now = clock.instant();
+        if (request.slug() != null) {
+            Link link = newLink(caller, request, request.slug(), now);
+            if (!store.create(link)) {
+                throw new ApiProblem(ProblemType.SLUG_TAKEN, "The slug '" + request.slug() + "' is already taken.");
+            }
+            return link;
+        }
+        for (int attempt = 0; attempt < RANDOM_SLUG_ATTEMPTS; attempt++) {
+            Link link = newLink(caller, request, slugs.next(), now);
+            if (store.create(link)) {
+                return link;
+            }
+        }
+        throw new IllegalStateException("No free random slug after " + RANDOM_SLUG_ATTEMPTS + " attempts");
+    }
+
+    public Link get(Caller caller, String slug) {
+        return store.find(slug)
+                .filter(link -> link.workspaceId().equals(caller.workspaceId()))
+                .orElseThrow(() -> notFound(slug));
+    }
+
+    /** Visits used so far, for links that have a limit. */
+    public OptionalLong visitsUsed(Link link) {
+        return link.hasVisitLimit() ? OptionalLong.of(visits.used(link.linkId())) : OptionalLong.empty();
+    }
+
+    /**
+     * Applies an edit if the link is still at the version the client read ({@code ifMatch}), or at
+     * whatever version it has now when the client sent {@code If-Match: *}.
+     */
+    public Link update(Caller caller, String slug, Optional<Long> ifMatch, LinkPatch patch) {
+        Link current = get(caller, slug);
+        checkVersion(current, ifMatch);
+        Link updated = applyPatch(current, patch, clock.instant());
+        if (!store.replace(updated, current.version())) {
+            throw conflict(ifMatch);
+        }
+        return updated;
+    }
+
+    public void delete(Caller caller, String slug, Optional<Long> ifMatch) {
+        Link current = get(caller, slug);
+        checkVersion(current, ifMatch);
+        if (!store.delete(current, current.version())) {
+            throw conflict(ifMatch);
+        }
+    }
+
+    public LinkPage list(Caller caller, String tag, String cursor, int limit) {
+        String after = cursor == null ? null : LinkCursor.decode(cursor, tag).afterCreatedKey();
+        List<Link> page = store.listByWorkspace(caller.workspaceId(), tag, after, limit + 1);
+        if (page.size() <= limit) {
+            return new LinkPage(page, null);
+        }
+        List<Link> links = page.subList(0, limit);
+        Link last = links.get(limit - 1);
+        String next = new LinkCursor(LinkItems.createdKey(last.createdAt(), last.slug()), tag).encode();
+        return new LinkPage(List.copyOf(links), next);
+    }
+
+    private static Link newLink(Caller caller, NewLink request, String slug, Instant now) {
+        return new Link(slug, UUID.randomUUID().toString(), caller.workspaceId(), request.url(), request.redirectType(),
+                now, now, request.expiresAt(), request.maxVisits(), request.tags(), false, 1, caller.keyId());
+    }
+
+    private static Link applyPatch(Link link, LinkPatch patch, Instant now) {
+        return new Link(
+                link.slug(),
+                link.linkId(),
+                link.workspaceId(),
+                patch.url() != null ? patch.url() : link.url(),
+                patch.redirectType() != null ? patch.redirectType() : link.redirectType(),
+                link.createdAt(),
+                now,
+                patch.expiresAt() != null ? patch.expiresAt().value() : link.expiresAt(),
+                patch.maxVisits() != null ? patch.maxVisits().value() : link.maxVisits(),
+                patch.tags() != null ? patch.tags() : link.tags(),
+                patch.disabled() != null ? patch.disabled() : link.disabled(),
+                link.version() + 1,
+                link.createdBy());
+    }
+
+    private static void checkVersion(Link current, Optional<Long> ifMatch) {
+        if (ifMatch.isPresent() && ifMatch.get() != current.version()) {
+            throw new ApiProblem(ProblemType.PRECONDITION_FAILED, "The link is at version " + current.version()
+                    + ", not " + ifMatch.get() + "; read it again and re-apply your change.");
+        }
+    }
+
+    private static ApiProblem conflict(Optional<Long> ifMatch) {
+        return ifMatch.isPresent()
+                ? new ApiProblem(ProblemType.PRECONDITION_FAILED, "The link changed while your edit was applied; read it again.")
+                : new ApiProblem(ProblemType.EDIT_CONFLICT, "The link changed while your edit was applied; retry.");
+    }
+
+    private static ApiProblem notFound(String slug) {
+        return new ApiProblem(ProblemType.NOT_FOUND, "No link '" + slug + "' in this workspace.");
+    }
+}

@@ -1,0 +1,94 @@
+package dev.shortstack.links.store.dynamodb;
+
+import static dev.shortstack.shared.infra.ApiKeyAttributes.*;
+
+import dev.shortstack.links.auth.ApiKey;
+import dev.shortstack.links.auth.ApiKeyStore;
+import dev.shortstack.links.auth.Role;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+
+public final class DynamoApiKeyStore implements ApiKeyStore {
+    private final DynamoDbClient dynamo;
+    private final String tableName;
+
+    public DynamoApiKeyStore(DynamoDbClient dynamo, String tableName) {
+        this.dynamo = dynamo;
+        this.tableName = tableName;
+    }
+
+    @Override
+    public Optional<ApiKey> find(String keyId) {
+        GetItemResponse response = dynamo.getItem(r -> r.tableName(tableName)
+                .key(Map.of(KEY_ID, AttributeValue.fromS(keyId)))
+                .consistentRead(true));
+        return response.hasItem() && !response.item().isEmpty() ? Optional.of(fromItem(response.item())) : Optional.empty();
+    }
+
+    @Override
+    public boolean create(ApiKey key) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(KEY_ID, AttributeValue.fromS(key.keyId()));
+        item.put(SECRET_HASH, AttributeValue.fromS(key.secretHash()));
+        item.put(WORKSPACE_ID, AttributeValue.fromS(key.workspaceId()));
+        item.put(ROLE, AttributeValue.fromS(key.role().wireName()));
+        item.put(NAME, AttributeValue.fromS(key.name()));
+        item.put(CREATED_AT, AttributeValue.fromS(key.createdAt().toString()));
+        item.put(CREATED_KEY, AttributeValue.fromS(String.format("%015d#%s", key.createdAt().toEpochMilli(), key.keyId())));
+        try {
+            dynamo.putItem(r -> r.tableName(tableName).item(item)
+                    .conditionExpression("attribute_not_exists(#id)")
+                    .expressionAttributeNames(Map.of("#id", KEY_ID)));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<ApiKey> listByWorkspace(String workspaceId) {
+        return dynamo.queryPaginator(r -> r.tableName(tableName)
+                        .indexName(WORKSPACE_INDEX)
+                        .keyConditionExpression("#ws = :ws")
+                        .expressionAttributeNames(Map.of("#ws", WORKSPACE_ID))
+                        .expressionAttributeValues(Map.of(":ws", AttributeValue.fromS(workspaceId)))
+                        .scanIndexForward(false))
+                .items().stream()
+                .map(DynamoApiKeyStore::fromItem)
+                .toList();
+    }
+
+    @Override
+    public void revoke(String keyId, String workspaceId, Instant at) {
+        try {
+            dynamo.updateItem(r -> r.tableName(tableName)
+                    .key(Map.of(KEY_ID, AttributeValue.fromS(keyId)))
+                    .updateExpression("SET #revoked = :at")
+                    .conditionExpression("#ws = :ws AND attribute_not_exists(#revoked)")
+                    .expressionAttributeNames(Map.of("#revoked", REVOKED_AT, "#ws", WORKSPACE_ID))
+                    .expressionAttributeValues(Map.of(
+                            ":at", AttributeValue.fromS(at.toString()),
+                            ":ws", AttributeValue.fromS(workspaceId))));
+        } catch (ConditionalCheckFailedException alreadyRevokedOrForeign) {
+            // Revoking is idempotent; the service checked ownership before calling.
+        }
+    }
+
+    private static ApiKey fromItem(Map<String, AttributeValue> item) {
+        return new ApiKey(
+                item.get(KEY_ID).s(),
+                item.get(SECRET_HASH).s(),
+                item.get(WORKSPACE_ID).s(),
+                Role.fromWire(item.get(ROLE).s()).orElseThrow(),
+                item.containsKey(NAME) ? item.get(NAME).s() : "",
+                Instant.parse(item.get(CREATED_AT).s()),
+                item.containsKey(REVOKED_AT) ? Instant.parse(item.get(REVOKED_AT).s()) : null);
+    }
+}

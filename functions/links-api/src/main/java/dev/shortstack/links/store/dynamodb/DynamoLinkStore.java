@@ -1,0 +1,196 @@
+package dev.shortstack.links.store.dynamodb;
+
+import static dev.shortstack.shared.infra.LinkAttributes.*;
+
+import dev.shortstack.links.links.LinkStore;
+import dev.shortstack.shared.infra.VisitAttributes;
+import dev.shortstack.shared.link.DynamoLinkReader;
+import dev.shortstack.shared.link.Link;
+import dev.shortstack.shared.link.LinkItems;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * The links table. Listing merges the workspace's index shards: each shard is read newest first
+ * (lazily, through the SDK's paginator) and a k-way merge on the unique sort key takes the
+ * overall newest, so the order is exact whatever the number of shards.
+ */
+public final class DynamoLinkStore implements LinkStore {
+    /** Shard queries run in parallel for the first page; threads are daemons so a JVM can exit. */
+    private static final ExecutorService SHARD_READERS = Executors.newFixedThreadPool(8, runnable -> {
+        Thread thread = new Thread(runnable, "link-shard-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final DynamoDbClient dynamo;
+    private final String linksTable;
+    private final String visitsTable;
+    private final int indexShards;
+    private final DynamoLinkReader reader;
+
+    public DynamoLinkStore(DynamoDbClient dynamo, String linksTable, String visitsTable, int indexShards) {
+        this.dynamo = dynamo;
+        this.linksTable = linksTable;
+        this.visitsTable = visitsTable;
+        this.indexShards = indexShards;
+        this.reader = new DynamoLinkReader(dynamo, linksTable);
+    }
+
+    @Override
+    public Optional<Link> find(String slug) {
+        return reader.find(slug);
+    }
+
+    @Override
+    public boolean create(Link link) {
+        try {
+            dynamo.putItem(r -> r.tableName(linksTable)
+                    .item(LinkItems.toItem(link, indexShards))
+                    .conditionExpression("attribute_not_exists(#slug)")
+                    .expressionAttributeNames(Map.of("#slug", SLUG)));
+            return true;
+        } catch (ConditionalCheckFailedException taken) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean replace(Link updated, long expectedVersion) {
+        try {
+            dynamo.putItem(r -> r.tableName(linksTable)
+                    .item(LinkItems.toItem(updated, indexShards))
+                    .conditionExpression("#version = :expected AND #linkId = :linkId")
+                    .expressionAttributeNames(Map.of("#version", VERSION, "#linkId", LINK_ID))
+                    .expressionAttributeValues(Map.of(
+                            ":expected", AttributeValue.fromN(Long.toString(expectedVersion)),
+                            ":linkId", AttributeValue.fromS(updated.linkId()))));
+            return true;
+        } catch (ConditionalCheckFailedException changed) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean delete(Link link, long expectedVersion) {
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(
+                    item -> item.delete(d -> d.tableName(linksTable)
+                            .key(Map.of(SLUG, AttributeValue.fromS(link.slug())))
+                            .conditionExpression("#version = :expected AND #linkId = :linkId")
+                            .expressionAttributeNames(Map.of("#version", VERSION, "#linkId", LINK_ID))
+                            .expressionAttributeValues(Map.of(
+                                    ":expected", AttributeValue.fromN(Long.toString(expectedVersion)),
+                                    ":linkId", AttributeValue.fromS(link.linkId())))),
+                    item -> item.delete(d -> d.tableName(visitsTable)
+                            .key(Map.of(VisitAttributes.LINK_ID, AttributeValue.fromS(link.linkId()))))));
+            return true;
+        } catch (TransactionCanceledException e) {
+            boolean conditionFailed = e.hasCancellationReasons() && e.cancellationReasons().stream()
+                    .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()));
+            if (conditionFailed) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<Link> listByWorkspace(String workspaceId, String tag, String afterCreatedKey, int limit) {
+        List<CompletableFuture<ShardCursor>> opening = new ArrayList<>(indexShards);
+        for (int shard = 0; shard < indexShards; shard++) {
+            QueryRequest query = shardQuery(workspaceId, shard, tag, afterCreatedKey, limit);
+            opening.add(CompletableFuture.supplyAsync(() -> ShardCursor.open(dynamo, query), SHARD_READERS));
+        }
+        PriorityQueue<ShardCursor> heads = new PriorityQueue<>(
+                Comparator.comparing(ShardCursor::headKey).reversed());
+        for (CompletableFuture<ShardCursor> future : opening) {
+            ShardCursor cursor = future.join();
+            if (cursor.hasHead()) {
+                heads.add(cursor);
+            }
+        }
+        List<Link> page = new ArrayList<>(limit);
+        while (page.size() < limit && !heads.isEmpty()) {
+            ShardCursor newest = heads.poll();
+            page.add(LinkItems.fromItem(newest.head()));
+            if (newest.advance()) {
+                heads.add(newest);
+            }
+        }
+        return page;
+    }
+
+    private QueryRequest shardQuery(String workspaceId, int shard, String tag, String afterCreatedKey, int limit) {
+        Map<String, String> names = new HashMap<>(Map.of("#shard", WORKSPACE_SHARD));
+        Map<String, AttributeValue> values = new HashMap<>(
+                Map.of(":shard", AttributeValue.fromS(LinkItems.workspaceShardKey(workspaceId, shard))));
+        String keyCondition = "#shard = :shard";
+        if (afterCreatedKey != null) {
+            keyCondition += " AND #created < :after";
+            names.put("#created", CREATED_KEY);
+            values.put(":after", AttributeValue.fromS(afterCreatedKey));
+        }
+        QueryRequest.Builder query = QueryRequest.builder()
+                .tableName(linksTable)
+                .indexName(WORKSPACE_INDEX)
+                .scanIndexForward(false)
+                .limit(limit);
+        if (tag != null) {
+            query.filterExpression("contains(#tags, :tag)");
+            names.put("#tags", TAGS);
+            values.put(":tag", AttributeValue.fromS(tag));
+        }
+        return query.keyConditionExpression(keyCondition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build();
+    }
+
+    /** The items of one shard, newest first, fetched page by page only as the merge needs them. */
+    private static final class ShardCursor {
+        private final Iterator<Map<String, AttributeValue>> items;
+        private Map<String, AttributeValue> head;
+
+        private ShardCursor(Iterator<Map<String, AttributeValue>> items) {
+            this.items = items;
+        }
+
+        static ShardCursor open(DynamoDbClient dynamo, QueryRequest query) {
+            ShardCursor cursor = new ShardCursor(dynamo.queryPaginator(query).items().iterator());
+            cursor.advance();
+            return cursor;
+        }
+
+        boolean advance() {
+            head = items.hasNext() ? items.next() : null;
+            return head != null;
+        }
+
+        boolean hasHead() {
+            return head != null;
+        }
+
+        Map<String, AttributeValue> head() {
+            return head;
+        }
+
+        String headKey() {
+            return head.get(CREATED_KEY).s();
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package dev.shortstack.links.entrypoints;
+
+
+import static dev.shortstack.shared.testing.Fixtures.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shortstack.emulators.EmulatedAws;
+import dev.shortstack.emulators.EmulatorsExtension;
+import dev.shortstack.links.auth.ApiKeySecrets;
+import dev.shortstack.links.auth.Caller;
+import dev.shortstack.links.auth.Role;
+import dev.shortstack.links.links.NewLink;
+import dev.shortstack.links.testing.DynamoHarness;
+import dev.shortstack.links.testing.LinksApiHarness;
+import dev.shortstack.shared.testing.Fixtures;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Every route's bad input, against DynamoDB: each request gets its specific 4xx problem+json,
+ * and no table changes by a single item.
+ */
+@ExtendWith(EmulatorsExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadRequestsIntegrationTest {
+    private DynamoHarness dynamo;
+    private String readKey;
+    private String writeKey;
+    private String revokedKey;
+    private String otherWorkspaceKey;
+    private String adminKeyId;
+
+    @BeforeAll
+    void setUp(EmulatedAws aws) {
+        dynamo = new DynamoHarness(aws, 8);
+        LinksApiHarness api = dynamo.api();
+        readKey = api.key(Fixtures.WORKSPACE, Role.READ);
+        writeKey = api.key(Fixtures.WORKSPACE, Role.WRITE);
+        revokedKey = api.key(Fixtures.WORKSPACE, Role.WRITE);
+        otherWorkspaceKey = api.key("other-team", Role.ADMIN);
+        adminKeyId = ApiKeySecrets.keyIdOf(Fixtures.ADMIN_KEY).orElseThrow();
+        Caller admin = new Caller(adminKeyId, Fixtures.WORKSPACE, Role.ADMIN);
+        api.deps().keys().revoke(admin, ApiKeySecrets.keyIdOf(revokedKey).orElseThrow());
+        api.deps().links().create(admin, new NewLink("https://example.com", "taken-slug", null, null, 302, List.of()));
+        api.deps().links().create(new Caller("x", "other-team", Role.ADMIN),
+                new NewLink("https://example.com", "foreign-slug", null, null, 302, List.of()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRequests")
+    void answersItsSpecificProblemAndWritesNothing(String name, UnaryOperator<ObjectNode> request, int status, String type, String field) {
+        Set<Map<String, AttributeValue>> before = dynamo.snapshot();
+
+        JsonNode response = dynamo.api().invoke(request.apply(null));
+
+        assertThat(response.path("statusCode").asInt()).as(name).isEqualTo(status);
+        assertThat(response.path("headers").path("content-type").asText()).isEqualTo("application/problem+json");
+        JsonNode problem = Fixtures.body(response);
+        assertThat(problem.path("type").asText()).isEqualTo("urn:shortstack:problem:" + type);
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("title").asText()).isNotBlank();
+        assertThat(problem.path("detail").asText()).isNotBlank();
+        if (field != null) {
+            assertThat(problem.path("errors")).extracting(e -> e.path("field").asText()).contains(field);
+        }
+        assertThat(dynamo.snapshot()).as("tables after " + name).isEqualTo(before);
+    }
+
+    Stream<Arguments> badRequests() {
+        List<Arguments> rows = new ArrayList<>();
+        // Body syntax and framing
+        rows.add(create("malformed JSON", "{\"url\":", 400, "malformed-body", null));
+        rows.add(create("JSON array instead of object", "[]", 400, "malformed-body", null));
+        rows.add(create("JSON null", "null", 400, "malformed-body", null));
+        rows.add(create("empty body", "", 400, "malformed-body", null));
+        rows.add(create("trailing garbage", "{\"url\":\"https://a.example\"} x", 400, "malformed-body", null));
+        rows.add(create("duplicate keys", "{\"url\":\"https://a.example\",\"url\":\"https://b.example\"}", 400, "malformed-body", null));
+        rows.add(create("deeply nested", "{\"url\":" + "[".repeat(100) + "]".repeat(100) + "}", 400, "malformed-body", null));
+        rows.add(row("body is not valid base64", e -> base64(e, "%%%notbase64"), 400, "malformed-body", null));
+        rows.add(row("body is not UTF-8", e -> base64(e, Base64.getEncoder().encodeToString(new byte[] {(byte) 0xff, (byte) 0xfe})),
+                400, "malformed-body", null));
+        rows.add(create("oversized body", "{\"url\":\"https://a.example/" + "a".repeat(20_000) + "\"}", 413, "payload-too-large", null));
+        rows.add(row("text/plain content type", e -> header(e, "content-type", "text/plain"), 415, "unsupported-media-type", null));
+        rows.add(row("no content type", e -> removeHeader(e, "content-type"), 415, "unsupported-media-type", null));
+        // Fields and types
+        rows.add(create("missing url", "{\"slug\":\"no-url\"}", 400, "validation-failed", "url"));
+        rows.add(create("url is a number", "{\"url\":42}", 400, "validation-failed", "url"));
+        rows.add(create("unknown field", "{\"url\":\"https://a.example\",\"colour\":\"red\"}", 400, "validation-failed", "colour"));
+        rows.add(create("slug is null", "{\"url\":\"https://a.example\",\"slug\":null}", 400, "validation-failed", "slug"));
+        // URL rules
+        for (String[] url : new String[][] {
+                {"javascript: URL", "javascript:alert(1)"},
+                {"data: URL", "data:text/html,<script>alert(1)</script>"},
+                {"file: URL", "file:///etc/passwd"},
+                {"ftp: URL", "ftp://files.example/x"},
+                {"relative URL", "/just/a/path"},
+                {"embedded credentials", "https://user:secret@example.com/"},
+                {"no host", "https:///path-only"},
+                {"space in host", "https://exa mple.com/"},
+                {"too long", "https://example.com/" + "x".repeat(2030)},
+                {"own short domain", "https://sho.rt/abc"},
+                {"blocked domain", "https://malware.example/download"},
+                {"subdomain of blocked domain", "https://login.phish.test/"}}) {
+            rows.add(create("url: " + url[0], "{\"url\":\"" + url[1].replace("\"", "\\\"") + "\"}", 400, "validation-failed", "url"));
+        }
+        // Slug rules
+        rows.add(create("slug too short", slugBody("ab"), 400, "validation-failed", "slug"));
+        rows.add(create("slug too long", slugBody("a".repeat(65)), 400, "validation-failed", "slug"));
+        rows.add(create("slug with space", slugBody("has space"), 400, "validation-failed", "slug"));
+        rows.add(create("slug with non-ASCII", slugBody("héllo"), 400, "validation-failed", "slug"));
+        rows.add(create("slug reserved", slugBody("api"), 400, "validation-failed", "slug"));
+        rows.add(create("slug reserved in another case", slugBody("Health"), 400, "validation-failed", "slug"));
+        rows.add(create("slug taken", slugBody("taken-slug"), 409, "slug-taken", null));
+        rows.add(create("slug taken by another workspace", slugBody("foreign-slug"), 409, "slug-taken", null));
+        // Other fields
+        rows.add(create("expiresAt in the past", "{\"url\":\"https://a.example\",\"expiresAt\":\"2001-01-01T00:00:00Z\"}", 400, "validation-failed", "expiresAt"));
+        rows.add(create("expiresAt not a date", "{\"url\":\"https://a.example\",\"expiresAt\":\"tomorrow\"}", 400, "validation-failed", "expiresAt"));
+        rows.add(create("maxVisits zero", "{\"url\":\"https://a.example\",\"maxVisits\":0}", 400, "validation-failed", "maxVisits"));
+        rows.add(create("maxVisits a string", "{\"url\":\"https://a.example\",\"maxVisits\":\"ten\"}", 400, "validation-failed", "maxVisits"));
+        rows.add(create("maxVisits fractional", "{\"url\":\"https://a.example\",\"maxVisits\":1.5}", 400, "validation-failed", "maxVisits"));
+        rows.add(create("redirectType 303", "{\"url\":\"https://a.example\",\"redirectType\":303}", 400, "validation-failed", "redirectType"));
+        rows.add(create("tags not an array", "{\"url\":\"https://a.example\",\"tags\":\"a,b\"}", 400, "validation-failed", "tags"));
+        rows.add(create("too many tags", "{\"url\":\"https://a.example\",\"tags\":" + tags(21) + "}", 400, "validation-failed", "tags"));
+        rows.add(create("tag with markup", "{\"url\":\"https://a.example\",\"tags\":[\"<script>\"]}", 400, "validation-failed", "tags[0]"));
+        // Authentication and authorisation
+        rows.add(row("no Authorization header", e -> removeHeader(e, "authorization"), 401, "unauthorized", null));
+        rows.add(row("Basic instead of Bearer", e -> header(e, "authorization", "Basic dXNlcjpwYXNz"), 401, "unauthorized", null));
+        rows.add(row("key of the wrong shape", e -> auth(e, "not-a-key"), 401, "unauthorized", null));
+        rows.add(row("unknown key", e -> auth(e, ApiKeySecrets.generate()), 401, "unauthorized", null));
+        rows.add(row("right id, wrong secret", e -> auth(e, "ssk_" + adminKeyId + "_" + "W".repeat(32)), 401, "unauthorized", null));
+        rows.add(row("revoked key", e -> auth(e, revokedKey), 401, "unauthorized", null));
+        rows.add(row("read key creating a link", e -> auth(e, readKey), 403, "forbidden", null));
+        rows.add(fixture("write key creating an API key", "links-api/create-key.json", e -> auth(e, writeKey), 403, "forbidden", null));
+        rows.add(fixture("another workspace's slug: GET", "links-api/get-link.json", e -> path(e, "GET", "foreign-slug"), 404, "not-found", null));
+        rows.add(fixture("another workspace's slug: PATCH", "links-api/patch-link.json", e -> path(e, "PATCH", "foreign-slug"), 404, "not-found", null));
+        rows.add(fixture("another workspace's slug: DELETE", "links-api/delete-link.json", e -> path(e, "DELETE", "foreign-slug"), 404, "not-found", null));
+        rows.add(fixture("other workspace's key on our slug", "links-api/get-link.json",
+                e -> auth(path(e, "GET", "taken-slug"), otherWorkspaceKey), 404, "not-found", null));
+        // Edits
+        rows.add(fixture("PATCH without If-Match", "links-api/patch-link.json", e -> path(removeHeader(e, "if-match"), "PATCH", "taken-slug"),
+                428, "precondition-required", null));
+        rows.add(fixture("PATCH with a stale ETag", "links-api/patch-link.json", e -> header(path(e, "PATCH", "taken-slug"), "if-match", "\"99\""),
+                412, "precondition-failed", null));
+        rows.add(fixture("PATCH with a malformed If-Match", "links-api/patch-link.json", e -> header(path(e, "PATCH", "taken-slug"), "if-match", "v1"),
+                400, "validation-failed", "If-Match"));
+        rows.add(fixture("PATCH with an empty object", "links-api/patch-link.json", e -> body(path(e, "PATCH", "taken-slug"), "{}"),
+                400, "validation-failed", "(body)"));
+        rows.add(fixture("PATCH url to null", "links-api/patch-link.json", e -> body(path(e, "PATCH", "taken-slug"), "{\"url\":null}"),
+                400, "validation-failed", "url"));
+        rows.add(fixture("PATCH the slug", "links-api/patch-link.json", e -> body(path(e, "PATCH", "taken-slug"), "{\"slug\":\"renamed\"}"),
+                400, "validation-failed", "slug"));
+        rows.add(fixture("PATCH to a javascript: URL", "links-api/patch-link.json",
+                e -> body(path(e, "PATCH", "taken-slug"), "{\"url\":\"javascript:void(0)\"}"), 400, "validation-failed", "url"));
+        rows.add(fixture("DELETE with a stale ETag", "links-api/delete-link.json", e -> header(path(e, "DELETE", "taken-slug"), "if-match", "\"7\""),
+                412, "precondition-failed", null));
+        // Listing
+        rows.add(fixture("limit 0", "links-api/list-links.json", e -> query(e, "limit", "0"), 400, "validation-failed", "query.limit"));
+        rows.add(fixture("limit not a number", "links-api/list-links.json", e -> query(e, "limit", "ten"), 400, "validation-failed", "query.limit"));
+        rows.add(fixture("limit over 100", "links-api/list-links.json", e -> query(e, "limit", "101"), 400, "validation-failed", "query.limit"));
+        rows.add(fixture("unknown query parameter", "links-api/list-links.json", e -> query(e, "tags", "a"), 400, "validation-failed", "query.tags"));
+        rows.add(fixture("forged cursor", "links-api/list-links.json", e -> query(e, "cursor", "bm90LWEtY3Vyc29y"), 400, "invalid-cursor", null));
+        // Routes and keys
+        rows.add(row("unknown route", e -> path(e, "GET", null, "/v1/nothing"), 404, "route-not-found", null));
+        rows.add(row("PUT on /v1/links", e -> path(e, "PUT", null, "/v1/links"), 405, "method-not-allowed", null));
+        rows.add(fixture("key with unknown role", "links-api/create-key.json", e -> body(e, "{\"name\":\"x\",\"role\":\"owner\"}"), 400, "validation-failed", "role"));
+        rows.add(fixture("key without a name", "links-api/create-key.json", e -> body(e, "{\"role\":\"read\"}"), 400, "validation-failed", "name"));
+        rows.add(fixture("a key revoking itself", "links-api/create-key.json", e -> path(e, "DELETE", null, "/v1/keys/" + adminKeyId),
+                409, "self-revocation", null));
+        rows.add(fixture("revoking an unknown key", "links-api/create-key.json", e -> path(e, "DELETE", null, "/v1/keys/aaaaaaaaaaaa"),
+                404, "not-found", null));
+        return rows.stream();
+    }
+
+    private static Arguments create(String name, String body, int status, String type, String field) {
+        return row(name, e -> body(e, body), status, type, field);
+    }
+
+    private static Arguments row(String name, UnaryOperator<ObjectNode> change, int status, String type, String field) {
+        return fixture(name, "links-api/create-link.json", change, status, type, field);
+    }
+
+    private static Arguments fixture(String name, String file, UnaryOperator<ObjectNode> change, int status, String type, String field) {
+        UnaryOperator<ObjectNode> request = ignored -> change.apply(event(file));
+        return Arguments.of(name, request, status, type, field);
+    }
+
+    private static String slugBody(String slug) {
+        return "{\"url\":\"https://a.example\",\"slug\":\"" + slug + "\"}";
+    }
+
+    private static String tags(int count) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < count; i++) {
+            sb.append(i == 0 ? "" : ",").append("\"t").append(i).append('"');
+        }
+        return sb.append(']').toString();
+    }
+
+    private static ObjectNode body(ObjectNode event, String body) {
+        event.put("body", body);
+        return event;
+    }
+
+    private static ObjectNode base64(ObjectNode event, String body) {
+        event.put("body", body);
+        event.put("isBase64Encoded", true);
+        return event;
+    }
+
+    private static ObjectNode header(ObjectNode event, String name, String value) {
+        ((ObjectNode) event.get("headers")).put(name, value);
+        return event;
+    }
+
+    private static ObjectNode removeHeader(ObjectNode event, String name) {
+        ((ObjectNode) event.get("headers")).remove(name);
+        return event;
+    }
+
+    private static ObjectNode auth(ObjectNode event, String key) {
+        return header(event, "authorization", "Bearer " + key);
+    }
+
+    private static ObjectNode query(ObjectNode event, String name, String value) {
+        ((ObjectNode) event.with("queryStringParameters")).put(name, value);
+        return event;
+    }
+
+    private static ObjectNode path(ObjectNode event, String method, String slug) {
+        return path(event, method, slug, "/v1/links/" + slug);
+    }
+
+    private static ObjectNode path(ObjectNode event, String method, String slug, String path) {
+        event.put("rawPath", path);
+        ObjectNode http = (ObjectNode) event.get("requestContext").get("http");
+        http.put("method", method);
+        http.put("path", path);
+        return event;
+    }
+}

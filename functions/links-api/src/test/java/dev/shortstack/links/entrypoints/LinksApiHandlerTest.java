@@ -1,0 +1,173 @@
+package dev.shortstack.links.entrypoints;
+
+import static dev.shortstack.shared.testing.Fixtures.body;
+import static dev.shortstack.shared.testing.Fixtures.event;
+import static dev.shortstack.shared.testing.Fixtures.withBody;
+import static dev.shortstack.shared.testing.Fixtures.withHeader;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shortstack.links.auth.Role;
+import dev.shortstack.links.links.SlugGenerator;
+import dev.shortstack.links.testing.InMemoryApiKeyStore;
+import dev.shortstack.links.testing.InMemoryLinkStore;
+import dev.shortstack.links.testing.LinksApiHarness;
+import dev.shortstack.shared.testing.InMemoryVisitCounter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The links API driven by the sample events in events/links-api, over in-memory stores. */
+class LinksApiHandlerTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T09:30:00Z"), ZoneOffset.UTC);
+    private InMemoryLinkStore links;
+    private LinksApiHarness api;
+
+    @BeforeEach
+    void setUp() {
+        links = new InMemoryLinkStore();
+        api = new LinksApiHarness(links, new InMemoryVisitCounter(), new InMemoryApiKeyStore(), CLOCK);
+    }
+
+    @Test
+    void createAnswers201WithLocationEtagAndTheShortUrl() {
+        JsonNode response = api.invoke(event("links-api/create-link.json"));
+
+        assertThat(response.path("statusCode").asInt()).isEqualTo(201);
+        assertThat(response.path("headers").path("location").asText()).isEqualTo("/v1/links/launch-2026");
+        assertThat(response.path("headers").path("etag").asText()).isEqualTo("\"1\"");
+        JsonNode link = body(response);
+        assertThat(link.path("shortUrl").asText()).isEqualTo("https://sho.rt/launch-2026");
+        assertThat(link.path("url").asText()).isEqualTo("https://example.com/launch?utm_source=fixture");
+        assertThat(link.path("tags")).extracting(JsonNode::asText).containsExactly("campaign", "q4");
+        assertThat(link.path("state").asText()).isEqualTo("active");
+        assertThat(link.path("createdAt").asText()).isEqualTo("2026-11-28T09:30:00Z");
+    }
+
+    @Test
+    void createWithoutSlugPicksSevenUnambiguousCharacters() {
+        JsonNode link = body(api.invoke(event("links-api/create-link-random-slug.json")));
+
+        assertThat(link.path("slug").asText()).hasSize(SlugGenerator.LENGTH)
+                .matches("[" + SlugGenerator.ALPHABET + "]+")
+                .doesNotContain("0", "O", "o", "1", "l", "I", "i");
+        assertThat(link.path("redirectType").asInt()).isEqualTo(302);
+    }
+
+    @Test
+    void theSameCustomSlugTwiceIs409() {
+        api.invoke(event("links-api/create-link.json"));
+        JsonNode second = api.invoke(event("links-api/create-link.json"));
+
+        assertThat(second.path("statusCode").asInt()).isEqualTo(409);
+        assertThat(body(second).path("type").asText()).isEqualTo("urn:shortstack:problem:slug-taken");
+    }
+
+    @Test
+    void getReturnsTheLinkWithItsEtag() {
+        api.invoke(event("links-api/create-link.json"));
+        JsonNode response = api.invoke(event("links-api/get-link.json"));
+
+        assertThat(response.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(response.path("headers").path("etag").asText()).isEqualTo("\"1\"");
+        assertThat(body(response).path("slug").asText()).isEqualTo("launch-2026");
+    }
+
+    @Test
+    void patchWithTheCurrentEtagAppliesTheEditAndBumpsTheVersion() {
+        api.invoke(event("links-api/create-link.json"));
+        JsonNode response = api.invoke(event("links-api/patch-link.json"));
+
+        assertThat(response.path("statusCode").asInt()).isEqualTo(200);
+        JsonNode link = body(response);
+        assertThat(link.path("url").asText()).isEqualTo("https://example.com/launch-v2");
+        assertThat(link.path("disabled").asBoolean()).isTrue();
+        assertThat(link.path("state").asText()).isEqualTo("disabled");
+        assertThat(link.path("tags")).extracting(JsonNode::asText).containsExactly("campaign", "q4");
+        assertThat(response.path("headers").path("etag").asText()).isEqualTo("\"2\"");
+    }
+
+    @Test
+    void twoEditsFromTheSameReadCannotBothWin() {
+        api.invoke(event("links-api/create-link.json"));
+        JsonNode first = api.invoke(event("links-api/patch-link.json"));
+        JsonNode second = api.invoke(withBody(event("links-api/patch-link.json"), "{\"url\":\"https://example.com/other\"}"));
+
+        assertThat(first.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(second.path("statusCode").asInt()).isEqualTo(412);
+        assertThat(body(second).path("type").asText()).isEqualTo("urn:shortstack:problem:precondition-failed");
+        assertThat(links.find("launch-2026").orElseThrow().url()).isEqualTo("https://example.com/launch-v2");
+    }
+
+    @Test
+    void patchWithoutIfMatchIs428AndIfMatchStarOverwrites() {
+        api.invoke(event("links-api/create-link.json"));
+        ObjectNode noIfMatch = event("links-api/patch-link.json");
+        ((ObjectNode) noIfMatch.get("headers")).remove("if-match");
+
+        assertThat(api.invoke(noIfMatch).path("statusCode").asInt()).isEqualTo(428);
+        assertThat(api.invoke(withHeader(noIfMatch, "if-match", "*")).path("statusCode").asInt()).isEqualTo(200);
+    }
+
+    @Test
+    void patchCanClearExpiryAndVisitLimitWithNull() {
+        api.invoke(withBody(event("links-api/create-link.json"),
+                "{\"url\":\"https://example.com\",\"slug\":\"launch-2026\",\"maxVisits\":5,\"expiresAt\":\"2027-01-01T00:00:00Z\"}"));
+        JsonNode link = body(api.invoke(withBody(event("links-api/patch-link.json"), "{\"maxVisits\":null,\"expiresAt\":null}")));
+
+        assertThat(link.path("maxVisits").isNull()).isTrue();
+        assertThat(link.path("expiresAt").isNull()).isTrue();
+    }
+
+    @Test
+    void deleteAnswers204AndTheLinkIsGone() {
+        api.invoke(event("links-api/create-link.json"));
+
+        assertThat(api.invoke(event("links-api/delete-link.json")).path("statusCode").asInt()).isEqualTo(204);
+        assertThat(api.invoke(event("links-api/get-link.json")).path("statusCode").asInt()).isEqualTo(404);
+        assertThat(links.size()).isZero();
+    }
+
+    @Test
+    void listPagesNewestFirstWithAnOpaqueCursor() {
+        for (String slug : new String[] {"first", "second", "third"}) {
+            api.invoke(withBody(event("links-api/create-link.json"), "{\"url\":\"https://example.com\",\"slug\":\"" + slug + "\"}"));
+        }
+        JsonNode page1 = body(api.invoke(event("links-api/list-links.json")));
+        assertThat(page1.path("items")).extracting(i -> i.path("slug").asText()).containsExactly("third", "second");
+
+        ObjectNode next = event("links-api/list-links.json");
+        ((ObjectNode) next.get("queryStringParameters")).put("cursor", page1.path("nextCursor").asText());
+        JsonNode page2 = body(api.invoke(next));
+        assertThat(page2.path("items")).extracting(i -> i.path("slug").asText()).containsExactly("first");
+        assertThat(page2.path("nextCursor").isNull()).isTrue();
+    }
+
+    @Test
+    void aNewKeyIsShownOnceAndListedWithoutItsSecret() {
+        JsonNode created = api.invoke(event("links-api/create-key.json"));
+        assertThat(created.path("statusCode").asInt()).isEqualTo(201);
+        String key = body(created).path("key").asText();
+        assertThat(key).startsWith("ssk_");
+
+        JsonNode listed = api.invoke(event("links-api/list-keys.json"));
+        assertThat(listed.path("body").asText()).doesNotContain(key.substring(17));
+        assertThat(body(listed).path("items")).extracting(i -> i.path("role").asText()).contains("write", "admin");
+
+        JsonNode withNewKey = api.invoke(LinksApiHarness.as(event("links-api/create-link-random-slug.json"), key));
+        assertThat(withNewKey.path("statusCode").asInt()).isEqualTo(201);
+    }
+
+    @Test
+    void aReadKeyCanListButNotCreate() {
+        String readKey = api.key("fixtures", Role.READ);
+
+        assertThat(api.invoke(LinksApiHarness.as(event("links-api/list-links.json"), readKey)).path("statusCode").asInt()).isEqualTo(200);
+        JsonNode create = api.invoke(LinksApiHarness.as(event("links-api/create-link.json"), readKey));
+        assertThat(create.path("statusCode").asInt()).isEqualTo(403);
+        assertThat(links.size()).isZero();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.shortstack.links.links;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.shortstack.shared.http.ApiProblem;
+import dev.shortstack.shared.http.ProblemType;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class LinkCursorTest {
+
+    @Test
+    void roundTripsAndIsBoundToItsTagFilter() {
+        String encoded = new LinkCursor("001795858200000#abc", "promo").encode();
+
+        assertThat(encoded).matches("[A-Za-z0-9_-]+");
+        assertThat(LinkCursor.decode(encoded, "promo").afterCreatedKey()).isEqualTo("001795858200000#abc");
+        assertThatThrownBy(() -> LinkCursor.decode(encoded, null))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.type()).isEqualTo(ProblemType.INVALID_CURSOR));
+    }
+
+    @Test
+    void forgedCursorsAreRefused() {
+        for (String forged : new String[] {"!!!", "e30", b64("{\"k\":\"x\"}"), b64("{\"k\":\"001795858200000#a b\"}"), b64("[]")}) {
+            assertThatThrownBy(() -> LinkCursor.decode(forged, null)).isInstanceOf(ApiProblem.class);
+        }
+    }
+
+    private static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes());
+    }
+}

@@ -1,0 +1,142 @@
+package dev.shortstack.links.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shortstack.emulators.EmulatedAws;
+import dev.shortstack.emulators.EmulatorsExtension;
+import dev.shortstack.links.auth.Caller;
+import dev.shortstack.links.auth.Role;
+import dev.shortstack.links.links.LinkPage;
+import dev.shortstack.links.links.LinkService;
+import dev.shortstack.links.links.NewLink;
+import dev.shortstack.links.links.SlugGenerator;
+import dev.shortstack.links.testing.DynamoHarness;
+import dev.shortstack.shared.config.EnvNames;
+import dev.shortstack.shared.http.ApiProblem;
+import dev.shortstack.shared.infra.LinkAttributes;
+import dev.shortstack.shared.link.DynamoVisitCounter;
+import dev.shortstack.shared.link.Link;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+@ExtendWith(EmulatorsExtension.class)
+class DynamoLinkStoreIntegrationTest {
+
+    /** A clock that ticks 1 ms per reading, with ties every third link to exercise the slug tie-break. */
+    private static Clock steppingClock() {
+        AtomicLong calls = new AtomicLong();
+        Instant start = Instant.parse("2026-11-01T00:00:00Z");
+        return new Clock() {
+            @Override
+            public Instant instant() {
+                return start.plusMillis(calls.getAndIncrement() / 3);
+            }
+
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        };
+    }
+
+    @Test
+    void listingMergesEveryShardInExactNewestFirstOrderAcrossPages(EmulatedAws aws) {
+        DynamoHarness harness = new DynamoHarness(aws, 8);
+        LinkService service = new LinkService(harness.links(),
+                new DynamoVisitCounter(aws.dynamo(), harness.table(EnvNames.VISITS_TABLE)),
+                new SlugGenerator(new SecureRandom()), steppingClock());
+        Caller alice = new Caller("k1", "alice", Role.WRITE);
+        Caller bob = new Caller("k2", "bob", Role.WRITE);
+        List<Link> created = new ArrayList<>();
+        for (int i = 0; i < 137; i++) {
+            List<String> tags = i % 4 == 0 ? List.of("promo") : List.of();
+            created.add(service.create(alice, new NewLink("https://example.com/" + i, null, null, null, 302, tags)));
+            if (i % 10 == 0) {
+                service.create(bob, new NewLink("https://bob.example/" + i, null, null, null, 302, List.of("promo")));
+            }
+        }
+        List<String> expected = created.stream()
+                .sorted(Comparator.comparing(Link::createdAt).thenComparing(Link::slug).reversed())
+                .map(Link::slug).toList();
+
+        assertThat(pageThrough(service, alice, null, 10)).containsExactlyElementsOf(expected);
+        List<String> promo = created.stream().filter(l -> l.tags().contains("promo"))
+                .sorted(Comparator.comparing(Link::createdAt).thenComparing(Link::slug).reversed())
+                .map(Link::slug).toList();
+        assertThat(pageThrough(service, alice, "promo", 7)).containsExactlyElementsOf(promo);
+
+        Set<String> shardsUsed = aws.dynamo().scanPaginator(r -> r.tableName(harness.table(EnvNames.LINKS_TABLE))).items().stream()
+                .filter(item -> item.get(LinkAttributes.WORKSPACE_ID).s().equals("alice"))
+                .map(item -> item.get(LinkAttributes.WORKSPACE_SHARD).s())
+                .collect(Collectors.toSet());
+        assertThat(shardsUsed).as("one workspace spreads over every index shard").hasSize(8);
+    }
+
+    @Test
+    void fiftyConcurrentCreatesOfOneSlugWriteExactlyOneLink(EmulatedAws aws) throws Exception {
+        DynamoHarness harness = new DynamoHarness(aws, 8);
+        LinkService service = harness.api().deps().links();
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> outcomes = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            int n = i;
+            outcomes.add(pool.submit(() -> {
+                start.await();
+                try {
+                    service.create(new Caller("k", "ws" + (n % 3), Role.WRITE),
+                            new NewLink("https://example.com/" + n, "contested", null, null, 302, List.of()));
+                    return "created";
+                } catch (ApiProblem problem) {
+                    return problem.type().name();
+                }
+            }));
+        }
+        start.countDown();
+        List<String> results = new ArrayList<>();
+        for (Future<String> outcome : outcomes) {
+            results.add(outcome.get(30, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(Collections.frequency(results, "created")).isEqualTo(1);
+        assertThat(Collections.frequency(results, "SLUG_TAKEN")).isEqualTo(49);
+        long stored = aws.dynamo().scanPaginator(r -> r.tableName(harness.table(EnvNames.LINKS_TABLE))).items().stream()
+                .filter(item -> item.get(LinkAttributes.SLUG).equals(AttributeValue.fromS("contested"))).count();
+        assertThat(stored).isEqualTo(1);
+    }
+
+    private static List<String> pageThrough(LinkService service, Caller caller, String tag, int pageSize) {
+        List<String> slugs = new ArrayList<>();
+        String cursor = null;
+        do {
+            LinkPage page = service.list(caller, tag, cursor, pageSize);
+            assertThat(page.links()).hasSizeLessThanOrEqualTo(pageSize);
+            page.links().forEach(l -> slugs.add(l.slug()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return slugs;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.shortstack.links.testing;
+
+import dev.shortstack.emulators.EmulatedAws;
+import dev.shortstack.emulators.Stage;
+import dev.shortstack.links.store.dynamodb.DynamoApiKeyStore;
+import dev.shortstack.links.store.dynamodb.DynamoLinkStore;
+import dev.shortstack.shared.config.EnvNames;
+import dev.shortstack.shared.infra.ShortstackResources;
+import dev.shortstack.shared.infra.TableDefinition;
+import dev.shortstack.shared.link.DynamoVisitCounter;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The links API over DynamoDB stores in a fresh emulated stage of its own. */
+public final class DynamoHarness {
+    private final EmulatedAws aws;
+    private final Stage stage;
+    private final DynamoLinkStore links;
+    private final LinksApiHarness api;
+
+    public DynamoHarness(EmulatedAws aws, int indexShards) {
+        this.aws = aws;
+        this.stage = aws.provision("t" + UUID.randomUUID().toString().substring(0, 8));
+        this.links = new DynamoLinkStore(aws.dynamo(), table(EnvNames.LINKS_TABLE), table(EnvNames.VISITS_TABLE), indexShards);
+        this.api = new LinksApiHarness(links,
+                new DynamoVisitCounter(aws.dynamo(), table(EnvNames.VISITS_TABLE)),
+                new DynamoApiKeyStore(aws.dynamo(), table(EnvNames.API_KEYS_TABLE)),
+                Clock.systemUTC());
+    }
+
+    public LinksApiHarness api() {
+        return api;
+    }
+
+    public DynamoLinkStore links() {
+        return links;
+    }
+
+    public String table(String envVar) {
+        return stage.resourceEnv().get(envVar);
+    }
+
+    /** Every item of every table of the stage, to prove a request wrote nothing. */
+    public Set<Map<String, AttributeValue>> snapshot() {
+        Set<Map<String, AttributeValue>> items = new HashSet<>();
+        for (TableDefinition table : ShortstackResources.TABLES) {
+            aws.dynamo().scanPaginator(r -> r.tableName(table(table.envVar())).consistentRead(true))
+                    .items().forEach(items::add);
+        }
+        return items;
+    }
+}

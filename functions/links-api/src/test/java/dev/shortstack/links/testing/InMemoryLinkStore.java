@@ -1,0 +1,63 @@
+package dev.shortstack.links.testing;
+
+import dev.shortstack.links.links.LinkStore;
+import dev.shortstack.shared.link.Link;
+import dev.shortstack.shared.link.LinkItems;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The links table in memory, with the same conditional semantics as the DynamoDB store. */
+public final class InMemoryLinkStore implements LinkStore {
+    private final Map<String, Link> links = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<Link> find(String slug) {
+        return Optional.ofNullable(links.get(slug));
+    }
+
+    @Override
+    public boolean create(Link link) {
+        return links.putIfAbsent(link.slug(), link) == null;
+    }
+
+    @Override
+    public boolean replace(Link updated, long expectedVersion) {
+        Link[] replaced = {null};
+        links.computeIfPresent(updated.slug(), (slug, current) -> {
+            if (current.version() == expectedVersion && current.linkId().equals(updated.linkId())) {
+                replaced[0] = updated;
+                return updated;
+            }
+            return current;
+        });
+        return replaced[0] != null;
+    }
+
+    @Override
+    public boolean delete(Link link, long expectedVersion) {
+        return links.computeIfPresent(link.slug(), (slug, current) ->
+                current.version() == expectedVersion && current.linkId().equals(link.linkId()) ? null : current) == null;
+    }
+
+    @Override
+    public List<Link> listByWorkspace(String workspaceId, String tag, String afterCreatedKey, int limit) {
+        return links.values().stream()
+                .filter(l -> l.workspaceId().equals(workspaceId))
+                .filter(l -> tag == null || l.tags().contains(tag))
+                .filter(l -> afterCreatedKey == null || key(l).compareTo(afterCreatedKey) < 0)
+                .sorted(Comparator.comparing(InMemoryLinkStore::key).reversed())
+                .limit(limit)
+                .toList();
+    }
+
+    public int size() {
+        return links.size();
+    }
+
+    private static String key(Link link) {
+        return LinkItems.createdKey(link.createdAt(), link.slug());
+    }
+}

@@ -1,0 +1,45 @@
+package dev.shortstack.links.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shortstack.emulators.LambdaInvoker;
+import dev.shortstack.links.auth.ApiKeyStore;
+import dev.shortstack.links.auth.Role;
+import dev.shortstack.links.entrypoints.LinksApiDependencies;
+import dev.shortstack.links.entrypoints.LinksApiFunction;
+import dev.shortstack.links.links.LinkStore;
+import dev.shortstack.shared.link.VisitCounter;
+import dev.shortstack.shared.testing.Fixtures;
+import java.time.Clock;
+
+/** A links API function over the given stores, with the fixture admin key stored. */
+public final class LinksApiHarness {
+    public static final String SHORT_BASE_URL = "https://sho.rt";
+    public static final String BLOCKED = "malware.example, phish.test";
+
+    private final LinksApiFunction function;
+    private final LinksApiDependencies deps;
+
+    public LinksApiHarness(LinkStore links, VisitCounter visits, ApiKeyStore keys, Clock clock) {
+        this.deps = LinksApiDependencies.of(links, visits, keys, SHORT_BASE_URL, BLOCKED, clock);
+        deps.keys().importKey(Fixtures.ADMIN_KEY, Fixtures.WORKSPACE, Role.ADMIN, "fixture admin");
+        this.function = new LinksApiFunction(deps);
+    }
+
+    public JsonNode invoke(ObjectNode event) {
+        return LambdaInvoker.invoke(function, "links-api", event);
+    }
+
+    public LinksApiDependencies deps() {
+        return deps;
+    }
+
+    /** A new key of the role in the workspace, as its plaintext. */
+    public String key(String workspace, Role role) {
+        return deps.keys().issue(workspace, role, role.wireName() + " test key").plaintext();
+    }
+
+    public static ObjectNode as(ObjectNode event, String key) {
+        return Fixtures.withHeader(event, "authorization", "Bearer " + key);
+    }
+}

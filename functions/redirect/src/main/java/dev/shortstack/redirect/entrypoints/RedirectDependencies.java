@@ -1,0 +1,50 @@
+package dev.shortstack.redirect.entrypoints;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.shortstack.redirect.lookup.CachedLinkReader;
+import dev.shortstack.redirect.service.LoggedClickReplayLog;
+import dev.shortstack.redirect.service.RedirectService;
+import dev.shortstack.shared.aws.AwsClients;
+import dev.shortstack.shared.click.ClickPublisher;
+import dev.shortstack.shared.click.SqsClickPublisher;
+import dev.shortstack.shared.click.VisitorHasher;
+import dev.shortstack.shared.config.Env;
+import dev.shortstack.shared.config.EnvNames;
+import dev.shortstack.shared.json.Json;
+import dev.shortstack.shared.link.DynamoLinkReader;
+import dev.shortstack.shared.link.DynamoVisitCounter;
+import dev.shortstack.shared.link.LinkReader;
+import dev.shortstack.shared.link.VisitCounter;
+import dev.shortstack.shared.observability.Observability;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Everything the redirect function is built from; tests pass fakes for storage and the queue. */
+public record RedirectDependencies(RedirectService service, Observability observability, CachePolicy cachePolicy, Clock clock) {
+
+    public static final Duration NEGATIVE_CACHE_TTL = Duration.ofSeconds(5);
+
+    public static RedirectDependencies of(LinkReader links, VisitCounter visits, ClickPublisher clicks, String visitorHashKey,
+                                          Duration cacheTtl, int cacheSize, int permanentMaxAgeSeconds, Clock clock) {
+        Observability observability = new Observability("redirect");
+        LinkReader cached = new CachedLinkReader(links, cacheSize, cacheTtl, NEGATIVE_CACHE_TTL, Ticker.systemTicker());
+        RedirectService service = new RedirectService(cached, visits, clicks, new VisitorHasher(visitorHashKey),
+                new LoggedClickReplayLog(observability));
+        return new RedirectDependencies(service, observability, new CachePolicy(permanentMaxAgeSeconds), clock);
+    }
+
+    /** Validates the configuration up front: a missing variable fails the cold start, naming it. */
+    public static RedirectDependencies fromEnv(Env env) {
+        env.requireAll(EnvNames.LINKS_TABLE, EnvNames.VISITS_TABLE, EnvNames.CLICKS_QUEUE_URL, EnvNames.CLICK_IP_HASH_KEY);
+        AwsClients aws = AwsClients.fromEnv(env);
+        return of(
+                new DynamoLinkReader(aws.dynamo(), env.require(EnvNames.LINKS_TABLE)),
+                new DynamoVisitCounter(aws.dynamo(), env.require(EnvNames.VISITS_TABLE)),
+                new SqsClickPublisher(aws.sqs(), env.require(EnvNames.CLICKS_QUEUE_URL), Json.mapper()),
+                env.require(EnvNames.CLICK_IP_HASH_KEY),
+                Duration.ofSeconds(env.getInt(EnvNames.REDIRECT_CACHE_SECONDS, 30, 0, 3600)),
+                env.getInt(EnvNames.REDIRECT_CACHE_SIZE, 10_000, 1, 1_000_000),
+                env.getInt(EnvNames.PERMANENT_REDIRECT_MAX_AGE, 3600, 0, 31_536_000),
+                Clock.systemUTC());
+    }
+}

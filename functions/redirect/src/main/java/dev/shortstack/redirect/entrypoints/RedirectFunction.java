@@ -1,0 +1,55 @@
+package dev.shortstack.redirect.entrypoints;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.shortstack.redirect.service.RedirectOutcome;
+import dev.shortstack.redirect.service.Visit;
+import dev.shortstack.shared.config.Env;
+import dev.shortstack.shared.http.HttpApiFunction;
+import dev.shortstack.shared.http.HttpApiRequest;
+import dev.shortstack.shared.http.HttpApiResponse;
+import java.time.Instant;
+import org.slf4j.MDC;
+
+/** {@code GET|HEAD /{slug}}: parse the visit, ask the service, answer the redirect. */
+public final class RedirectFunction extends HttpApiFunction {
+    private final RedirectDependencies deps;
+
+    /** Lambda's entry point: configuration from the environment, clients built once. */
+    public RedirectFunction() {
+        this(RedirectDependencies.fromEnv(Env.system()));
+    }
+
+    public RedirectFunction(RedirectDependencies deps) {
+        super(deps.observability());
+        this.deps = deps;
+    }
+
+    @Override
+    protected HttpApiResponse handle(HttpApiRequest request, Context context) {
+        boolean head = request.method().equals("HEAD");
+        if (!head && !request.method().equals("GET")) {
+            return RedirectResponses.methodNotAllowed(request);
+        }
+        String slug = request.pathParameters().getOrDefault("slug", request.path().substring(1));
+        MDC.put("slug", slug);
+        Instant now = deps.clock().instant();
+        RedirectOutcome outcome = deps.service().visit(slug, visitOf(request, now));
+        if (outcome instanceof RedirectOutcome.Redirect redirect) {
+            deps.observability().count("Redirect");
+            return RedirectResponses.redirect(request, redirect.link(), deps.cachePolicy().forRedirect(redirect.link(), now), head);
+        }
+        deps.observability().count(outcome instanceof RedirectOutcome.Gone ? "LinkGone" : "LinkNotFound");
+        return RedirectResponses.failure(request, outcome, head);
+    }
+
+    private static Visit visitOf(HttpApiRequest request, Instant now) {
+        return new Visit(
+                request.method(),
+                now,
+                request.header("user-agent").orElse(null),
+                request.header("referer").orElse(null),
+                request.header("accept-language").orElse(null),
+                request.header("cloudfront-viewer-country").orElse(null),
+                ClientIp.of(request));
+    }
+}

@@ -1,0 +1,159 @@
+package dev.shortstack.redirect.entrypoints;
+
+import static dev.shortstack.shared.testing.Fixtures.event;
+import static dev.shortstack.shared.testing.Fixtures.withHeader;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shortstack.emulators.LambdaInvoker;
+import dev.shortstack.shared.click.ClickEvent;
+import dev.shortstack.shared.link.Link;
+import dev.shortstack.shared.testing.Fixtures;
+import dev.shortstack.shared.testing.InMemoryVisitCounter;
+import dev.shortstack.shared.testing.RecordingClickPublisher;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The redirect function driven by the sample events in events/redirect. */
+class RedirectHandlerTest {
+    private static final Instant NOW = Instant.parse("2026-11-28T09:30:00Z");
+    private final Map<String, Link> links = new HashMap<>();
+    private RecordingClickPublisher clicks;
+    private RedirectFunction function;
+
+    @BeforeEach
+    void setUp() {
+        clicks = new RecordingClickPublisher();
+        function = new RedirectFunction(RedirectDependencies.of(slug -> Optional.ofNullable(links.get(slug)),
+                new InMemoryVisitCounter(), clicks, "test-visitor-hash-key", Duration.ZERO, 100, 3600,
+                Clock.fixed(NOW, ZoneOffset.UTC)));
+    }
+
+    @Test
+    void aBrowserGetsTheRedirectAndTheClickIsQueuedWithoutItsIp() {
+        links.put("launch-2026", link(302, null, null, false));
+
+        JsonNode response = invoke(event("redirect/get-slug.json"));
+
+        assertThat(response.path("statusCode").asInt()).isEqualTo(302);
+        assertThat(response.path("headers").path("location").asText()).isEqualTo("https://example.com/launch");
+        assertThat(response.path("headers").path("cache-control").asText()).isEqualTo("no-store");
+        assertThat(response.path("headers").path("content-type").asText()).startsWith("text/html");
+        assertThat(response.path("body").asText()).contains("href=\"https://example.com/launch\"");
+
+        List<ClickEvent> published = clicks.published();
+        assertThat(published).hasSize(1);
+        ClickEvent click = published.get(0);
+        assertThat(click.slug()).isEqualTo("launch-2026");
+        assertThat(click.method()).isEqualTo("GET");
+        assertThat(click.country()).isEqualTo("DE");
+        assertThat(click.referrer()).isEqualTo("https://news.example.net/article");
+        assertThat(click.acceptLanguage()).startsWith("de-DE");
+        assertThat(click.userAgent()).contains("Safari");
+        assertThat(click.occurredAt()).isEqualTo(NOW.toString());
+        assertThat(click.clickId()).hasSize(36);
+        assertThat(click.visitorHash()).hasSize(32).doesNotContain("198.51.100.23");
+        assertThat(click.toString()).doesNotContain("198.51.100.23").doesNotContain("203.0.113.7");
+    }
+
+    @Test
+    void headAnswersTheRedirectWithoutABodyAndDoesNotUseUpVisits() {
+        links.put("launch-2026", link(301, null, 1L, false));
+
+        JsonNode head = invoke(event("redirect/head-slug.json"));
+        JsonNode get = invoke(event("redirect/get-slug.json"));
+
+        assertThat(head.path("statusCode").asInt()).isEqualTo(301);
+        assertThat(head.path("body").isNull()).isTrue();
+        assertThat(get.path("statusCode").asInt()).isEqualTo(301);
+        assertThat(clicks.published()).extracting(ClickEvent::method).containsExactly("HEAD", "GET");
+    }
+
+    @Test
+    void permanentRedirectsAreCacheableButNeverPastExpiry() {
+        links.put("launch-2026", link(308, NOW.plusSeconds(120), null, false));
+
+        JsonNode response = invoke(event("redirect/get-slug.json"));
+
+        assertThat(response.path("statusCode").asInt()).isEqualTo(308);
+        assertThat(response.path("headers").path("cache-control").asText()).isEqualTo("public, max-age=120");
+    }
+
+    @Test
+    void visitsBeyondMaxVisitsAreGone() {
+        links.put("launch-2026", link(302, null, 2L, false));
+
+        List<Integer> statuses = List.of(1, 2, 3).stream()
+                .map(i -> invoke(event("redirect/get-slug.json")).path("statusCode").asInt()).toList();
+
+        assertThat(statuses).containsExactly(302, 302, 410);
+        assertThat(clicks.published()).hasSize(2);
+    }
+
+    @Test
+    void expiredAndDisabledLinksAre410AndUnknownSlugsAre404() {
+        links.put("expired", link(302, NOW.minusSeconds(1), null, false));
+        links.put("disabled", link(302, null, null, true));
+
+        assertThat(status("expired")).isEqualTo(410);
+        assertThat(status("disabled")).isEqualTo(410);
+        assertThat(status("nope")).isEqualTo(404);
+        assertThat(status("..%2f..%2fetc")).isEqualTo(404);
+        assertThat(clicks.published()).isEmpty();
+    }
+
+    @Test
+    void jsonClientsGetJsonAndProblemDetails() {
+        links.put("launch-2026", link(302, null, null, false));
+        ObjectNode json = withHeader(event("redirect/get-slug.json"), "accept", "application/json");
+
+        JsonNode ok = invoke(json);
+        assertThat(ok.path("headers").path("content-type").asText()).isEqualTo("application/json");
+        assertThat(Fixtures.body(ok).path("location").asText()).isEqualTo("https://example.com/launch");
+
+        JsonNode missing = invoke(path(json, "nothing-here"));
+        assertThat(missing.path("statusCode").asInt()).isEqualTo(404);
+        assertThat(missing.path("headers").path("content-type").asText()).isEqualTo("application/problem+json");
+        assertThat(Fixtures.body(missing).path("type").asText()).isEqualTo("urn:shortstack:problem:not-found");
+    }
+
+    @Test
+    void whenTheQueueIsDownTheVisitorStillGetsTheRedirect() {
+        links.put("launch-2026", link(302, null, null, false));
+        clicks.failFromNowOn();
+
+        JsonNode response = invoke(event("redirect/get-slug.json"));
+
+        assertThat(response.path("statusCode").asInt()).isEqualTo(302);
+        assertThat(response.path("headers").path("location").asText()).isEqualTo("https://example.com/launch");
+    }
+
+    private int status(String slug) {
+        return invoke(path(event("redirect/get-slug.json"), slug)).path("statusCode").asInt();
+    }
+
+    private JsonNode invoke(ObjectNode event) {
+        return LambdaInvoker.invoke(function, "redirect", event);
+    }
+
+    private static ObjectNode path(ObjectNode event, String slug) {
+        ObjectNode copy = event.deepCopy();
+        copy.put("rawPath", "/" + slug);
+        ((ObjectNode) copy.get("pathParameters")).put("slug", slug);
+        return copy;
+    }
+
+    private static Link link(int type, Instant expiresAt, Long maxVisits, boolean disabled) {
+        return new Link("launch-2026", "link-id-1", "ws", "https://example.com/launch", type, NOW.minusSeconds(60),
+                NOW.minusSeconds(60), expiresAt, maxVisits, List.of(), disabled, 1, "key");
+    }
+}

@@ -1,0 +1,235 @@
+package dev.shortstack.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.shortstack.shared.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Emulates the API Gateway HTTP API in front of the functions: the same routes as the cloud
+ * ({@code ANY /v1/{proxy+}} to the links API, {@code GET|HEAD /{slug}} to the redirect), each
+ * request turned into a payload-format-2.0 event and the function's answer back into HTTP.
+ */
+final class HttpApiGateway implements AutoCloseable {
+    /** API Gateway's own payload limit. */
+    static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApiGateway.class);
+    private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final FunctionPool linksApi;
+    private final FunctionPool redirect;
+
+    HttpApiGateway(InetSocketAddress address, FunctionPool linksApi, FunctionPool redirect) throws IOException {
+        this.linksApi = linksApi;
+        this.redirect = redirect;
+        this.server = HttpServer.create(address, 256);
+        this.workers = Executors.newFixedThreadPool(32, runnable -> {
+            Thread thread = new Thread(runnable, "http-api");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(workers);
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            String path = exchange.getRequestURI().getRawPath();
+            byte[] body = readBody(exchange.getRequestBody());
+            if (body == null) {
+                respond(exchange, method, 413, Map.of("content-type", "application/json"),
+                        "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (path.equals("/health") && method.equals("GET")) {
+                respond(exchange, method, 200, Map.of("content-type", "application/json"),
+                        "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            Route route = route(method, path);
+            if (route == null) {
+                // What API Gateway itself answers when no route matches.
+                respond(exchange, method, 404, Map.of("content-type", "application/json"),
+                        "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            byte[] event = Json.mapper().writeValueAsBytes(event(exchange, method, path, body, route));
+            JsonNode response = Json.mapper().readTree(route.function().invoke(event));
+            writeResponse(exchange, method, response);
+        } catch (RuntimeException e) {
+            LOG.error("Function invocation failed", e);
+            respond(exchange, exchange.getRequestMethod(), 500, Map.of("content-type", "application/json"),
+                    "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private record Route(String routeKey, FunctionPool function, Map<String, String> pathParameters) {
+    }
+
+    private Route route(String method, String rawPath) {
+        if (rawPath.startsWith("/v1/") || rawPath.equals("/v1")) {
+            return new Route("ANY /v1/{proxy+}", linksApi, Map.of("proxy", decode(rawPath.substring(Math.min(4, rawPath.length())))));
+        }
+        String slug = rawPath.length() > 1 ? rawPath.substring(1) : "";
+        if ((method.equals("GET") || method.equals("HEAD")) && !slug.isEmpty() && !slug.contains("/")) {
+            return new Route(method + " /{slug}", redirect, Map.of("slug", decode(slug)));
+        }
+        return null;
+    }
+
+    private static ObjectNode event(HttpExchange exchange, String method, String rawPath, byte[] body, Route route) {
+        ObjectNode event = Json.mapper().createObjectNode();
+        event.put("version", "2.0");
+        event.put("routeKey", route.routeKey());
+        event.put("rawPath", rawPath);
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        event.put("rawQueryString", rawQuery == null ? "" : rawQuery);
+        ObjectNode headers = event.putObject("headers");
+        List<String> cookies = null;
+        for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (name.equals("cookie")) {
+                cookies = header.getValue();
+            } else {
+                headers.put(name, String.join(",", header.getValue()));
+            }
+        }
+        if (cookies != null) {
+            cookies.forEach(event.putArray("cookies")::add);
+        }
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            ObjectNode query = event.putObject("queryStringParameters");
+            queryParameters(rawQuery).forEach(query::put);
+        }
+        ObjectNode pathParameters = event.putObject("pathParameters");
+        route.pathParameters().forEach(pathParameters::put);
+        Instant now = Instant.now();
+        ObjectNode context = event.putObject("requestContext");
+        context.put("accountId", "000000000000");
+        context.put("apiId", "local");
+        context.put("domainName", exchange.getRequestHeaders().getFirst("Host"));
+        context.put("requestId", UUID.randomUUID().toString());
+        context.put("routeKey", route.routeKey());
+        context.put("stage", "$default");
+        context.put("time", REQUEST_TIME.format(now));
+        context.put("timeEpoch", now.toEpochMilli());
+        ObjectNode http = context.putObject("http");
+        http.put("method", method);
+        http.put("path", decode(rawPath));
+        http.put("protocol", exchange.getProtocol());
+        http.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
+        http.put("userAgent", exchange.getRequestHeaders().getFirst("User-Agent"));
+        if (body.length > 0) {
+            String text = utf8OrNull(body);
+            event.put("isBase64Encoded", text == null);
+            event.put("body", text != null ? text : Base64.getEncoder().encodeToString(body));
+        } else {
+            event.put("isBase64Encoded", false);
+        }
+        return event;
+    }
+
+    /** API Gateway joins repeated query parameters with commas. */
+    private static Map<String, String> queryParameters(String rawQuery) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            params.merge(name, value, (a, b) -> a + "," + b);
+        }
+        return params;
+    }
+
+    private static void writeResponse(HttpExchange exchange, String method, JsonNode response) throws IOException {
+        int status = response.path("statusCode").asInt(500);
+        Map<String, String> headers = new LinkedHashMap<>();
+        response.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+        JsonNode body = response.get("body");
+        byte[] bytes = new byte[0];
+        if (body != null && !body.isNull()) {
+            bytes = response.path("isBase64Encoded").asBoolean(false)
+                    ? Base64.getDecoder().decode(body.asText())
+                    : body.asText().getBytes(StandardCharsets.UTF_8);
+        }
+        respond(exchange, method, status, headers, bytes);
+    }
+
+    private static void respond(HttpExchange exchange, String method, int status, Map<String, String> headers, byte[] body)
+            throws IOException {
+        headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        boolean noBody = method.equalsIgnoreCase("HEAD") || status == 204 || status == 304;
+        exchange.sendResponseHeaders(status, noBody ? -1 : (body.length == 0 ? -1 : body.length));
+        if (!noBody && body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    /** @return the body, or null when it is larger than API Gateway accepts */
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+        return body.length > MAX_BODY_BYTES ? null : body;
+    }
+
+    private static String utf8OrNull(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static String decode(String raw) {
+        try {
+            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return raw;
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+    }
+}

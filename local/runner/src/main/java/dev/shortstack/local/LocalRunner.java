@@ -1,0 +1,199 @@
+package dev.shortstack.local;
+
+import dev.shortstack.emulators.EmulatedAws;
+import dev.shortstack.emulators.Stage;
+import dev.shortstack.links.auth.Role;
+import dev.shortstack.links.entrypoints.LinksApiDependencies;
+import dev.shortstack.links.entrypoints.LinksApiFunction;
+import dev.shortstack.links.keys.ApiKeyService;
+import dev.shortstack.links.store.dynamodb.DynamoApiKeyStore;
+import dev.shortstack.redirect.entrypoints.RedirectDependencies;
+import dev.shortstack.redirect.entrypoints.RedirectFunction;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.shortstack.shared.config.Env;
+import dev.shortstack.shared.infra.QueueDefinition;
+import dev.shortstack.shared.config.EnvNames;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The whole system on loopback: emulated AWS with the shared resource definitions, the functions
+ * behind an HTTP API emulation, and a bootstrap admin key.
+ */
+public final class LocalRunner implements AutoCloseable {
+    public static final String STAGE = "local";
+    public static final String WORKSPACE = "default";
+    static final int FUNCTION_CONCURRENCY = 8;
+
+    private final EmulatedAws aws;
+    private final Stage stage;
+    private final HttpApiGateway gateway;
+    private final String adminKey;
+    private final List<SqsEventSourceMapping> mappings = new ArrayList<>();
+
+    private LocalRunner(EmulatedAws aws, Stage stage, HttpApiGateway gateway, String adminKey) {
+        this.aws = aws;
+        this.stage = stage;
+        this.gateway = gateway;
+        this.adminKey = adminKey;
+    }
+
+    public static LocalRunner start(LocalOptions options) {
+        Optional<Path> dataDir = options.dataDir();
+        if (dataDir.isPresent()) {
+            prepareDataDir(dataDir.get(), options.fresh());
+        }
+        EmulatedAws aws = EmulatedAws.start(dataDir);
+        try {
+            Stage stage = aws.provision(STAGE);
+            // The port must be known before the functions are built: it is their short domain.
+            HttpApiGateway[] gateway = new HttpApiGateway[1];
+            Map<String, String> env = new HashMap<>(aws.awsEnv());
+            env.putAll(stage.resourceEnv());
+            env.put(EnvNames.CLICK_IP_HASH_KEY, visitorHashKey(dataDir));
+            FunctionPool linksApi = new FunctionPool("links-api", () -> new LinksApiFunction(
+                    LinksApiDependencies.fromEnv(Env.of(withBaseUrl(env, gateway[0])))), FUNCTION_CONCURRENCY);
+            FunctionPool redirect = new FunctionPool("redirect", () -> new RedirectFunction(
+                    RedirectDependencies.fromEnv(Env.of(withBaseUrl(env, gateway[0])))), FUNCTION_CONCURRENCY);
+            gateway[0] = new HttpApiGateway(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), linksApi, redirect);
+            String adminKey = bootstrapAdminKey(aws.dynamo(), stage, dataDir, options.adminKey());
+            return new LocalRunner(aws, stage, gateway[0], adminKey);
+        } catch (IOException e) {
+            aws.close();
+            throw new UncheckedIOException("Could not listen on port " + options.port() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            aws.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Triggers a function from a queue of this stage, as the CDK app's event source mapping does.
+     */
+    public void subscribe(QueueDefinition queue, String functionName, Supplier<RequestStreamHandler> function, int concurrency) {
+        FunctionPool pool = new FunctionPool(functionName, function, concurrency);
+        mappings.add(new SqsEventSourceMapping(aws.sqs(), stage.queueUrl(queue), queue, pool, concurrency));
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + gateway.port();
+    }
+
+    public int port() {
+        return gateway.port();
+    }
+
+    public String adminKey() {
+        return adminKey;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public EmulatedAws aws() {
+        return aws;
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        for (SqsEventSourceMapping mapping : mappings) {
+            mapping.close();
+        }
+        aws.close();
+    }
+
+    private static Map<String, String> withBaseUrl(Map<String, String> env, HttpApiGateway gateway) {
+        Map<String, String> copy = new HashMap<>(env);
+        copy.put(EnvNames.SHORT_BASE_URL, "http://localhost:" + gateway.port());
+        return copy;
+    }
+
+    /**
+     * The admin key of the default workspace: the one given, else the one made on an earlier start
+     * (kept in the data folder, readable only by this user), else a new one.
+     */
+    private static String bootstrapAdminKey(DynamoDbClient dynamo, Stage stage, Optional<Path> dataDir, Optional<String> given) {
+        ApiKeyService keys = new ApiKeyService(new DynamoApiKeyStore(dynamo,
+                stage.resourceEnv().get(EnvNames.API_KEYS_TABLE)), Clock.systemUTC());
+        Optional<Path> keyFile = dataDir.map(dir -> dir.resolve("admin-key"));
+        Optional<String> key = given.or(() -> keyFile.filter(Files::exists).map(LocalRunner::read));
+        if (key.isPresent()) {
+            if (!keys.importKey(key.get(), WORKSPACE, Role.ADMIN, "local bootstrap admin")) {
+                throw new IllegalArgumentException("The admin key's id is already used by a different key in this data folder;"
+                        + " choose another key or start with --fresh");
+            }
+        } else {
+            key = Optional.of(keys.issue(WORKSPACE, Role.ADMIN, "local bootstrap admin").plaintext());
+        }
+        String adminKey = key.get();
+        keyFile.ifPresent(file -> writePrivate(file, adminKey));
+        return adminKey;
+    }
+
+    /** The secret of the visitor hash: random, and stable across restarts when data persists. */
+    private static String visitorHashKey(Optional<Path> dataDir) {
+        Optional<Path> file = dataDir.map(dir -> dir.resolve("visitor-hash-key"));
+        if (file.isPresent() && Files.exists(file.get())) {
+            return read(file.get());
+        }
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        String key = HexFormat.of().formatHex(secret);
+        file.ifPresent(f -> writePrivate(f, key));
+        return key;
+    }
+
+    private static void prepareDataDir(Path dir, boolean fresh) {
+        try {
+            if (fresh && Files.exists(dir)) {
+                try (Stream<Path> paths = Files.walk(dir)) {
+                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        if (!path.equals(dir)) {
+                            Files.delete(path);
+                        }
+                    }
+                }
+            }
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot use data folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writePrivate(Path file, String content) {
+        try {
+            Files.writeString(file, content + "\n", StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

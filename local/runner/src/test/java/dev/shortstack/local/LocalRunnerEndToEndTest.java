@@ -1,0 +1,122 @@
+package dev.shortstack.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shortstack.shared.infra.ShortstackResources;
+import dev.shortstack.shared.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** The local runner driven over real HTTP, as a user with curl would. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LocalRunnerEndToEndTest {
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private LocalRunner runner;
+
+    @BeforeAll
+    void start() {
+        runner = LocalRunner.start(new LocalOptions(0, Optional.empty(), false, Optional.empty()));
+    }
+
+    @AfterAll
+    void stop() {
+        runner.close();
+    }
+
+    @Test
+    void createFollowAndTheClickIsOnTheQueue() throws Exception {
+        HttpResponse<String> created = send(post("/v1/links", "{\"url\":\"https://example.com/e2e\",\"tags\":[\"e2e\"]}"));
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode link = Json.mapper().readTree(created.body());
+        String slug = link.path("slug").asText();
+        assertThat(link.path("shortUrl").asText()).isEqualTo(runner.baseUrl() + "/" + slug);
+
+        HttpResponse<String> redirect = send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/" + slug))
+                .header("User-Agent", "e2e-test/1.0").header("Referer", "https://ref.example/").build());
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        assertThat(redirect.headers().firstValue("location")).hasValue("https://example.com/e2e");
+
+        String queueUrl = runner.stage().queueUrl(ShortstackResources.CLICKS);
+        List<Message> messages = runner.aws().sqs().receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(5).maxNumberOfMessages(10)).messages();
+        List<JsonNode> clicks = new ArrayList<>();
+        for (Message message : messages) {
+            clicks.add(Json.mapper().readTree(message.body()));
+        }
+        assertThat(clicks).anySatisfy(click -> {
+            assertThat(click.path("slug").asText()).isEqualTo(slug);
+            assertThat(click.path("userAgent").asText()).isEqualTo("e2e-test/1.0");
+            assertThat(click.path("referrer").asText()).isEqualTo("https://ref.example/");
+            assertThat(click.path("visitorHash").asText()).hasSize(32);
+            assertThat(click.toString()).doesNotContain("127.0.0.1");
+        });
+    }
+
+    @Test
+    void fiftyConcurrentCreatesOfOneSlugOverHttpGiveOne201AndFortyNine409() {
+        List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            responses.add(http.sendAsync(post("/v1/links", "{\"url\":\"https://example.com/" + i + "\",\"slug\":\"race\"}"),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        List<Integer> statuses = responses.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList();
+
+        assertThat(Collections.frequency(statuses, 201)).isEqualTo(1);
+        assertThat(Collections.frequency(statuses, 409)).isEqualTo(49);
+    }
+
+    @Test
+    void unknownSlugsAre404AndTheHealthCheckAnswers() throws Exception {
+        assertThat(send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/no-such-slug")).build()).statusCode()).isEqualTo(404);
+        assertThat(send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/health")).build()).statusCode()).isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/a/b")).build()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void dataAndTheAdminKeySurviveARestart(@TempDir Path dataDir) throws Exception {
+        String key;
+        try (LocalRunner first = LocalRunner.start(new LocalOptions(0, Optional.of(dataDir), false, Optional.empty()))) {
+            key = first.adminKey();
+            HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(first.baseUrl() + "/v1/links"))
+                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"https://example.com/kept\",\"slug\":\"kept\"}")).build());
+            assertThat(created.statusCode()).isEqualTo(201);
+        }
+        try (LocalRunner second = LocalRunner.start(new LocalOptions(0, Optional.of(dataDir), false, Optional.empty()))) {
+            assertThat(second.adminKey()).isEqualTo(key);
+            HttpResponse<String> redirect = send(HttpRequest.newBuilder(URI.create(second.baseUrl() + "/kept")).build());
+            assertThat(redirect.statusCode()).isEqualTo(302);
+            assertThat(redirect.headers().firstValue("location")).hasValue("https://example.com/kept");
+        }
+        try (LocalRunner fresh = LocalRunner.start(new LocalOptions(0, Optional.of(dataDir), true, Optional.empty()))) {
+            assertThat(fresh.adminKey()).isNotEqualTo(key);
+            assertThat(send(HttpRequest.newBuilder(URI.create(fresh.baseUrl() + "/kept")).build()).statusCode()).isEqualTo(404);
+        }
+    }
+
+    private HttpRequest post(String path, String json) {
+        return HttpRequest.newBuilder(URI.create(runner.baseUrl() + path))
+                .header("Authorization", "Bearer " + runner.adminKey())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,32 @@
+package dev.shortstack.shared.config;
+
+/** The environment variables the functions read: one list, used by the CDK app and the local runner. */
+public final class EnvNames {
+    public static final String REGION = "AWS_REGION";
+    /** The SDK's own endpoint override; {@code AWS_ENDPOINT_URL_<SERVICE>} overrides it per service. */
+    public static final String ENDPOINT_URL = "AWS_ENDPOINT_URL";
+    public static final String ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";
+    public static final String SECRET_ACCESS_KEY = "AWS_SECRET_ACCESS_KEY";
+    public static final String SESSION_TOKEN = "AWS_SESSION_TOKEN";
+
+    public static final String LINKS_TABLE = "LINKS_TABLE";
+    public static final String API_KEYS_TABLE = "API_KEYS_TABLE";
+    public static final String VISITS_TABLE = "VISITS_TABLE";
+    public static final String CLICKS_QUEUE_URL = "CLICKS_QUEUE_URL";
+    public static final String CLICK_ARCHIVE_BUCKET = "CLICK_ARCHIVE_BUCKET";
+
+    /** Public base of short links, e.g. https://sho.rt; links to it are refused (redirect loops). */
+    public static final String SHORT_BASE_URL = "SHORT_BASE_URL";
+    /** Comma-separated domains that links may not point to (subdomains included). */
+    public static final String BLOCKED_DOMAINS = "BLOCKED_DOMAINS";
+    /** How many shards the workspace listing index spreads a workspace over. May grow, never shrink. */
+    public static final String LINK_INDEX_SHARDS = "LINK_INDEX_SHARDS";
+    /** Secret for the keyed hash of client IPs in click events. */
+    public static final String CLICK_IP_HASH_KEY = "CLICK_IP_HASH_KEY";
+    public static final String REDIRECT_CACHE_SECONDS = "REDIRECT_CACHE_SECONDS";
+    public static final String REDIRECT_CACHE_SIZE = "REDIRECT_CACHE_SIZE";
+    public static final String PERMANENT_REDIRECT_MAX_AGE = "PERMANENT_REDIRECT_MAX_AGE";
+
+    private EnvNames() {
+    }
+}

@@ -1,0 +1,76 @@
+package dev.shortstack.shared.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shortstack.shared.json.Json;
+import dev.shortstack.shared.observability.Observability;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
+/**
+ * The plumbing every HTTP API function shares: event in, response out, problem+json for every
+ * failure, logging and metrics around each invocation. Subclasses only route and call services.
+ */
+public abstract class HttpApiFunction implements RequestStreamHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApiFunction.class);
+
+    private final Observability observability;
+
+    protected HttpApiFunction(Observability observability) {
+        this.observability = observability;
+    }
+
+    protected abstract HttpApiResponse handle(HttpApiRequest request, Context context);
+
+    protected Observability observability() {
+        return observability;
+    }
+
+    @Override
+    public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonNode event = Json.mapper().readTree(input);
+        HttpApiResponse response = observability.invocation(context, () -> respond(event, context));
+        Json.mapper().writeValue(output, response);
+    }
+
+    private HttpApiResponse respond(JsonNode event, Context context) {
+        long started = System.nanoTime();
+        HttpApiRequest request = null;
+        try {
+            request = HttpApiRequest.fromEvent(event);
+            return handle(request, context);
+        } catch (ApiProblem problem) {
+            observability.count("ClientError");
+            return Problems.response(problem, request);
+        } catch (AwsServiceException e) {
+            if (e.isThrottlingException()) {
+                LOG.warn("Throttled by {} after retries: {}", e.awsErrorDetails().serviceName(), e.getMessage());
+                observability.count("Throttled");
+                return Problems.response(new ApiProblem(ProblemType.THROTTLED,
+                        "A dependency is throttling requests; retry after a moment.", java.util.List.of(),
+                        Map.of("retry-after", "1")), request);
+            }
+            return internalError(e, request);
+        } catch (RuntimeException e) {
+            return internalError(e, request);
+        } finally {
+            // One metric per invocation also keeps Powertools from warning about an empty flush.
+            observability.milliseconds("HandlerLatency", (System.nanoTime() - started) / 1e6);
+            MDC.clear();
+        }
+    }
+
+    private HttpApiResponse internalError(RuntimeException e, HttpApiRequest request) {
+        LOG.error("Unhandled error", e);
+        observability.count("ServerError");
+        return Problems.response(ProblemType.INTERNAL,
+                "The request failed on our side; it is safe to retry.", request);
+    }
+}

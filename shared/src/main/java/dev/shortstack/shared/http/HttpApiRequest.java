@@ -1,0 +1,102 @@
+package dev.shortstack.shared.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The parts of an API Gateway HTTP API (payload format 2.0) event that Shortstack reads.
+ * Header names are lower-cased, as API Gateway delivers them.
+ *
+ * @param body the decoded body, or null when there is none
+ */
+public record HttpApiRequest(
+        String method,
+        String path,
+        Map<String, String> headers,
+        Map<String, String> query,
+        Map<String, String> pathParameters,
+        String body,
+        int bodyBytes,
+        String requestId,
+        String sourceIp,
+        long timeEpochMillis) {
+
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    public Optional<String> queryParam(String name) {
+        return Optional.ofNullable(query.get(name));
+    }
+
+    /** Parses the event; a body that is not valid UTF-8 (or not valid base64) is a bad request. */
+    public static HttpApiRequest fromEvent(JsonNode event) {
+        JsonNode http = event.path("requestContext").path("http");
+        String method = text(http, "method", "GET").toUpperCase(Locale.ROOT);
+        String path = text(http, "path", text(event, "rawPath", "/"));
+        String rawBody = event.hasNonNull("body") ? event.get("body").asText() : null;
+        byte[] bodyBytes = null;
+        if (rawBody != null) {
+            bodyBytes = event.path("isBase64Encoded").asBoolean(false)
+                    ? decodeBase64(rawBody)
+                    : rawBody.getBytes(StandardCharsets.UTF_8);
+        }
+        return new HttpApiRequest(
+                method,
+                path,
+                lowerCaseKeys(stringMap(event.path("headers"))),
+                stringMap(event.path("queryStringParameters")),
+                stringMap(event.path("pathParameters")),
+                bodyBytes == null ? null : utf8(bodyBytes),
+                bodyBytes == null ? 0 : bodyBytes.length,
+                text(event.path("requestContext"), "requestId", ""),
+                text(http, "sourceIp", null),
+                event.path("requestContext").path("timeEpoch").asLong(System.currentTimeMillis()));
+    }
+
+    private static String text(JsonNode node, String field, String fallback) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? fallback : value.asText();
+    }
+
+    private static Map<String, String> stringMap(JsonNode node) {
+        Map<String, String> map = new HashMap<>();
+        if (node != null && node.isObject()) {
+            node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+        }
+        return map;
+    }
+
+    private static Map<String, String> lowerCaseKeys(Map<String, String> headers) {
+        Map<String, String> lower = new HashMap<>();
+        headers.forEach((k, v) -> lower.merge(k.toLowerCase(Locale.ROOT), v, (a, b) -> a + "," + b));
+        return lower;
+    }
+
+    private static byte[] decodeBase64(String raw) {
+        try {
+            return Base64.getDecoder().decode(raw);
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(ProblemType.MALFORMED_BODY, "The request body is not valid base64.");
+        }
+    }
+
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ApiProblem(ProblemType.MALFORMED_BODY, "The request body is not valid UTF-8.");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.shortstack.shared.http;
+
+/**
+ * Every kind of error the HTTP API answers, with a stable type URI (RFC 9457). Clients may
+ * switch on {@link #uri()}; titles are for people and may be reworded.
+ */
+public enum ProblemType {
+    MALFORMED_BODY(400, "malformed-body", "The request body could not be parsed"),
+    VALIDATION_FAILED(400, "validation-failed", "The request has invalid fields"),
+    INVALID_CURSOR(400, "invalid-cursor", "The pagination cursor is not valid"),
+    UNAUTHORIZED(401, "unauthorized", "A valid API key is required"),
+    FORBIDDEN(403, "forbidden", "This API key's role does not allow the operation"),
+    NOT_FOUND(404, "not-found", "No such resource"),
+    ROUTE_NOT_FOUND(404, "route-not-found", "No such route"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed on this route"),
+    SLUG_TAKEN(409, "slug-taken", "The slug is already taken"),
+    EDIT_CONFLICT(409, "edit-conflict", "The resource was changed by someone else"),
+    LINK_GONE(410, "link-gone", "The link is no longer available"),
+    PRECONDITION_FAILED(412, "precondition-failed", "The resource has changed since you read it"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported content type"),
+    PRECONDITION_REQUIRED(428, "precondition-required", "Send If-Match with the ETag you read"),
+    SELF_REVOCATION(409, "self-revocation", "A key cannot revoke itself"),
+    THROTTLED(503, "throttled", "The service is busy; retry shortly"),
+    INTERNAL(500, "internal", "Internal error");
+
+    private static final String URI_PREFIX = "urn:shortstack:problem:";
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    ProblemType(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String uri() {
+        return URI_PREFIX + slug;
+    }
+
+    public String title() {
+        return title;
+    }
+}

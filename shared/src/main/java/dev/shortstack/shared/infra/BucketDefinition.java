@@ -1,0 +1,4 @@
+package dev.shortstack.shared.infra;
+
+public record BucketDefinition(String logicalName, String envVar) {
+}

@@ -1,0 +1,5 @@
+package dev.shortstack.shared.infra;
+
+/** A global secondary index projecting all attributes. */
+public record IndexDefinition(String name, KeyAttribute partitionKey, KeyAttribute sortKey) {
+}

@@ -1,0 +1,26 @@
+package dev.shortstack.shared.infra;
+
+/** Attribute names of the links table. */
+public final class LinkAttributes {
+    public static final String SLUG = "slug";
+    public static final String LINK_ID = "linkId";
+    public static final String WORKSPACE_ID = "workspaceId";
+    public static final String URL = "url";
+    public static final String REDIRECT_TYPE = "redirectType";
+    public static final String CREATED_AT = "createdAt";
+    public static final String UPDATED_AT = "updatedAt";
+    public static final String EXPIRES_AT = "expiresAt";
+    public static final String MAX_VISITS = "maxVisits";
+    public static final String TAGS = "tags";
+    public static final String DISABLED = "disabled";
+    public static final String VERSION = "version";
+    public static final String CREATED_BY = "createdBy";
+    /** workspaceId#shard: spreads one workspace's index entries over several partitions. */
+    public static final String WORKSPACE_SHARD = "wsShard";
+    /** Zero-padded creation millis#slug: orders the index newest first and is unique. */
+    public static final String CREATED_KEY = "createdKey";
+    public static final String WORKSPACE_INDEX = "by-workspace";
+
+    private LinkAttributes() {
+    }
+}

@@ -1,0 +1,59 @@
+package dev.shortstack.shared.infra;
+
+import dev.shortstack.shared.config.EnvNames;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one source of truth for Shortstack's tables, queues and buckets. The CDK app and the
+ * local runner both build from these, so local and cloud cannot drift apart.
+ */
+public final class ShortstackResources {
+
+    /** One item per slug; listing by workspace goes through a write-sharded index. */
+    public static final TableDefinition LINKS = new TableDefinition(
+            "links", EnvNames.LINKS_TABLE,
+            KeyAttribute.string(LinkAttributes.SLUG),
+            Optional.empty(),
+            List.of(new IndexDefinition(LinkAttributes.WORKSPACE_INDEX,
+                    KeyAttribute.string(LinkAttributes.WORKSPACE_SHARD),
+                    KeyAttribute.string(LinkAttributes.CREATED_KEY))),
+            Optional.empty());
+
+    /** API keys by key id; only a hash of the secret is stored. */
+    public static final TableDefinition API_KEYS = new TableDefinition(
+            "api-keys", EnvNames.API_KEYS_TABLE,
+            KeyAttribute.string(ApiKeyAttributes.KEY_ID),
+            Optional.empty(),
+            List.of(new IndexDefinition(ApiKeyAttributes.WORKSPACE_INDEX,
+                    KeyAttribute.string(ApiKeyAttributes.WORKSPACE_ID),
+                    KeyAttribute.string(ApiKeyAttributes.CREATED_KEY))),
+            Optional.empty());
+
+    /** Visit counters of links with a maxVisits limit, keyed by link id so a re-used slug starts at zero. */
+    public static final TableDefinition VISITS = new TableDefinition(
+            "visits", EnvNames.VISITS_TABLE,
+            KeyAttribute.string(VisitAttributes.LINK_ID),
+            Optional.empty(),
+            List.of(),
+            Optional.of(VisitAttributes.EXPIRES_AT_EPOCH));
+
+    /** Click events from the redirect function to the aggregator. */
+    public static final QueueDefinition CLICKS = new QueueDefinition(
+            "clicks", EnvNames.CLICKS_QUEUE_URL, 180, 5, 14 * 24 * 3600, 100, 5);
+
+    /** Every click event as gzip JSON Lines, partitioned by time: the source of exact rebuilds. */
+    public static final BucketDefinition CLICK_ARCHIVE = new BucketDefinition("click-archive", EnvNames.CLICK_ARCHIVE_BUCKET);
+
+    public static final List<TableDefinition> TABLES = List.of(LINKS, API_KEYS, VISITS);
+    public static final List<QueueDefinition> QUEUES = List.of(CLICKS);
+    public static final List<BucketDefinition> BUCKETS = List.of(CLICK_ARCHIVE);
+
+    private ShortstackResources() {
+    }
+
+    /** Physical name of a resource in a stage, e.g. {@code shortstack-prod-links}. */
+    public static String physicalName(String stage, String logicalName) {
+        return "shortstack-" + stage + "-" + logicalName;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.shortstack.shared.link;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A short link.
+ *
+ * @param linkId    unique per creation: a slug deleted and created again is a new link
+ * @param expiresAt null when the link never expires
+ * @param maxVisits null when visits are unlimited
+ * @param version   incremented by every edit; the ETag for optimistic locking
+ */
+public record Link(
+        String slug,
+        String linkId,
+        String workspaceId,
+        String url,
+        int redirectType,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant expiresAt,
+        Long maxVisits,
+        List<String> tags,
+        boolean disabled,
+        long version,
+        String createdBy) {
+
+    public static final int DEFAULT_REDIRECT_TYPE = 302;
+
+    public Link {
+        tags = List.copyOf(tags);
+    }
+
+    public LinkState stateAt(Instant now) {
+        if (disabled) {
+            return LinkState.DISABLED;
+        }
+        if (expiresAt != null && !now.isBefore(expiresAt)) {
+            return LinkState.EXPIRED;
+        }
+        return LinkState.ACTIVE;
+    }
+
+    public boolean hasVisitLimit() {
+        return maxVisits != null;
+    }
+
+    public boolean isPermanentRedirect() {
+        return redirectType == 301 || redirectType == 308;
+    }
+}

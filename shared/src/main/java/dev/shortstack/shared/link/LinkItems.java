@@ -1,0 +1,93 @@
+package dev.shortstack.shared.link;
+
+import static dev.shortstack.shared.infra.LinkAttributes.*;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Maps links to and from DynamoDB items, including the write-sharded index keys. */
+public final class LinkItems {
+
+    private LinkItems() {
+    }
+
+    public static Map<String, AttributeValue> toItem(Link link, int indexShards) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(SLUG, s(link.slug()));
+        item.put(LINK_ID, s(link.linkId()));
+        item.put(WORKSPACE_ID, s(link.workspaceId()));
+        item.put(URL, s(link.url()));
+        item.put(REDIRECT_TYPE, n(link.redirectType()));
+        item.put(CREATED_AT, s(link.createdAt().toString()));
+        item.put(UPDATED_AT, s(link.updatedAt().toString()));
+        if (link.expiresAt() != null) {
+            item.put(EXPIRES_AT, s(link.expiresAt().toString()));
+        }
+        if (link.maxVisits() != null) {
+            item.put(MAX_VISITS, n(link.maxVisits()));
+        }
+        item.put(TAGS, tags(link.tags()));
+        item.put(DISABLED, AttributeValue.fromBool(link.disabled()));
+        item.put(VERSION, n(link.version()));
+        item.put(CREATED_BY, s(link.createdBy()));
+        item.put(WORKSPACE_SHARD, s(workspaceShard(link.workspaceId(), link.slug(), indexShards)));
+        item.put(CREATED_KEY, s(createdKey(link.createdAt(), link.slug())));
+        return item;
+    }
+
+    public static Link fromItem(Map<String, AttributeValue> item) {
+        return new Link(
+                item.get(SLUG).s(),
+                item.get(LINK_ID).s(),
+                item.get(WORKSPACE_ID).s(),
+                item.get(URL).s(),
+                Integer.parseInt(item.get(REDIRECT_TYPE).n()),
+                Instant.parse(item.get(CREATED_AT).s()),
+                Instant.parse(item.get(UPDATED_AT).s()),
+                item.containsKey(EXPIRES_AT) ? Instant.parse(item.get(EXPIRES_AT).s()) : null,
+                item.containsKey(MAX_VISITS) ? Long.parseLong(item.get(MAX_VISITS).n()) : null,
+                item.containsKey(TAGS) ? item.get(TAGS).l().stream().map(AttributeValue::s).toList() : List.of(),
+                item.containsKey(DISABLED) && Boolean.TRUE.equals(item.get(DISABLED).bool()),
+                Long.parseLong(item.get(VERSION).n()),
+                item.containsKey(CREATED_BY) ? item.get(CREATED_BY).s() : "");
+    }
+
+    /**
+     * The shard of the workspace index a slug lives in. {@link String#hashCode()} is specified by
+     * the language, so the mapping is stable across JVMs and releases.
+     */
+    public static int shardOf(String slug, int indexShards) {
+        return Math.floorMod(slug.hashCode(), indexShards);
+    }
+
+    public static String workspaceShard(String workspaceId, String slug, int indexShards) {
+        return workspaceShardKey(workspaceId, shardOf(slug, indexShards));
+    }
+
+    public static String workspaceShardKey(String workspaceId, int shard) {
+        return workspaceId + "#" + shard;
+    }
+
+    /** Sorts by creation time, then slug; fixed width so string order is time order. */
+    public static String createdKey(Instant createdAt, String slug) {
+        return String.format("%015d#%s", createdAt.toEpochMilli(), slug);
+    }
+
+    public static AttributeValue tags(List<String> tags) {
+        List<AttributeValue> values = new ArrayList<>(tags.size());
+        tags.forEach(tag -> values.add(s(tag)));
+        return AttributeValue.fromL(values);
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

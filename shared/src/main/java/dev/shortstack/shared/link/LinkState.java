@@ -1,0 +1,5 @@
+package dev.shortstack.shared.link;
+
+public enum LinkState {
+    ACTIVE, EXPIRED, DISABLED
+}

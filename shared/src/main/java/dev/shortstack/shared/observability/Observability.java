@@ -1,0 +1,44 @@
+package dev.shortstack.shared.observability;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import java.util.function.Supplier;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.MetricsBuilder;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+
+/**
+ * Structured logging and EMF metrics through Powertools' functional API: no AspectJ weaving,
+ * which measured about 0.6 s more cold start than the functional route (see docs/performance.md).
+ */
+public final class Observability {
+    public static final String NAMESPACE = "Shortstack";
+    private final Metrics metrics;
+
+    public Observability(String service) {
+        this.metrics = MetricsBuilder.builder()
+                .withNamespace(NAMESPACE)
+                .withService(service)
+                .build();
+    }
+
+    /** Runs one invocation with Lambda context fields on every log line, then flushes metrics. */
+    public <T> T invocation(Context context, Supplier<T> work) {
+        return PowertoolsLogging.withLogging(context, () -> {
+            try {
+                metrics.captureColdStartMetric(context);
+                return work.get();
+            } finally {
+                metrics.flush();
+            }
+        });
+    }
+
+    public void count(String metric) {
+        metrics.addMetric(metric, 1, MetricUnit.COUNT);
+    }
+
+    public void milliseconds(String metric, double value) {
+        metrics.addMetric(metric, value, MetricUnit.MILLISECONDS);
+    }
+}

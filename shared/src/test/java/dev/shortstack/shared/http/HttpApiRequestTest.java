@@ -1,0 +1,36 @@
+package dev.shortstack.shared.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shortstack.shared.testing.Fixtures;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class HttpApiRequestTest {
+
+    @Test
+    void readsTheFixtureAsApiGatewaySendsIt() {
+        HttpApiRequest request = HttpApiRequest.fromEvent(Fixtures.event("links-api/list-links.json"));
+
+        assertThat(request.method()).isEqualTo("GET");
+        assertThat(request.path()).isEqualTo("/v1/links");
+        assertThat(request.queryParam("limit")).hasValue("2");
+        assertThat(request.header("Authorization")).hasValue("Bearer " + Fixtures.ADMIN_KEY);
+        assertThat(request.sourceIp()).isEqualTo("203.0.113.7");
+        assertThat(request.body()).isNull();
+    }
+
+    @Test
+    void decodesBase64BodiesAndRefusesInvalidUtf8() {
+        ObjectNode event = Fixtures.event("links-api/create-link.json");
+        event.put("isBase64Encoded", true);
+        event.put("body", Base64.getEncoder().encodeToString("{\"url\":\"https://é.example\"}".getBytes()));
+        assertThat(HttpApiRequest.fromEvent(event).body()).isEqualTo("{\"url\":\"https://é.example\"}");
+
+        event.put("body", Base64.getEncoder().encodeToString(new byte[] {(byte) 0xc3, (byte) 0x28}));
+        assertThatThrownBy(() -> HttpApiRequest.fromEvent(event))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.type()).isEqualTo(ProblemType.MALFORMED_BODY));
+    }
+}
