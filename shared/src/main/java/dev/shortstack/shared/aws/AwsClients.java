@@ -13,7 +13,9 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.defaultsmode.DefaultsMode;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.awscore.endpoints.AccountIdEndpointMode;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -85,7 +87,10 @@ public final class AwsClients {
         if (client == null) {
             synchronized (this) {
                 if (dynamo == null) {
-                    dynamo = configure(DynamoDbClient.builder(), "DYNAMODB").httpClient(httpClient).build();
+                    dynamo = configure(DynamoDbClient.builder(), "DYNAMODB")
+                            .accountIdEndpointMode(AccountIdEndpointMode.DISABLED)
+                            .httpClient(httpClient)
+                            .build();
                 }
                 client = dynamo;
             }
@@ -114,8 +119,12 @@ public final class AwsClients {
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String service) {
+        // Every setting the SDK would otherwise look up in profile files and the environment.
         builder.region(region)
                 .credentialsProvider(credentials)
+                .defaultsMode(DefaultsMode.IN_REGION)
+                .dualstackEnabled(false)
+                .fipsEnabled(false)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(RetryMode.STANDARD)
                         .apiCallTimeout(Duration.ofSeconds(10))

@@ -11,6 +11,8 @@ import java.io.OutputStream;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.crac.Core;
+import org.crac.Resource;
 import org.slf4j.MDC;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
@@ -18,16 +20,40 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * The plumbing every HTTP API function shares: event in, response out, problem+json for every
  * failure, logging and metrics around each invocation. Subclasses only route and call services.
  */
-public abstract class HttpApiFunction implements RequestStreamHandler {
+public abstract class HttpApiFunction implements RequestStreamHandler, Resource {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApiFunction.class);
 
     private final Observability observability;
 
     protected HttpApiFunction(Observability observability) {
         this.observability = observability;
+        // With SnapStart, Lambda snapshots after init: priming first puts the warmed-up JVM in the snapshot.
+        Core.getGlobalContext().register(this);
     }
 
     protected abstract HttpApiResponse handle(HttpApiRequest request, Context context);
+
+    /**
+     * A request that exercises the function's usual path (parsing, one DynamoDB read, rendering,
+     * logging, metrics) without writing anything or emitting a click.
+     */
+    protected abstract JsonNode primingEvent();
+
+    /** Runs the priming request; @return its response, for tests. */
+    public final HttpApiResponse prime(Context context) {
+        return observability.invocation(context, () -> respond(primingEvent(), context));
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        HttpApiResponse response = prime(new PrimingContext());
+        LOG.info("Primed before the snapshot: status {}", response.statusCode());
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to refresh: AWS clients re-resolve credentials and connections on use.
+    }
 
     protected Observability observability() {
         return observability;

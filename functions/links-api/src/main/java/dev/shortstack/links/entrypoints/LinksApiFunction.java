@@ -1,6 +1,7 @@
 package dev.shortstack.links.entrypoints;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.links.auth.Caller;
 import dev.shortstack.links.auth.Role;
@@ -13,6 +14,7 @@ import dev.shortstack.shared.http.ApiProblem;
 import dev.shortstack.shared.http.HttpApiFunction;
 import dev.shortstack.shared.http.HttpApiRequest;
 import dev.shortstack.shared.http.HttpApiResponse;
+import dev.shortstack.shared.http.PrimingEvents;
 import dev.shortstack.shared.http.ProblemType;
 import dev.shortstack.shared.link.Link;
 import dev.shortstack.shared.observability.Observability;
@@ -94,6 +96,13 @@ public final class LinksApiFunction extends HttpApiFunction {
             return HttpApiResponse.noContent();
         }
         throw new ApiProblem(ProblemType.ROUTE_NOT_FOUND, "No route " + request.method() + " " + request.path() + ".");
+    }
+
+    /** A well-formed key that does not exist: one GetItem on the keys table, a 401, nothing written. */
+    @Override
+    protected JsonNode primingEvent() {
+        return PrimingEvents.get("/v1/links", Map.of("proxy", "links"),
+                Map.of("authorization", "Bearer ssk_primingprimi_" + "P".repeat(32), "accept", "application/json"));
     }
 
     private HttpApiResponse createLink(HttpApiRequest request, Caller caller) {

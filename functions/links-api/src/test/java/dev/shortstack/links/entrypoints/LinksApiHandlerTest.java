@@ -162,6 +162,14 @@ class LinksApiHandlerTest {
     }
 
     @Test
+    void primingBeforeASnapshotIsAnUnauthorisedReadThatWritesNothing() {
+        LinksApiFunction function = new LinksApiFunction(api.deps());
+
+        assertThat(function.prime(dev.shortstack.emulators.LocalLambdaContext.forFunction("links-api")).statusCode()).isEqualTo(401);
+        assertThat(links.size()).isZero();
+    }
+
+    @Test
     void aReadKeyCanListButNotCreate() {
         String readKey = api.key("fixtures", Role.READ);
 

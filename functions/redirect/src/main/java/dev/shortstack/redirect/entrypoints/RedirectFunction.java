@@ -7,7 +7,10 @@ import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.http.HttpApiFunction;
 import dev.shortstack.shared.http.HttpApiRequest;
 import dev.shortstack.shared.http.HttpApiResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shortstack.shared.http.PrimingEvents;
 import java.time.Instant;
+import java.util.Map;
 import org.slf4j.MDC;
 
 /** {@code GET|HEAD /{slug}}: parse the visit, ask the service, answer the redirect. */
@@ -40,6 +43,12 @@ public final class RedirectFunction extends HttpApiFunction {
         }
         deps.observability().count(outcome instanceof RedirectOutcome.Gone ? "LinkGone" : "LinkNotFound");
         return RedirectResponses.failure(request, outcome, head);
+    }
+
+    /** A reserved slug: one GetItem that finds nothing, a 404, no click. */
+    @Override
+    protected JsonNode primingEvent() {
+        return PrimingEvents.get("/health", Map.of("slug", "health"), Map.of("accept", "text/html"));
     }
 
     private static Visit visitOf(HttpApiRequest request, Instant now) {

@@ -11,6 +11,7 @@ import dev.shortstack.shared.link.VisitCounter;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.MDC;
 
 /**
  * Resolves a slug for a visitor: looks the link up, enforces expiry, disabling and visit limits,
@@ -70,6 +71,7 @@ public final class RedirectService {
                 clip(visit.acceptLanguage()),
                 visit.country(),
                 visitors.hash(visit.clientIp(), visit.at().atOffset(ZoneOffset.UTC).toLocalDate()));
+        MDC.put("clickId", event.clickId());
         try {
             clicks.publish(event);
         } catch (ClickPublishException e) {

@@ -137,6 +137,12 @@ class RedirectHandlerTest {
         assertThat(response.path("headers").path("location").asText()).isEqualTo("https://example.com/launch");
     }
 
+    @Test
+    void primingBeforeASnapshotTakesTheUsualPathButCountsNoClick() {
+        assertThat(function.prime(dev.shortstack.emulators.LocalLambdaContext.forFunction("redirect")).statusCode()).isEqualTo(404);
+        assertThat(clicks.published()).isEmpty();
+    }
+
     private int status(String slug) {
         return invoke(path(event("redirect/get-slug.json"), slug)).path("statusCode").asInt();
     }
