@@ -3,6 +3,7 @@ package dev.shortstack.emulators;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shortstack.shared.json.Json;
+import dev.shortstack.shared.lambda.FixedContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +18,7 @@ public final class LambdaInvoker {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             handler.handleRequest(new ByteArrayInputStream(Json.mapper().writeValueAsBytes(event)), out,
-                    LocalLambdaContext.forFunction(functionName));
+                    FixedContext.invocation(functionName));
             return Json.mapper().readTree(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,7 +1,7 @@
 package dev.shortstack.local;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.shortstack.emulators.LocalLambdaContext;
+import dev.shortstack.shared.lambda.FixedContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,7 +42,7 @@ final class FunctionPool {
             }
             try {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                instance.handleRequest(new ByteArrayInputStream(event), out, LocalLambdaContext.forFunction(name));
+                instance.handleRequest(new ByteArrayInputStream(event), out, FixedContext.invocation(name));
                 return out.toByteArray();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

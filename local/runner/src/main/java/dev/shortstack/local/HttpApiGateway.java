@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.shortstack.shared.json.Json;
+import dev.shortstack.shared.text.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -152,7 +150,7 @@ final class HttpApiGateway implements AutoCloseable {
         http.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
         http.put("userAgent", exchange.getRequestHeaders().getFirst("User-Agent"));
         if (body.length > 0) {
-            String text = utf8OrNull(body);
+            String text = Utf8.decodeStrict(body).orElse(null);
             event.put("isBase64Encoded", text == null);
             event.put("body", text != null ? text : Base64.getEncoder().encodeToString(body));
         } else {
@@ -206,17 +204,6 @@ final class HttpApiGateway implements AutoCloseable {
     private static byte[] readBody(InputStream in) throws IOException {
         byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
         return body.length > MAX_BODY_BYTES ? null : body;
-    }
-
-    private static String utf8OrNull(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
     }
 
     private static String decode(String raw) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shortstack.shared.json.Json;
+import dev.shortstack.shared.lambda.FixedContext;
 import dev.shortstack.shared.observability.Observability;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +47,8 @@ public abstract class HttpApiFunction implements RequestStreamHandler, Resource 
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        HttpApiResponse response = prime(new PrimingContext());
+        HttpApiResponse response = prime(new FixedContext(
+                System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "function"), "priming", 0, 10));
         LOG.info("Primed before the snapshot: status {}", response.statusCode());
     }
 

@@ -1,9 +1,7 @@
 package dev.shortstack.shared.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import dev.shortstack.shared.text.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -90,13 +88,7 @@ public record HttpApiRequest(
     }
 
     private static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ApiProblem(ProblemType.MALFORMED_BODY, "The request body is not valid UTF-8.");
-        }
+        return Utf8.decodeStrict(bytes).orElseThrow(
+                () -> new ApiProblem(ProblemType.MALFORMED_BODY, "The request body is not valid UTF-8."));
     }
 }

@@ -165,7 +165,7 @@ class LinksApiHandlerTest {
     void primingBeforeASnapshotIsAnUnauthorisedReadThatWritesNothing() {
         LinksApiFunction function = new LinksApiFunction(api.deps());
 
-        assertThat(function.prime(dev.shortstack.emulators.LocalLambdaContext.forFunction("links-api")).statusCode()).isEqualTo(401);
+        assertThat(function.prime(dev.shortstack.shared.lambda.FixedContext.invocation("links-api")).statusCode()).isEqualTo(401);
         assertThat(links.size()).isZero();
     }
 

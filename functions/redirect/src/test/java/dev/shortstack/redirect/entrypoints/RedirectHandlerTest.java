@@ -139,7 +139,7 @@ class RedirectHandlerTest {
 
     @Test
     void primingBeforeASnapshotTakesTheUsualPathButCountsNoClick() {
-        assertThat(function.prime(dev.shortstack.emulators.LocalLambdaContext.forFunction("redirect")).statusCode()).isEqualTo(404);
+        assertThat(function.prime(dev.shortstack.shared.lambda.FixedContext.invocation("redirect")).statusCode()).isEqualTo(404);
         assertThat(clicks.published()).isEmpty();
     }
 

@@ -1,4 +1,4 @@
-package dev.shortstack.emulators;
+package dev.shortstack.shared.lambda;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -7,8 +7,11 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** The Lambda context a function sees when the local runner or a test invokes it. */
-public final class LocalLambdaContext implements Context {
+/**
+ * A Lambda context for invocations that the Lambda service did not make: priming before a
+ * snapshot, the local runner, tests and benchmarks.
+ */
+public final class FixedContext implements Context {
     private static final LambdaLogger STDOUT = new LambdaLogger() {
         @Override
         public void log(String message) {
@@ -26,15 +29,16 @@ public final class LocalLambdaContext implements Context {
     private final int memoryMb;
     private final long deadlineMillis;
 
-    public LocalLambdaContext(String functionName, int memoryMb, int timeoutSeconds) {
+    public FixedContext(String functionName, String requestId, int memoryMb, int timeoutSeconds) {
         this.functionName = functionName;
-        this.requestId = UUID.randomUUID().toString();
+        this.requestId = requestId;
         this.memoryMb = memoryMb;
         this.deadlineMillis = System.currentTimeMillis() + timeoutSeconds * 1000L;
     }
 
-    public static LocalLambdaContext forFunction(String functionName) {
-        return new LocalLambdaContext(functionName, 1024, 30);
+    /** A new request to a function with 1 GB and 30 s, as the local runner gives every function. */
+    public static FixedContext invocation(String functionName) {
+        return new FixedContext(functionName, UUID.randomUUID().toString(), 1024, 30);
     }
 
     @Override
@@ -64,7 +68,7 @@ public final class LocalLambdaContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:" + EmulatedAws.REGION + ":000000000000:function:" + functionName;
+        return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName;
     }
 
     @Override
