@@ -7,6 +7,7 @@ import dev.shortstack.links.keys.NewApiKey;
 import dev.shortstack.links.links.LinkPage;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.link.Link;
+import dev.shortstack.shared.link.LinkState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,8 @@ final class Views {
         node.put("shortUrl", shortBaseUrl + "/" + link.slug());
         node.put("url", link.url());
         node.put("redirectType", link.redirectType());
-        node.put("state", link.stateAt(now).name().toLowerCase(Locale.ROOT));
+        boolean exhausted = link.maxVisits() != null && visitsUsed.isPresent() && visitsUsed.getAsLong() >= link.maxVisits();
+        node.put("state", exhausted && link.stateAt(now) == LinkState.ACTIVE ? "exhausted" : link.stateAt(now).name().toLowerCase(Locale.ROOT));
         node.put("disabled", link.disabled());
         node.put("expiresAt", link.expiresAt() == null ? null : link.expiresAt().toString());
         if (link.maxVisits() == null) {

@@ -24,12 +24,14 @@ import org.junit.jupiter.api.Test;
 class LinksApiHandlerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T09:30:00Z"), ZoneOffset.UTC);
     private InMemoryLinkStore links;
+    private InMemoryVisitCounter visits;
     private LinksApiHarness api;
 
     @BeforeEach
     void setUp() {
         links = new InMemoryLinkStore();
-        api = new LinksApiHarness(links, new InMemoryVisitCounter(), new InMemoryApiKeyStore(), CLOCK);
+        visits = new InMemoryVisitCounter();
+        api = new LinksApiHarness(links, visits, new InMemoryApiKeyStore(), CLOCK);
     }
 
     @Test
@@ -120,6 +122,19 @@ class LinksApiHandlerTest {
 
         assertThat(link.path("maxVisits").isNull()).isTrue();
         assertThat(link.path("expiresAt").isNull()).isTrue();
+    }
+
+    @Test
+    void aLinkWhoseVisitsAreUsedUpReadsAsExhausted() {
+        api.invoke(withBody(event("links-api/create-link.json"), "{\"url\":\"https://example.com\",\"slug\":\"launch-2026\",\"maxVisits\":1}"));
+        JsonNode fresh = body(api.invoke(event("links-api/get-link.json")));
+        visits.tryConsume(links.find("launch-2026").orElseThrow());
+        JsonNode used = body(api.invoke(event("links-api/get-link.json")));
+
+        assertThat(fresh.path("state").asText()).isEqualTo("active");
+        assertThat(fresh.path("visits").asLong()).isZero();
+        assertThat(used.path("state").asText()).isEqualTo("exhausted");
+        assertThat(used.path("visits").asLong()).isEqualTo(1);
     }
 
     @Test

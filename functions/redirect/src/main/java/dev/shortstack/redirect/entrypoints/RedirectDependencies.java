@@ -42,7 +42,7 @@ public record RedirectDependencies(RedirectService service, Observability observ
                 new DynamoVisitCounter(aws.dynamo(), env.require(EnvNames.VISITS_TABLE)),
                 new SqsClickPublisher(aws.sqs(), env.require(EnvNames.CLICKS_QUEUE_URL), Json.mapper()),
                 env.require(EnvNames.CLICK_IP_HASH_KEY),
-                Duration.ofSeconds(env.getInt(EnvNames.REDIRECT_CACHE_SECONDS, 30, 0, 3600)),
+                Duration.ofSeconds(env.getInt(EnvNames.REDIRECT_CACHE_SECONDS, 10, 0, 3600)),
                 env.getInt(EnvNames.REDIRECT_CACHE_SIZE, 10_000, 1, 1_000_000),
                 env.getInt(EnvNames.PERMANENT_REDIRECT_MAX_AGE, 3600, 0, 31_536_000),
                 Clock.systemUTC());
