@@ -1,0 +1,38 @@
+package dev.shortstack.infra;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.List;
+import software.amazon.awscdk.Stack;
+import software.constructs.Construct;
+
+/**
+ * The cdk-nag findings Shortstack accepts, each with the reason a reviewer would need. The list
+ * is also in docs/cdk-nag.md; a test keeps every other rule at zero errors.
+ */
+final class NagSuppressionsForShortstack {
+    private NagSuppressionsForShortstack() {
+    }
+
+    static void apply(Stack stack, Construct visitorHashKey, Construct distribution, boolean customDomain) {
+        NagSuppressions.addResourceSuppressions(visitorHashKey, List.of(suppress("AwsSolutions-SMG4",
+                "The visitor-hash key is a salt, not a credential: rotating it would only re-key visitor ids, which "
+                        + "already change every UTC day. Rotate by hand (and redeploy) if it ever leaks.")), true);
+        if (!customDomain) {
+            NagSuppressions.addResourceSuppressions(distribution, List.of(suppress("AwsSolutions-CFR4",
+                    "Without a custom domain the distribution uses the default *.cloudfront.net certificate, whose minimum "
+                            + "protocol CloudFront fixes. Setting customDomain in stages.json enforces TLSv1.2_2021.")), true);
+        }
+        NagSuppressions.addStackSuppressions(stack, List.of(
+                suppress("AwsSolutions-L1", "Java 21 (LTS) is the runtime this project targets and measures; the code "
+                        + "is built for Java 17 and moving to a newer runtime is one line in ShortstackFunction."),
+                suppress("AwsSolutions-APIG4", "Routes have no API Gateway authorizer by design: /v1 authenticates API keys "
+                        + "in the function (hashed keys, roles, workspaces), and short links are public redirects."),
+                suppress("AwsSolutions-IAM5", "Wildcards are limited to a function's own log streams (log-group:<name>:*), "
+                        + "the index ARNs of tables it queries (table/<name>/index/*), and CDK's own deployment helpers.")));
+    }
+
+    private static NagPackSuppression suppress(String id, String reason) {
+        return NagPackSuppression.builder().id(id).reason(reason).build();
+    }
+}

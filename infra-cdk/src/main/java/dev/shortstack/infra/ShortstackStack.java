@@ -1,0 +1,102 @@
+package dev.shortstack.infra;
+
+import dev.shortstack.infra.config.StageConfig;
+import dev.shortstack.infra.constructs.Buckets;
+import dev.shortstack.infra.constructs.Cdn;
+import dev.shortstack.infra.constructs.CostControls;
+import dev.shortstack.infra.constructs.DataTables;
+import dev.shortstack.infra.constructs.HttpEntry;
+import dev.shortstack.infra.constructs.Monitoring;
+import dev.shortstack.infra.constructs.Queues;
+import dev.shortstack.infra.constructs.ShortstackFunction;
+import dev.shortstack.shared.config.EnvNames;
+import dev.shortstack.shared.infra.ShortstackResources;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
+import software.constructs.Construct;
+
+/** Shortstack in one stage: data, queues, buckets, functions, HTTP API, CDN, monitoring, cost limits. */
+public final class ShortstackStack extends Stack {
+    public static final String LINKS_API_HANDLER = "dev.shortstack.links.entrypoints.LinksApiFunction";
+    public static final String REDIRECT_HANDLER = "dev.shortstack.redirect.entrypoints.RedirectFunction";
+
+    private final ShortstackFunction linksApi;
+    private final ShortstackFunction redirect;
+
+    public ShortstackStack(Construct scope, String id, StackProps props, StageConfig config) {
+        super(scope, id, props);
+        String stage = config.name();
+        DataTables tables = new DataTables(this, "Tables", stage, config.dynamodb());
+        Queues queues = new Queues(this, "Queues", stage);
+        Buckets buckets = new Buckets(this, "Buckets", config.clickArchive());
+
+        Map<String, String> resources = new HashMap<>();
+        tables.all().forEach((definition, table) -> resources.put(definition.envVar(), table.getTableName()));
+        queues.all().forEach((definition, queue) -> resources.put(definition.envVar(), queue.getQueueUrl()));
+        ShortstackResources.BUCKETS.forEach(b -> resources.put(b.envVar(), buckets.bucket(b).getBucketName()));
+
+        // The visitor-hash key never appears in the template: CloudFormation resolves it at deploy time.
+        Secret visitorHashKey = Secret.Builder.create(this, "VisitorHashKey")
+                .description("HMAC key for privacy-safe visitor ids in click events")
+                .generateSecretString(SecretStringGenerator.builder().passwordLength(48).excludePunctuation(true).build())
+                .build();
+
+        Map<String, String> linksEnv = new HashMap<>(resources);
+        linksEnv.put(EnvNames.BLOCKED_DOMAINS, String.join(",", config.blockedDomains()));
+        this.linksApi = new ShortstackFunction(this, "LinksApi", stage, "links-api", LINKS_API_HANDLER,
+                config.function("links-api"), config.logRetentionDays(), linksEnv);
+        Map<String, String> redirectEnv = new HashMap<>(resources);
+        redirectEnv.put(EnvNames.CLICK_IP_HASH_KEY, visitorHashKey.getSecretValue().unsafeUnwrap());
+        this.redirect = new ShortstackFunction(this, "Redirect", stage, "redirect", REDIRECT_HANDLER,
+                config.function("redirect"), config.logRetentionDays(), redirectEnv);
+
+        grantLeastPrivilege(tables, queues);
+
+        HttpEntry http = new HttpEntry(this, "Http", config, linksApi, redirect);
+        Cdn cdn = new Cdn(this, "Cdn", config, http, buckets.webAssets(), buckets.accessLogs());
+        String shortBaseUrl = config.customDomain() != null
+                ? "https://" + config.customDomain().domainName()
+                : "https://" + cdn.distribution().getDistributionDomainName();
+        List.of(linksApi, redirect).forEach(f -> f.function().addEnvironment(EnvNames.SHORT_BASE_URL, shortBaseUrl));
+
+        new Monitoring(this, "Monitoring", config, http, List.of(linksApi, redirect), redirect, queues, tables);
+        new CostControls(this, "Cost", config);
+        NagSuppressionsForShortstack.apply(this, visitorHashKey, cdn.distribution(), config.customDomain() != null);
+
+        CfnOutput.Builder.create(this, "ShortBaseUrl").value(shortBaseUrl).description("Base of every short link").build();
+        CfnOutput.Builder.create(this, "ApiEndpoint").value(http.api().getApiEndpoint())
+                .description("The HTTP API without the CDN (for smoke tests)").build();
+        CfnOutput.Builder.create(this, "ApiKeysTable").value(tables.table(ShortstackResources.API_KEYS).getTableName())
+                .description("Where the first admin key is written (see README)").build();
+    }
+
+    /**
+     * Each function gets the actions its code calls and nothing else: the redirect can read a link
+     * but not change one; it can count visits and send clicks.
+     */
+    private void grantLeastPrivilege(DataTables tables, Queues queues) {
+        tables.table(ShortstackResources.LINKS).grant(redirect.function(), "dynamodb:GetItem");
+        tables.table(ShortstackResources.VISITS).grant(redirect.function(), "dynamodb:UpdateItem");
+        queues.queue(ShortstackResources.CLICKS).grantSendMessages(redirect.function());
+
+        tables.table(ShortstackResources.LINKS).grant(linksApi.function(),
+                "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query");
+        tables.table(ShortstackResources.API_KEYS).grant(linksApi.function(),
+                "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query");
+        tables.table(ShortstackResources.VISITS).grant(linksApi.function(), "dynamodb:GetItem", "dynamodb:DeleteItem");
+    }
+
+    public ShortstackFunction linksApi() {
+        return linksApi;
+    }
+
+    public ShortstackFunction redirect() {
+        return redirect;
+    }
+}

@@ -1,0 +1,156 @@
+package dev.shortstack.infra.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every knob an operator tunes for one stage, read from {@code infra-cdk/stages.json}.
+ *
+ * @param customDomain optional: the short domain and its ACM certificate (in us-east-1)
+ */
+public record StageConfig(
+        String name,
+        String region,
+        CustomDomain customDomain,
+        Map<String, FunctionConfig> functions,
+        ApiConfig api,
+        DynamoConfig dynamodb,
+        BudgetConfig budget,
+        List<String> alarmEmails,
+        List<String> blockedDomains,
+        int logRetentionDays,
+        ArchiveConfig clickArchive,
+        CdnConfig cdn,
+        AlarmConfig alarms) {
+
+    public record CustomDomain(String domainName, String certificateArn) {
+    }
+
+    /** @param provisionedConcurrency null for none; SnapStart and provisioned concurrency exclude each other */
+    public record FunctionConfig(int memoryMb, int timeoutSeconds, int reservedConcurrency, boolean snapStart,
+                                 ProvisionedConcurrency provisionedConcurrency) {
+    }
+
+    public record ProvisionedConcurrency(int min, int max, double targetUtilization) {
+    }
+
+    public record ApiConfig(int rateLimitPerSecond, int burstLimit) {
+    }
+
+    /**
+     * @param capacity "on-demand" (with the max-throughput caps as a hard cost limit) or
+     *                 "provisioned" (with target-tracking auto scaling)
+     */
+    public record DynamoConfig(String capacity, Integer maxReadRequestUnitsPerSecond, Integer maxWriteRequestUnitsPerSecond,
+                               ProvisionedCapacity provisioned, boolean deletionProtection) {
+        public boolean onDemand() {
+            return "on-demand".equals(capacity);
+        }
+    }
+
+    public record ProvisionedCapacity(AutoScaledUnits read, AutoScaledUnits write) {
+    }
+
+    public record AutoScaledUnits(int min, int max, int targetUtilizationPercent) {
+    }
+
+    public record BudgetConfig(double monthlyLimitUsd, List<String> alertEmails) {
+    }
+
+    public record ArchiveConfig(int coldStorageAfterDays, int expireAfterDays) {
+    }
+
+    public record CdnConfig(String priceClass) {
+    }
+
+    public record AlarmConfig(int redirectP99Millis, int queueAgeSeconds) {
+    }
+
+    public FunctionConfig function(String name) {
+        FunctionConfig config = functions.get(name);
+        if (config == null) {
+            throw new IllegalArgumentException("Stage '" + this.name + "' has no settings for function '" + name + "'");
+        }
+        return config;
+    }
+
+    /** Reads one stage and refuses settings that could not deploy, naming each. */
+    public static StageConfig load(Path file, String stage) {
+        JsonMapper mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES).build();
+        JsonNode all;
+        try {
+            all = mapper.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the stage configuration " + file.toAbsolutePath(), e);
+        }
+        if (stage == null || !all.has(stage)) {
+            List<String> stages = new ArrayList<>();
+            all.fieldNames().forEachRemaining(stages::add);
+            throw new IllegalArgumentException("Choose a stage with -c stage=<name>; " + file + " defines " + stages);
+        }
+        ObjectNode settings = all.get(stage).deepCopy();
+        settings.put("name", stage);
+        StageConfig config;
+        try {
+            config = mapper.treeToValue(settings, StageConfig.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Stage '" + stage + "' in " + file + " is malformed: " + e.getMessage(), e);
+        }
+        config.validate();
+        return config;
+    }
+
+    private void validate() {
+        List<String> problems = new ArrayList<>();
+        functions.forEach((fn, c) -> {
+            if (c.memoryMb() < 128 || c.memoryMb() > 10_240) {
+                problems.add(fn + ".memoryMb must be 128..10240");
+            }
+            if (c.snapStart() && c.provisionedConcurrency() != null) {
+                problems.add(fn + ": Lambda does not support SnapStart together with provisioned concurrency; choose one");
+            }
+            if (c.provisionedConcurrency() != null) {
+                ProvisionedConcurrency pc = c.provisionedConcurrency();
+                if (pc.min() < 1 || pc.max() < pc.min() || pc.max() > c.reservedConcurrency()) {
+                    problems.add(fn + ".provisionedConcurrency needs 1 <= min <= max <= reservedConcurrency");
+                }
+                if (pc.targetUtilization() <= 0 || pc.targetUtilization() >= 1) {
+                    problems.add(fn + ".provisionedConcurrency.targetUtilization must be between 0 and 1");
+                }
+            }
+        });
+        if (dynamodb.onDemand()) {
+            if (dynamodb.maxReadRequestUnitsPerSecond() == null || dynamodb.maxWriteRequestUnitsPerSecond() == null) {
+                problems.add("dynamodb: on-demand needs maxReadRequestUnitsPerSecond and maxWriteRequestUnitsPerSecond (the cost cap)");
+            }
+        } else if (!"provisioned".equals(dynamodb.capacity()) || dynamodb.provisioned() == null) {
+            problems.add("dynamodb.capacity must be 'on-demand' or 'provisioned' (with 'provisioned' settings)");
+        }
+        if (budget.monthlyLimitUsd() <= 0 || budget.alertEmails().isEmpty()) {
+            problems.add("budget needs a positive monthlyLimitUsd and at least one alert email");
+        }
+        if (alarmEmails.isEmpty()) {
+            problems.add("alarmEmails needs at least one address");
+        }
+        if (!LogRetention.SUPPORTED_DAYS.contains(logRetentionDays)) {
+            problems.add("logRetentionDays must be one of " + LogRetention.SUPPORTED_DAYS);
+        }
+        if (clickArchive.expireAfterDays() <= clickArchive.coldStorageAfterDays()) {
+            problems.add("clickArchive.expireAfterDays must be after coldStorageAfterDays");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Stage '" + name + "' is not deployable:\n  - " + String.join("\n  - ", problems));
+        }
+    }
+}

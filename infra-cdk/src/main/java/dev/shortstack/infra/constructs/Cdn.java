@@ -1,0 +1,133 @@
+package dev.shortstack.infra.constructs;
+
+import dev.shortstack.infra.config.StageConfig;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.certificatemanager.Certificate;
+import software.amazon.awscdk.services.cloudfront.AllowedMethods;
+import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
+import software.amazon.awscdk.services.cloudfront.CacheCookieBehavior;
+import software.amazon.awscdk.services.cloudfront.CacheHeaderBehavior;
+import software.amazon.awscdk.services.cloudfront.CachePolicy;
+import software.amazon.awscdk.services.cloudfront.CacheQueryStringBehavior;
+import software.amazon.awscdk.services.cloudfront.CachedMethods;
+import software.amazon.awscdk.services.cloudfront.Distribution;
+import software.amazon.awscdk.services.cloudfront.HeadersFrameOption;
+import software.amazon.awscdk.services.cloudfront.HeadersReferrerPolicy;
+import software.amazon.awscdk.services.cloudfront.HttpVersion;
+import software.amazon.awscdk.services.cloudfront.OriginProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.OriginRequestCookieBehavior;
+import software.amazon.awscdk.services.cloudfront.OriginRequestHeaderBehavior;
+import software.amazon.awscdk.services.cloudfront.OriginRequestPolicy;
+import software.amazon.awscdk.services.cloudfront.OriginRequestQueryStringBehavior;
+import software.amazon.awscdk.services.cloudfront.PriceClass;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentTypeOptions;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersFrameOptions;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersReferrerPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersStrictTransportSecurity;
+import software.amazon.awscdk.services.cloudfront.ResponseSecurityHeadersBehavior;
+import software.amazon.awscdk.services.cloudfront.SecurityPolicyProtocol;
+import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.origins.HttpOrigin;
+import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.constructs.Construct;
+
+/**
+ * CloudFront in front of everything: redirects cached only as the function's Cache-Control says,
+ * the API never cached and given the viewer's headers, the dashboard from S3 through origin
+ * access control; security headers on every answer; HTTP/2 and HTTP/3.
+ */
+public final class Cdn extends Construct {
+    /** What the redirect function reads from a visit (country and address for analytics). */
+    static final List<String> REDIRECT_HEADERS = List.of("Accept", "Accept-Language", "Referer", "User-Agent",
+            "CloudFront-Viewer-Country", "CloudFront-Viewer-Address");
+
+    private final Distribution distribution;
+
+    public Cdn(Construct scope, String id, StageConfig config, HttpEntry http, Bucket webAssets, Bucket logs) {
+        super(scope, id);
+        HttpOrigin apiOrigin = HttpOrigin.Builder.create(http.domainName())
+                .protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY)
+                .build();
+        // Redirects: the key is the path alone; TTLs come from the function's Cache-Control (no-store for 302/307).
+        CachePolicy redirectCache = CachePolicy.Builder.create(this, "RedirectCache")
+                .comment("Short links: honour the origin's Cache-Control")
+                .defaultTtl(Duration.seconds(0))
+                .minTtl(Duration.seconds(0))
+                .maxTtl(Duration.days(365))
+                .headerBehavior(CacheHeaderBehavior.none())
+                .queryStringBehavior(CacheQueryStringBehavior.none())
+                .cookieBehavior(CacheCookieBehavior.none())
+                .enableAcceptEncodingGzip(true)
+                .enableAcceptEncodingBrotli(true)
+                .build();
+        OriginRequestPolicy redirectRequest = OriginRequestPolicy.Builder.create(this, "RedirectRequest")
+                .comment("Short links: the visit's headers for analytics, never the Host")
+                .headerBehavior(OriginRequestHeaderBehavior.allowList(REDIRECT_HEADERS.toArray(String[]::new)))
+                .queryStringBehavior(OriginRequestQueryStringBehavior.none())
+                .cookieBehavior(OriginRequestCookieBehavior.none())
+                .build();
+        ResponseHeadersPolicy securityHeaders = ResponseHeadersPolicy.Builder.create(this, "SecurityHeaders")
+                .comment("Security headers on every answer")
+                .securityHeadersBehavior(ResponseSecurityHeadersBehavior.builder()
+                        .strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
+                                .accessControlMaxAge(Duration.days(730)).includeSubdomains(true).preload(true).override(true).build())
+                        .contentTypeOptions(ResponseHeadersContentTypeOptions.builder().override(true).build())
+                        .frameOptions(ResponseHeadersFrameOptions.builder().frameOption(HeadersFrameOption.DENY).override(true).build())
+                        .referrerPolicy(ResponseHeadersReferrerPolicy.builder()
+                                .referrerPolicy(HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN).override(false).build())
+                        .build())
+                .build();
+
+        Distribution.Builder distribution = Distribution.Builder.create(this, "Distribution")
+                .comment("Shortstack " + config.name())
+                .httpVersion(HttpVersion.HTTP2_AND_3)
+                .priceClass(PriceClass.valueOf(priceClassName(config.cdn().priceClass())))
+                .enableLogging(true)
+                .logBucket(logs)
+                .logFilePrefix("cloudfront/")
+                .defaultBehavior(BehaviorOptions.builder()
+                        .origin(apiOrigin)
+                        .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+                        .allowedMethods(AllowedMethods.ALLOW_GET_HEAD)
+                        .cachedMethods(CachedMethods.CACHE_GET_HEAD)
+                        .cachePolicy(redirectCache)
+                        .originRequestPolicy(redirectRequest)
+                        .responseHeadersPolicy(securityHeaders)
+                        .build())
+                .additionalBehaviors(Map.of(
+                        "/v1/*", BehaviorOptions.builder()
+                                .origin(apiOrigin)
+                                .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
+                                .allowedMethods(AllowedMethods.ALLOW_ALL)
+                                .cachePolicy(CachePolicy.CACHING_DISABLED)
+                                .originRequestPolicy(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
+                                .responseHeadersPolicy(securityHeaders)
+                                .build(),
+                        "/app/*", BehaviorOptions.builder()
+                                .origin(S3BucketOrigin.withOriginAccessControl(webAssets))
+                                .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+                                .cachePolicy(CachePolicy.CACHING_OPTIMIZED)
+                                .responseHeadersPolicy(securityHeaders)
+                                .compress(true)
+                                .build()));
+        if (config.customDomain() != null) {
+            distribution.domainNames(List.of(config.customDomain().domainName()))
+                    .certificate(Certificate.fromCertificateArn(this, "Certificate", config.customDomain().certificateArn()))
+                    .minimumProtocolVersion(SecurityPolicyProtocol.TLS_V1_2_2021);
+        }
+        this.distribution = distribution.build();
+    }
+
+    public Distribution distribution() {
+        return distribution;
+    }
+
+    /** "PriceClass_100" in the configuration is the constant PRICE_CLASS_100. */
+    private static String priceClassName(String configured) {
+        return configured.toUpperCase(java.util.Locale.ROOT).replace("PRICECLASS_", "PRICE_CLASS_");
+    }
+}

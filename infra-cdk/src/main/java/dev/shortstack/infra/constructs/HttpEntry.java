@@ -1,0 +1,83 @@
+package dev.shortstack.infra.constructs;
+
+import dev.shortstack.infra.config.LogRetention;
+import dev.shortstack.infra.config.StageConfig;
+import java.util.List;
+import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
+import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.constructs.Construct;
+
+/**
+ * The HTTP API with the cloud's two routes, throttled at the stage (a cost ceiling and a flood
+ * guard) and access-logged. The local runner emulates exactly these routes.
+ */
+public final class HttpEntry extends Construct {
+    private final HttpApi api;
+    private final HttpStage stage;
+
+    public HttpEntry(Construct scope, String id, StageConfig config, ShortstackFunction linksApi, ShortstackFunction redirect) {
+        super(scope, id);
+        this.api = HttpApi.Builder.create(this, "Api")
+                .apiName("shortstack-" + config.name())
+                .createDefaultStage(false)
+                .build();
+        LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
+                .retention(LogRetention.of(config.logRetentionDays()))
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        this.stage = HttpStage.Builder.create(this, "DefaultStage")
+                .httpApi(api)
+                .stageName("$default")
+                .autoDeploy(true)
+                .throttle(ThrottleSettings.builder()
+                        .rateLimit(config.api().rateLimitPerSecond())
+                        .burstLimit(config.api().burstLimit())
+                        .build())
+                .accessLogSettings(new IAccessLogSettings() {
+                    @Override
+                    public IAccessLogDestination getDestination() {
+                        return new LogGroupLogDestination(accessLogs);
+                    }
+
+                    @Override
+                    public AccessLogFormat getFormat() {
+                        return AccessLogFormat.jsonWithStandardFields();
+                    }
+                })
+                .build();
+        api.addRoutes(AddRoutesOptions.builder()
+                .path("/v1/{proxy+}")
+                .methods(List.of(HttpMethod.ANY))
+                .integration(new HttpLambdaIntegration("LinksApi", linksApi.alias()))
+                .build());
+        api.addRoutes(AddRoutesOptions.builder()
+                .path("/{slug}")
+                .methods(List.of(HttpMethod.GET, HttpMethod.HEAD))
+                .integration(new HttpLambdaIntegration("Redirect", redirect.alias()))
+                .build());
+    }
+
+    public HttpApi api() {
+        return api;
+    }
+
+    public HttpStage stage() {
+        return stage;
+    }
+
+    /** The API's host name, for CloudFront's origin. */
+    public String domainName() {
+        return Fn.select(2, Fn.split("/", api.getApiEndpoint()));
+    }
+}

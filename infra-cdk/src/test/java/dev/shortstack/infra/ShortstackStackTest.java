@@ -1,0 +1,257 @@
+package dev.shortstack.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shortstack.infra.config.StageConfig;
+import dev.shortstack.infra.config.StageConfig.FunctionConfig;
+import dev.shortstack.shared.infra.ShortstackResources;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * The synthesised templates of both stages carry the configured values: throttles, concurrency,
+ * DynamoDB caps or auto scaling, provisioned concurrency, budgets, alarms, DLQs, least privilege,
+ * and zero unsuppressed cdk-nag errors. Both stages are synthesised once for the whole class.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ShortstackStackTest {
+    private final Map<String, Synthesised> stages = new java.util.HashMap<>();
+
+    private record Synthesised(StageConfig config, ShortstackStack stack, Template template) {
+    }
+
+    @BeforeAll
+    void synthesiseEveryStage() {
+        for (String stage : List.of("dev", "prod")) {
+            StageConfig config = StageConfig.load(ShortstackApp.STAGES_FILE, stage);
+            App app = new App();
+            ShortstackStack stack = ShortstackApp.build(app, config);
+            stages.put(stage, new Synthesised(config, stack, Template.fromStack(stack)));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void apiStageIsThrottledWithTheConfiguredRateAndBurst(String stage) {
+        Synthesised s = stages.get(stage);
+        s.template().hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of(
+                "StageName", "$default",
+                "DefaultRouteSettings", Map.of(
+                        "ThrottlingRateLimit", s.config().api().rateLimitPerSecond(),
+                        "ThrottlingBurstLimit", s.config().api().burstLimit()),
+                "AccessLogSettings", Match.objectLike(Map.of("DestinationArn", Match.anyValue()))));
+        s.template().hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", "ANY /v1/{proxy+}"));
+        s.template().hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", "GET /{slug}"));
+        s.template().hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", "HEAD /{slug}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyFunctionIsJava21OnArm64WithItsMemoryReservedConcurrencyAndLogRetention(String stage) {
+        Synthesised s = stages.get(stage);
+        for (String module : List.of("links-api", "redirect")) {
+            FunctionConfig fn = s.config().function(module);
+            String name = "shortstack-" + stage + "-" + module;
+            Map<String, Object> expected = new java.util.HashMap<>(Map.of(
+                    "FunctionName", name,
+                    "Runtime", "java21",
+                    "Architectures", List.of("arm64"),
+                    "MemorySize", fn.memoryMb(),
+                    "Timeout", fn.timeoutSeconds(),
+                    "ReservedConcurrentExecutions", fn.reservedConcurrency()));
+            expected.put("SnapStart", fn.snapStart() ? Map.of("ApplyOn", "PublishedVersions") : Match.absent());
+            s.template().hasResourceProperties("AWS::Lambda::Function", expected);
+            s.template().hasResourceProperties("AWS::Logs::LogGroup", Map.of(
+                    "LogGroupName", "/aws/lambda/" + name, "RetentionInDays", s.config().logRetentionDays()));
+        }
+        s.template().resourceCountIs("AWS::Lambda::Alias", 2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void tablesComeFromTheSharedDefinitionsWithTheStagesCapacityMode(String stage) {
+        Synthesised s = stages.get(stage);
+        StageConfig.DynamoConfig dynamo = s.config().dynamodb();
+        s.template().resourceCountIs("AWS::DynamoDB::GlobalTable", ShortstackResources.TABLES.size());
+        for (var table : ShortstackResources.TABLES) {
+            Map<String, Object> replica = new java.util.HashMap<>(Map.of(
+                    "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
+                    "DeletionProtectionEnabled", dynamo.deletionProtection()));
+            Map<String, Object> props = new java.util.HashMap<>(Map.of(
+                    "TableName", ShortstackResources.physicalName(stage, table.logicalName()),
+                    "KeySchema", List.of(Map.of("AttributeName", table.partitionKey().name(), "KeyType", "HASH"))));
+            if (dynamo.onDemand()) {
+                props.put("BillingMode", "PAY_PER_REQUEST");
+                props.put("WriteOnDemandThroughputSettings", Map.of("MaxWriteRequestUnits", dynamo.maxWriteRequestUnitsPerSecond()));
+                replica.put("ReadOnDemandThroughputSettings", Map.of("MaxReadRequestUnits", dynamo.maxReadRequestUnitsPerSecond()));
+            } else {
+                props.put("BillingMode", "PROVISIONED");
+                props.put("WriteProvisionedThroughputSettings", Map.of("WriteCapacityAutoScalingSettings", Map.of(
+                        "MinCapacity", dynamo.provisioned().write().min(),
+                        "MaxCapacity", dynamo.provisioned().write().max(),
+                        "TargetTrackingScalingPolicyConfiguration", Map.of("TargetValue", dynamo.provisioned().write().targetUtilizationPercent()))));
+                replica.put("ReadProvisionedThroughputSettings", Map.of("ReadCapacityAutoScalingSettings", Map.of(
+                        "MinCapacity", dynamo.provisioned().read().min(),
+                        "MaxCapacity", dynamo.provisioned().read().max(),
+                        "TargetTrackingScalingPolicyConfiguration", Map.of("TargetValue", dynamo.provisioned().read().targetUtilizationPercent()))));
+            }
+            props.put("Replicas", List.of(Match.objectLike(replica)));
+            table.ttlAttribute().ifPresent(ttl -> props.put("TimeToLiveSpecification", Map.of("AttributeName", ttl, "Enabled", true)));
+            s.template().hasResourceProperties("AWS::DynamoDB::GlobalTable", Match.objectLike(props));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void provisionedConcurrencyAutoScalesOnlyWhereTheStageAsksForIt(String stage) {
+        Synthesised s = stages.get(stage);
+        var pc = s.config().function("redirect").provisionedConcurrency();
+        if (pc == null) {
+            s.template().resourceCountIs("AWS::ApplicationAutoScaling::ScalableTarget", 0);
+            return;
+        }
+        s.template().hasResourceProperties("AWS::Lambda::Alias", Map.of(
+                "Name", "live", "ProvisionedConcurrencyConfig", Map.of("ProvisionedConcurrentExecutions", pc.min())));
+        s.template().hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", Map.of(
+                "MinCapacity", pc.min(), "MaxCapacity", pc.max(),
+                "ScalableDimension", "lambda:function:ProvisionedConcurrency"));
+        s.template().hasResourceProperties("AWS::ApplicationAutoScaling::ScalingPolicy", Map.of(
+                "PolicyType", "TargetTrackingScaling",
+                "TargetTrackingScalingPolicyConfiguration", Map.of(
+                        "PredefinedMetricSpecification", Map.of("PredefinedMetricType", "LambdaProvisionedConcurrencyUtilization"),
+                        "TargetValue", pc.targetUtilization())));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theMonthlyBudgetWarnsOnForecastAndAlertsOnActualSpend(String stage) {
+        Synthesised s = stages.get(stage);
+        List<Object> subscribers = new ArrayList<>();
+        s.config().budget().alertEmails().forEach(e -> subscribers.add(Map.of("SubscriptionType", "EMAIL", "Address", e)));
+        s.template().hasResourceProperties("AWS::Budgets::Budget", Map.of(
+                "Budget", Match.objectLike(Map.of(
+                        "BudgetType", "COST", "TimeUnit", "MONTHLY",
+                        "BudgetLimit", Map.of("Amount", s.config().budget().monthlyLimitUsd(), "Unit", "USD"),
+                        "CostFilters", Map.of("TagKeyValue", List.of("user:shortstack:stage$" + stage)))),
+                "NotificationsWithSubscribers", List.of(
+                        Map.of("Notification", Map.of("NotificationType", "FORECASTED", "ComparisonOperator", "GREATER_THAN",
+                                "Threshold", 80, "ThresholdType", "PERCENTAGE"), "Subscribers", subscribers),
+                        Map.of("Notification", Map.of("NotificationType", "ACTUAL", "ComparisonOperator", "GREATER_THAN",
+                                "Threshold", 100, "ThresholdType", "PERCENTAGE"), "Subscribers", subscribers))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void alarmsThatNeedActionNotifyTheOnCallTopic(String stage) {
+        Synthesised s = stages.get(stage);
+        Map<String, Map<String, Object>> alarms = s.template().findResources("AWS::CloudWatch::Alarm");
+        assertThat(alarms).hasSizeGreaterThanOrEqualTo(10);
+        alarms.values().forEach(alarm -> assertThat(((Map<?, ?>) alarm.get("Properties")).get("AlarmActions")).asList().hasSize(1));
+        s.template().hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "MetricName", "Duration", "ExtendedStatistic", "p99", "Threshold", s.config().alarms().redirectP99Millis()));
+        s.template().hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "MetricName", "ApproximateNumberOfMessagesVisible", "Threshold", 1,
+                "AlarmDescription", Match.stringLikeRegexp(".*dead-letter.*")));
+        s.template().hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "MetricName", "ApproximateAgeOfOldestMessage", "Threshold", s.config().alarms().queueAgeSeconds()));
+        s.template().hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "WriteThrottleEvents"));
+        s.template().hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "Throttles"));
+        s.template().hasResourceProperties("AWS::SNS::Topic", Map.of("KmsMasterKeyId", Match.anyValue()));
+        s.template().resourceCountIs("AWS::SNS::Subscription", s.config().alarmEmails().size());
+        s.template().resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyQueueHasAnEncryptedDeadLetterQueueAndEnoughReceives(String stage) {
+        Synthesised s = stages.get(stage);
+        Map<String, Map<String, Object>> queues = s.template().findResources("AWS::SQS::Queue");
+        assertThat(queues).hasSize(2 * ShortstackResources.QUEUES.size());
+        for (var definition : ShortstackResources.QUEUES) {
+            s.template().hasResourceProperties("AWS::SQS::Queue", Map.of(
+                    "QueueName", ShortstackResources.physicalName(stage, definition.logicalName()),
+                    "SqsManagedSseEnabled", true,
+                    "VisibilityTimeout", definition.visibilityTimeoutSeconds(),
+                    "RedrivePolicy", Map.of("deadLetterTargetArn", Match.anyValue(), "maxReceiveCount", definition.maxReceiveCount())));
+            s.template().hasResourceProperties("AWS::SQS::Queue", Map.of(
+                    "QueueName", ShortstackResources.physicalName(stage, definition.deadLetterLogicalName()),
+                    "SqsManagedSseEnabled", true, "MessageRetentionPeriod", 14 * 24 * 3600));
+            assertThat(definition.maxReceiveCount()).isGreaterThanOrEqualTo(5);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theRedirectCanReadLinksButNeverWriteThemAndTheApiCannotSendClicks(String stage) {
+        Template template = stages.get(stage).template();
+        Map<String, List<String>> redirect = IamActions.byResource(template, "Redirect");
+        Map<String, List<String>> linksApi = IamActions.byResource(template, "LinksApi");
+
+        assertThat(redirect.get("links")).containsExactly("dynamodb:GetItem");
+        assertThat(redirect.get("visits")).containsExactly("dynamodb:UpdateItem");
+        assertThat(redirect.get("clicks")).containsExactlyInAnyOrder("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl");
+        assertThat(redirect).doesNotContainKey("api-keys");
+        assertThat(linksApi.get("links")).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query");
+        assertThat(linksApi.get("visits")).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:DeleteItem");
+        assertThat(linksApi).doesNotContainKey("clicks");
+        assertThat(IamActions.all(template)).noneMatch(action -> action.endsWith(":*") || action.equals("*"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void bucketsAreEncryptedPrivateTlsOnlyAndTheArchiveAgesIntoColdStorage(String stage) {
+        Synthesised s = stages.get(stage);
+        s.template().allResourcesProperties("AWS::S3::Bucket", Match.objectLike(Map.of(
+                "BucketEncryption", Match.anyValue(),
+                "PublicAccessBlockConfiguration", Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true,
+                        "IgnorePublicAcls", true, "RestrictPublicBuckets", true))));
+        s.template().allResourcesProperties("AWS::S3::BucketPolicy", Match.objectLike(Map.of("PolicyDocument", Map.of(
+                "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of("Effect", "Deny",
+                        "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))))))))));
+        s.template().hasResourceProperties("AWS::S3::Bucket", Map.of("LifecycleConfiguration", Map.of("Rules", List.of(Match.objectLike(Map.of(
+                "ExpirationInDays", s.config().clickArchive().expireAfterDays(),
+                "Transitions", List.of(Map.of("StorageClass", "GLACIER_IR",
+                        "TransitionInDays", s.config().clickArchive().coldStorageAfterDays()))))))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void cloudFrontServesRedirectsByTheirCacheControlAndNeverCachesTheApi(String stage) {
+        Synthesised s = stages.get(stage);
+        s.template().hasResourceProperties("AWS::CloudFront::Distribution", Map.of("DistributionConfig", Match.objectLike(Map.of(
+                "HttpVersion", "http2and3",
+                "PriceClass", s.config().cdn().priceClass(),
+                "Logging", Match.objectLike(Map.of("Bucket", Match.anyValue())),
+                "CacheBehaviors", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "PathPattern", "/v1/*",
+                        "CachePolicyId", "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+                        "AllowedMethods", Match.arrayWith(List.of("PATCH", "POST", "DELETE"))))))))));
+        s.template().hasResourceProperties("AWS::CloudFront::CachePolicy", Map.of("CachePolicyConfig", Match.objectLike(Map.of(
+                "DefaultTTL", 0, "MinTTL", 0, "MaxTTL", 31_536_000))));
+        s.template().hasResourceProperties("AWS::CloudFront::OriginRequestPolicy", Map.of("OriginRequestPolicyConfig", Match.objectLike(Map.of(
+                "HeadersConfig", Map.of("HeaderBehavior", "whitelist", "Headers", Match.arrayWith(List.of("CloudFront-Viewer-Country")))))));
+        s.template().resourceCountIs("AWS::CloudFront::OriginAccessControl", 1);
+        s.template().hasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", Map.of("ResponseHeadersPolicyConfig", Match.objectLike(Map.of(
+                "SecurityHeadersConfig", Match.objectLike(Map.of("StrictTransportSecurity", Match.objectLike(Map.of("Preload", true))))))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void cdkNagFindsNoUnsuppressedErrorAndEverySuppressionHasAReason(String stage) {
+        Synthesised s = stages.get(stage);
+        var errors = Annotations.fromStack(s.stack()).findError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
+        assertThat(errors).as("cdk-nag errors").isEmpty();
+        List<Map<String, Object>> suppressions = NagMetadata.suppressions(s.template());
+        assertThat(suppressions).isNotEmpty().allSatisfy(suppression ->
+                assertThat((String) suppression.get("reason")).hasSizeGreaterThan(60));
+    }
+}
