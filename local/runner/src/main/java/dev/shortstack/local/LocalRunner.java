@@ -1,5 +1,8 @@
 package dev.shortstack.local;
 
+import dev.shortstack.analytics.entrypoints.AggregateClicksFunction;
+import dev.shortstack.analytics.entrypoints.AnalyticsDependencies;
+import dev.shortstack.analytics.entrypoints.RebuildStatsFunction;
 import dev.shortstack.emulators.EmulatedAws;
 import dev.shortstack.emulators.Stage;
 import dev.shortstack.links.auth.Role;
@@ -12,6 +15,7 @@ import dev.shortstack.redirect.entrypoints.RedirectFunction;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.infra.QueueDefinition;
+import dev.shortstack.shared.infra.ShortstackResources;
 import dev.shortstack.shared.config.EnvNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,7 +79,19 @@ public final class LocalRunner implements AutoCloseable {
                     RedirectDependencies.fromEnv(Env.of(withBaseUrl(env, gateway[0])))), FUNCTION_CONCURRENCY);
             gateway[0] = new HttpApiGateway(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), linksApi, redirect);
             String adminKey = bootstrapAdminKey(aws.dynamo(), stage, dataDir, options.adminKey());
-            return new LocalRunner(aws, stage, gateway[0], adminKey);
+            LocalRunner runner = new LocalRunner(aws, stage, gateway[0], adminKey);
+            try {
+                // The queue-triggered functions, wired as the CDK app's event source mappings wire them.
+                runner.subscribe(ShortstackResources.CLICKS, "aggregator",
+                        () -> new AggregateClicksFunction(AnalyticsDependencies.fromEnv(Env.of(env))), FUNCTION_CONCURRENCY);
+                runner.subscribe(ShortstackResources.REBUILDS, "rebuild",
+                        () -> new RebuildStatsFunction(AnalyticsDependencies.fromEnv(Env.of(env))), 2);
+            } catch (RuntimeException e) {
+                runner.gateway.close();
+                runner.mappings.forEach(SqsEventSourceMapping::close);
+                throw e;
+            }
+            return runner;
         } catch (IOException e) {
             aws.close();
             throw new UncheckedIOException("Could not listen on port " + options.port() + ": " + e.getMessage(), e);

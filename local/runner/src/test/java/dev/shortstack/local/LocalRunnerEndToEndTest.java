@@ -3,7 +3,7 @@ package dev.shortstack.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.shortstack.shared.infra.ShortstackResources;
+import dev.shortstack.shared.config.EnvNames;
 import dev.shortstack.shared.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,7 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.sqs.model.Message;
+import java.io.ByteArrayInputStream;
+import java.util.zip.GZIPInputStream;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** The local runner driven over real HTTP, as a user with curl would. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -39,7 +41,7 @@ class LocalRunnerEndToEndTest {
     }
 
     @Test
-    void createFollowAndTheClickIsOnTheQueue() throws Exception {
+    void createFollowAndTheClickIsCountedAndArchivedWithoutTheIp() throws Exception {
         HttpResponse<String> created = send(post("/v1/links", "{\"url\":\"https://example.com/e2e\",\"tags\":[\"e2e\"]}"));
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode link = Json.mapper().readTree(created.body());
@@ -51,19 +53,37 @@ class LocalRunnerEndToEndTest {
         assertThat(redirect.statusCode()).isEqualTo(302);
         assertThat(redirect.headers().firstValue("location")).hasValue("https://example.com/e2e");
 
-        String queueUrl = runner.stage().queueUrl(ShortstackResources.CLICKS);
-        List<Message> messages = runner.aws().sqs().receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(5).maxNumberOfMessages(10)).messages();
-        List<JsonNode> clicks = new ArrayList<>();
-        for (Message message : messages) {
-            clicks.add(Json.mapper().readTree(message.body()));
+        JsonNode stats = awaitStats(slug, 1);
+        assertThat(stats.path("totals").path("human").asLong()).isEqualTo(1);
+        assertThat(stats.path("breakdowns").path("referrer").get(0).path("value").asText()).isEqualTo("ref.example");
+
+        String bucket = runner.stage().resourceEnv().get(EnvNames.CLICK_ARCHIVE_BUCKET);
+        List<JsonNode> archived = new ArrayList<>();
+        for (S3Object object : runner.aws().s3().listObjectsV2(r -> r.bucket(bucket).prefix("clicks/")).contents()) {
+            byte[] gz = runner.aws().s3().getObjectAsBytes(r -> r.bucket(bucket).key(object.key())).asByteArray();
+            for (String line : new String(new GZIPInputStream(new ByteArrayInputStream(gz)).readAllBytes()).split("\n")) {
+                archived.add(Json.mapper().readTree(line));
+            }
         }
-        assertThat(clicks).anySatisfy(click -> {
+        assertThat(archived).anySatisfy(click -> {
             assertThat(click.path("slug").asText()).isEqualTo(slug);
             assertThat(click.path("userAgent").asText()).isEqualTo("e2e-test/1.0");
-            assertThat(click.path("referrer").asText()).isEqualTo("https://ref.example/");
             assertThat(click.path("visitorHash").asText()).hasSize(32);
             assertThat(click.toString()).doesNotContain("127.0.0.1");
         });
+    }
+
+    /** Reads the link's stats until they count {@code clicks} (the aggregator is asynchronous) or 30 s pass. */
+    private JsonNode awaitStats(String slug, long clicks) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        JsonNode stats;
+        do {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/v1/links/" + slug + "/stats"))
+                    .header("Authorization", "Bearer " + runner.adminKey()).build());
+            stats = Json.mapper().readTree(response.body());
+        } while (stats.path("totals").path("human").asLong() + stats.path("totals").path("bot").asLong() < clicks
+                && System.nanoTime() < deadline);
+        return stats;
     }
 
     @Test

@@ -14,6 +14,7 @@ import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.defaultsmode.DefaultsMode;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.awscore.endpoints.AccountIdEndpointMode;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -109,6 +110,21 @@ public final class AwsClients {
             }
         }
         return client;
+    }
+
+    /**
+     * Any other service's client, configured like the two above: for functions that need one
+     * this module does not depend on (S3).
+     *
+     * @param service the SDK's service id as it appears in {@code AWS_ENDPOINT_URL_<SERVICE>}
+     */
+    public <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C build(B builder, String service) {
+        return configure(builder, service).httpClient(httpClient).build();
+    }
+
+    /** Whether a service's endpoint is overridden (an emulator or LocalStack, which want S3 path-style). */
+    public boolean endpointOverridden(String service) {
+        return endpointFor(service).isPresent();
     }
 
     /** {@code AWS_ENDPOINT_URL_<SERVICE>}, else {@code AWS_ENDPOINT_URL}, as the SDK itself reads them. */

@@ -14,6 +14,10 @@ public final class EnvNames {
     public static final String VISITS_TABLE = "VISITS_TABLE";
     public static final String CLICKS_QUEUE_URL = "CLICKS_QUEUE_URL";
     public static final String CLICK_ARCHIVE_BUCKET = "CLICK_ARCHIVE_BUCKET";
+    public static final String STATS_TABLE = "STATS_TABLE";
+    public static final String REBUILD_QUEUE_URL = "REBUILD_QUEUE_URL";
+    /** Write shards of each link's click counters. May grow, never shrink: readers sum this many. */
+    public static final String COUNTER_SHARDS = "COUNTER_SHARDS";
 
     /** Public base of short links, e.g. https://sho.rt; links to it are refused (redirect loops). */
     public static final String SHORT_BASE_URL = "SHORT_BASE_URL";

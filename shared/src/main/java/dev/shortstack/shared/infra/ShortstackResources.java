@@ -38,15 +38,30 @@ public final class ShortstackResources {
             List.of(),
             Optional.of(VisitAttributes.EXPIRES_AT_EPOCH));
 
+    /**
+     * Click counters: realtime items written by the aggregator (write-sharded), rebuilt items
+     * written by the rebuild job, and rebuild jobs; see {@code dev.shortstack.shared.stats.StatsKeys}.
+     */
+    public static final TableDefinition STATS = new TableDefinition(
+            "stats", EnvNames.STATS_TABLE,
+            KeyAttribute.string(StatsAttributes.PK),
+            Optional.of(KeyAttribute.string(StatsAttributes.SK)),
+            List.of(),
+            Optional.of(StatsAttributes.EXPIRES_AT_EPOCH));
+
     /** Click events from the redirect function to the aggregator. */
     public static final QueueDefinition CLICKS = new QueueDefinition(
             "clicks", EnvNames.CLICKS_QUEUE_URL, 180, 5, 14 * 24 * 3600, 100, 5);
 
+    /** One message per day to rebuild from the archive; the worker's timeout is 5 minutes. */
+    public static final QueueDefinition REBUILDS = new QueueDefinition(
+            "rebuilds", EnvNames.REBUILD_QUEUE_URL, 1800, 5, 14 * 24 * 3600, 1, 0);
+
     /** Every click event as gzip JSON Lines, partitioned by time: the source of exact rebuilds. */
     public static final BucketDefinition CLICK_ARCHIVE = new BucketDefinition("click-archive", EnvNames.CLICK_ARCHIVE_BUCKET);
 
-    public static final List<TableDefinition> TABLES = List.of(LINKS, API_KEYS, VISITS);
-    public static final List<QueueDefinition> QUEUES = List.of(CLICKS);
+    public static final List<TableDefinition> TABLES = List.of(LINKS, API_KEYS, VISITS, STATS);
+    public static final List<QueueDefinition> QUEUES = List.of(CLICKS, REBUILDS);
     public static final List<BucketDefinition> BUCKETS = List.of(CLICK_ARCHIVE);
 
     private ShortstackResources() {

@@ -36,7 +36,11 @@ public final class Observability {
     }
 
     public void count(String metric) {
-        metrics.addMetric(metric, 1, MetricUnit.COUNT);
+        count(metric, 1);
+    }
+
+    public void count(String metric, double value) {
+        metrics.addMetric(metric, value, MetricUnit.COUNT);
     }
 
     public void milliseconds(String metric, double value) {

@@ -9,7 +9,11 @@ import dev.shortstack.links.links.LinkStore;
 import dev.shortstack.links.links.SlugGenerator;
 import dev.shortstack.links.links.UrlPolicy;
 import dev.shortstack.links.store.dynamodb.DynamoApiKeyStore;
+import dev.shortstack.links.stats.StatsService;
+import dev.shortstack.links.store.SqsRebuildQueue;
 import dev.shortstack.links.store.dynamodb.DynamoLinkStore;
+import dev.shortstack.links.store.dynamodb.DynamoStatsReader;
+import dev.shortstack.shared.stats.RebuildJobStore;
 import dev.shortstack.shared.aws.AwsClients;
 import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.config.EnvNames;
@@ -24,33 +28,46 @@ public record LinksApiDependencies(
         LinkService links,
         ApiKeyService keys,
         LinkRequestParser parser,
+        StatsService stats,
         String shortBaseUrl,
         Clock clock) {
 
     public static final int DEFAULT_INDEX_SHARDS = 8;
+    /** Must equal the aggregator's COUNTER_SHARDS (or exceed it): readers sum this many shards. */
+    public static final int DEFAULT_COUNTER_SHARDS = 8;
 
-    public static LinksApiDependencies of(LinkStore linkStore, VisitCounter visits, ApiKeyStore keyStore,
+    public static LinksApiDependencies of(LinkStore linkStore, VisitCounter visits, ApiKeyStore keyStore, StatsService stats,
                                           String shortBaseUrl, String blockedDomains, Clock clock) {
         return new LinksApiDependencies(
                 new Authenticator(keyStore),
                 new LinkService(linkStore, visits, new SlugGenerator(new SecureRandom()), clock),
                 new ApiKeyService(keyStore, clock),
                 new LinkRequestParser(new UrlPolicy(shortBaseUrl, blockedDomains)),
+                stats,
                 shortBaseUrl,
                 clock);
     }
 
     /** Validates the configuration up front: a missing variable fails the cold start, naming it. */
     public static LinksApiDependencies fromEnv(Env env) {
-        env.requireAll(EnvNames.LINKS_TABLE, EnvNames.API_KEYS_TABLE, EnvNames.VISITS_TABLE, EnvNames.SHORT_BASE_URL);
+        env.requireAll(EnvNames.LINKS_TABLE, EnvNames.API_KEYS_TABLE, EnvNames.VISITS_TABLE, EnvNames.STATS_TABLE,
+                EnvNames.REBUILD_QUEUE_URL, EnvNames.SHORT_BASE_URL);
         AwsClients aws = AwsClients.fromEnv(env);
         int shards = env.getInt(EnvNames.LINK_INDEX_SHARDS, DEFAULT_INDEX_SHARDS, 1, 256);
+        String statsTable = env.require(EnvNames.STATS_TABLE);
+        Clock clock = Clock.systemUTC();
+        StatsService stats = new StatsService(
+                new DynamoStatsReader(aws.dynamo(), statsTable, env.getInt(EnvNames.COUNTER_SHARDS, DEFAULT_COUNTER_SHARDS, 1, 256)),
+                new RebuildJobStore(aws.dynamo(), statsTable),
+                new SqsRebuildQueue(aws.sqs(), env.require(EnvNames.REBUILD_QUEUE_URL)),
+                clock);
         return of(
                 new DynamoLinkStore(aws.dynamo(), env.require(EnvNames.LINKS_TABLE), env.require(EnvNames.VISITS_TABLE), shards),
                 new DynamoVisitCounter(aws.dynamo(), env.require(EnvNames.VISITS_TABLE)),
                 new DynamoApiKeyStore(aws.dynamo(), env.require(EnvNames.API_KEYS_TABLE)),
+                stats,
                 ShortBaseUrl.validated(env.require(EnvNames.SHORT_BASE_URL)),
                 env.get(EnvNames.BLOCKED_DOMAINS, ""),
-                Clock.systemUTC());
+                clock);
     }
 }

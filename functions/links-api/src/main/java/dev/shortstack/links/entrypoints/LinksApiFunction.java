@@ -18,7 +18,12 @@ import dev.shortstack.shared.http.PrimingEvents;
 import dev.shortstack.shared.http.ProblemType;
 import dev.shortstack.shared.link.Link;
 import dev.shortstack.shared.observability.Observability;
+import dev.shortstack.links.stats.RebuildRange;
+import dev.shortstack.links.stats.StatsQuery;
+import dev.shortstack.shared.stats.RebuildJob;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +41,8 @@ import org.slf4j.MDC;
 public final class LinksApiFunction extends HttpApiFunction {
     private static final Pattern LINK_PATH = Pattern.compile("/v1/links/([^/]+)");
     private static final Pattern KEY_PATH = Pattern.compile("/v1/keys/([^/]+)");
+    private static final Pattern LINK_STATS_PATH = Pattern.compile("/v1/links/([^/]+)/stats");
+    private static final Pattern REBUILD_PATH = Pattern.compile("/v1/stats/rebuilds/([^/]+)");
     private static final Pattern ETAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
     private static final Set<String> JSON = Set.of("application/json");
     private static final Set<String> JSON_OR_MERGE_PATCH = Set.of("application/json", "application/merge-patch+json");
@@ -68,6 +75,38 @@ public final class LinksApiFunction extends HttpApiFunction {
                 case "POST" -> createLink(request, caller(request, Role.WRITE));
                 default -> methodNotAllowed("GET, POST");
             };
+        }
+        Matcher linkStats = LINK_STATS_PATH.matcher(path);
+        if (linkStats.matches()) {
+            MDC.put("slug", linkStats.group(1));
+            if (!request.method().equals("GET")) {
+                return methodNotAllowed("GET");
+            }
+            Caller caller = caller(request, Role.READ);
+            Link statsLink = deps.links().get(caller, linkStats.group(1));
+            return json(200, deps.stats().linkStats(statsLink, StatsQuery.parse(request.query(), today())));
+        }
+        if (path.equals("/v1/stats")) {
+            if (!request.method().equals("GET")) {
+                return methodNotAllowed("GET");
+            }
+            return json(200, deps.stats().workspaceStats(caller(request, Role.READ), StatsQuery.parse(request.query(), today())));
+        }
+        if (path.equals("/v1/stats/rebuilds")) {
+            if (!request.method().equals("POST")) {
+                return methodNotAllowed("POST");
+            }
+            caller(request, Role.ADMIN);
+            RebuildJob job = deps.stats().startRebuild(RebuildRange.parse(JsonBody.parse(request, JSON)));
+            return json(202, views.rebuildJob(job)).withHeader("location", "/v1/stats/rebuilds/" + job.jobId());
+        }
+        Matcher rebuild = REBUILD_PATH.matcher(path);
+        if (rebuild.matches()) {
+            if (!request.method().equals("GET")) {
+                return methodNotAllowed("GET");
+            }
+            caller(request, Role.ADMIN);
+            return json(200, views.rebuildJob(deps.stats().rebuildJob(rebuild.group(1))));
         }
         Matcher link = LINK_PATH.matcher(path);
         if (link.matches()) {
@@ -206,6 +245,10 @@ public final class LinksApiFunction extends HttpApiFunction {
     private static HttpApiResponse methodNotAllowed(String allowed) {
         throw new ApiProblem(ProblemType.METHOD_NOT_ALLOWED, "Allowed methods: " + allowed + ".",
                 List.of(), Map.of("allow", allowed));
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(now(), ZoneOffset.UTC);
     }
 
     private Instant now() {

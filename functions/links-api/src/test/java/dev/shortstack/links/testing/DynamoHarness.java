@@ -2,7 +2,11 @@ package dev.shortstack.links.testing;
 
 import dev.shortstack.emulators.EmulatedAws;
 import dev.shortstack.emulators.Stage;
+import dev.shortstack.links.stats.StatsService;
+import dev.shortstack.links.store.SqsRebuildQueue;
 import dev.shortstack.links.store.dynamodb.DynamoApiKeyStore;
+import dev.shortstack.links.store.dynamodb.DynamoStatsReader;
+import dev.shortstack.shared.stats.RebuildJobStore;
 import dev.shortstack.links.store.dynamodb.DynamoLinkStore;
 import dev.shortstack.shared.config.EnvNames;
 import dev.shortstack.shared.infra.ShortstackResources;
@@ -29,6 +33,10 @@ public final class DynamoHarness {
         this.api = new LinksApiHarness(links,
                 new DynamoVisitCounter(aws.dynamo(), table(EnvNames.VISITS_TABLE)),
                 new DynamoApiKeyStore(aws.dynamo(), table(EnvNames.API_KEYS_TABLE)),
+                new StatsService(new DynamoStatsReader(aws.dynamo(), table(EnvNames.STATS_TABLE), 8),
+                        new RebuildJobStore(aws.dynamo(), table(EnvNames.STATS_TABLE)),
+                        new SqsRebuildQueue(aws.sqs(), stage.queueUrl(ShortstackResources.REBUILDS)),
+                        Clock.systemUTC()),
                 Clock.systemUTC());
     }
 

@@ -8,6 +8,11 @@ import dev.shortstack.links.auth.Role;
 import dev.shortstack.links.entrypoints.LinksApiDependencies;
 import dev.shortstack.links.entrypoints.LinksApiFunction;
 import dev.shortstack.links.links.LinkStore;
+import dev.shortstack.links.stats.DayFigures;
+import dev.shortstack.links.stats.StatsReader;
+import dev.shortstack.links.stats.StatsService;
+import java.time.LocalDate;
+import java.util.Map;
 import dev.shortstack.shared.link.VisitCounter;
 import dev.shortstack.shared.testing.Fixtures;
 import java.time.Clock;
@@ -21,7 +26,11 @@ public final class LinksApiHarness {
     private final LinksApiDependencies deps;
 
     public LinksApiHarness(LinkStore links, VisitCounter visits, ApiKeyStore keys, Clock clock) {
-        this.deps = LinksApiDependencies.of(links, visits, keys, SHORT_BASE_URL, BLOCKED, clock);
+        this(links, visits, keys, new StatsService(new NoStats(), null, null, clock), clock);
+    }
+
+    public LinksApiHarness(LinkStore links, VisitCounter visits, ApiKeyStore keys, StatsService stats, Clock clock) {
+        this.deps = LinksApiDependencies.of(links, visits, keys, stats, SHORT_BASE_URL, BLOCKED, clock);
         deps.keys().importKey(Fixtures.ADMIN_KEY, Fixtures.WORKSPACE, Role.ADMIN, "fixture admin");
         this.function = new LinksApiFunction(deps);
     }
@@ -41,5 +50,18 @@ public final class LinksApiHarness {
 
     public static ObjectNode as(ObjectNode event, String key) {
         return Fixtures.withHeader(event, "authorization", "Bearer " + key);
+    }
+
+    /** A stats store with no clicks in it, for tests of everything but statistics. */
+    private static final class NoStats implements StatsReader {
+        @Override
+        public Map<LocalDate, DayFigures> linkDays(String linkId, LocalDate from, LocalDate to) {
+            return Map.of();
+        }
+
+        @Override
+        public Map<LocalDate, Map<String, Long>> workspaceDays(String workspaceId, LocalDate from, LocalDate to) {
+            return Map.of();
+        }
     }
 }

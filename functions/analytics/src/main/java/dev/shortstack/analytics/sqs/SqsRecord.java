@@ -1,0 +1,5 @@
+package dev.shortstack.analytics.sqs;
+
+/** One record of an SQS event, as Lambda's event source mapping delivers it. */
+public record SqsRecord(String messageId, String body, int receiveCount) {
+}
