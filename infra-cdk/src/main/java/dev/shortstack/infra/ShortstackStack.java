@@ -17,6 +17,10 @@ import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.RuleTargetInput;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.SqsQueue;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
@@ -25,9 +29,13 @@ import software.constructs.Construct;
 public final class ShortstackStack extends Stack {
     public static final String LINKS_API_HANDLER = "dev.shortstack.links.entrypoints.LinksApiFunction";
     public static final String REDIRECT_HANDLER = "dev.shortstack.redirect.entrypoints.RedirectFunction";
+    public static final String AGGREGATOR_HANDLER = "dev.shortstack.analytics.entrypoints.AggregateClicksFunction";
+    public static final String REBUILD_HANDLER = "dev.shortstack.analytics.entrypoints.RebuildStatsFunction";
 
     private final ShortstackFunction linksApi;
     private final ShortstackFunction redirect;
+    private final ShortstackFunction aggregator;
+    private final ShortstackFunction rebuild;
 
     public ShortstackStack(Construct scope, String id, StackProps props, StageConfig config) {
         super(scope, id, props);
@@ -40,6 +48,7 @@ public final class ShortstackStack extends Stack {
         tables.all().forEach((definition, table) -> resources.put(definition.envVar(), table.getTableName()));
         queues.all().forEach((definition, queue) -> resources.put(definition.envVar(), queue.getQueueUrl()));
         ShortstackResources.BUCKETS.forEach(b -> resources.put(b.envVar(), buckets.bucket(b).getBucketName()));
+        resources.put(EnvNames.COUNTER_SHARDS, Integer.toString(config.counterShards()));
 
         // The visitor-hash key never appears in the template: CloudFormation resolves it at deploy time.
         Secret visitorHashKey = Secret.Builder.create(this, "VisitorHashKey")
@@ -50,13 +59,28 @@ public final class ShortstackStack extends Stack {
         Map<String, String> linksEnv = new HashMap<>(resources);
         linksEnv.put(EnvNames.BLOCKED_DOMAINS, String.join(",", config.blockedDomains()));
         this.linksApi = new ShortstackFunction(this, "LinksApi", stage, "links-api", LINKS_API_HANDLER,
-                config.function("links-api"), config.logRetentionDays(), linksEnv);
+                config.function("links-api"), config.logRetentionDays(), linksEnv, "links-api");
         Map<String, String> redirectEnv = new HashMap<>(resources);
         redirectEnv.put(EnvNames.CLICK_IP_HASH_KEY, visitorHashKey.getSecretValue().unsafeUnwrap());
         this.redirect = new ShortstackFunction(this, "Redirect", stage, "redirect", REDIRECT_HANDLER,
-                config.function("redirect"), config.logRetentionDays(), redirectEnv);
+                config.function("redirect"), config.logRetentionDays(), redirectEnv, "redirect");
 
-        grantLeastPrivilege(tables, queues);
+        this.aggregator = new ShortstackFunction(this, "Aggregator", stage, "analytics", AGGREGATOR_HANDLER,
+                config.function("aggregator"), config.logRetentionDays(), resources, "aggregator");
+        aggregator.addQueueTrigger(queues.queue(ShortstackResources.CLICKS), ShortstackResources.CLICKS, config.function("aggregator"));
+        this.rebuild = new ShortstackFunction(this, "Rebuild", stage, "analytics", REBUILD_HANDLER,
+                config.function("rebuild"), config.logRetentionDays(), resources, "rebuild");
+        rebuild.addQueueTrigger(queues.queue(ShortstackResources.REBUILDS), ShortstackResources.REBUILDS, config.function("rebuild"));
+        // Every night, yesterday's figures are rebuilt exactly from the archive.
+        Rule.Builder.create(this, "NightlyRebuild")
+                .description("Rebuild yesterday's click statistics from the raw archive")
+                .schedule(Schedule.expression("cron(" + config.rebuildScheduleUtc() + ")"))
+                .targets(List.of(SqsQueue.Builder.create(queues.queue(ShortstackResources.REBUILDS))
+                        .message(RuleTargetInput.fromObject(Map.of("relativeDay", -1)))
+                        .build()))
+                .build();
+
+        grantLeastPrivilege(tables, queues, buckets);
 
         HttpEntry http = new HttpEntry(this, "Http", config, linksApi, redirect);
         Cdn cdn = new Cdn(this, "Cdn", config, http, buckets.webAssets(), buckets.accessLogs());
@@ -65,7 +89,7 @@ public final class ShortstackStack extends Stack {
                 : "https://" + cdn.distribution().getDistributionDomainName();
         List.of(linksApi, redirect).forEach(f -> f.function().addEnvironment(EnvNames.SHORT_BASE_URL, shortBaseUrl));
 
-        new Monitoring(this, "Monitoring", config, http, List.of(linksApi, redirect), redirect, queues, tables);
+        new Monitoring(this, "Monitoring", config, http, List.of(linksApi, redirect, aggregator, rebuild), redirect, queues, tables);
         new CostControls(this, "Cost", config);
         NagSuppressionsForShortstack.apply(this, visitorHashKey, cdn.distribution(), config.customDomain() != null);
 
@@ -80,7 +104,7 @@ public final class ShortstackStack extends Stack {
      * Each function gets the actions its code calls and nothing else: the redirect can read a link
      * but not change one; it can count visits and send clicks.
      */
-    private void grantLeastPrivilege(DataTables tables, Queues queues) {
+    private void grantLeastPrivilege(DataTables tables, Queues queues, Buckets buckets) {
         tables.table(ShortstackResources.LINKS).grant(redirect.function(), "dynamodb:GetItem");
         tables.table(ShortstackResources.VISITS).grant(redirect.function(), "dynamodb:UpdateItem");
         queues.queue(ShortstackResources.CLICKS).grantSendMessages(redirect.function());
@@ -90,6 +114,15 @@ public final class ShortstackStack extends Stack {
         tables.table(ShortstackResources.API_KEYS).grant(linksApi.function(),
                 "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query");
         tables.table(ShortstackResources.VISITS).grant(linksApi.function(), "dynamodb:GetItem", "dynamodb:DeleteItem");
+        tables.table(ShortstackResources.STATS).grant(linksApi.function(), "dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem");
+        queues.queue(ShortstackResources.REBUILDS).grantSendMessages(linksApi.function());
+
+        tables.table(ShortstackResources.STATS).grant(aggregator.function(), "dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:PutItem");
+        buckets.bucket(ShortstackResources.CLICK_ARCHIVE).grantPut(aggregator.function());
+
+        tables.table(ShortstackResources.STATS).grant(rebuild.function(), "dynamodb:GetItem", "dynamodb:PutItem",
+                "dynamodb:UpdateItem", "dynamodb:BatchWriteItem", "dynamodb:Query");
+        buckets.bucket(ShortstackResources.CLICK_ARCHIVE).grantRead(rebuild.function());
     }
 
     public ShortstackFunction linksApi() {

@@ -52,14 +52,17 @@ final class IamActions {
 
     /** Maps a resource reference to the shared definition's logical name it was built from. */
     private static String resourceName(String resource) {
-        for (String name : List.of("Tableslinks", "Tablesapikeys", "Tablesvisits", "Queuesclicks")) {
-            if (resource.contains(name)) {
-                return switch (name) {
-                    case "Tableslinks" -> "links";
-                    case "Tablesapikeys" -> "api-keys";
-                    case "Tablesvisits" -> "visits";
-                    default -> "clicks";
-                };
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("Tableslinks", "links");
+        names.put("Tablesapikeys", "api-keys");
+        names.put("Tablesvisits", "visits");
+        names.put("Tablesstats", "stats");
+        names.put("Queuesclicks", "clicks");
+        names.put("Queuesrebuilds", "rebuilds");
+        names.put("Bucketsclickarchive", "click-archive");
+        for (Map.Entry<String, String> name : names.entrySet()) {
+            if (resource.contains(name.getKey())) {
+                return name.getValue();
             }
         }
         return resource.contains("Logs") ? "logs" : resource;

@@ -58,9 +58,9 @@ class ShortstackStackTest {
     @ValueSource(strings = {"dev", "prod"})
     void everyFunctionIsJava21OnArm64WithItsMemoryReservedConcurrencyAndLogRetention(String stage) {
         Synthesised s = stages.get(stage);
-        for (String module : List.of("links-api", "redirect")) {
-            FunctionConfig fn = s.config().function(module);
-            String name = "shortstack-" + stage + "-" + module;
+        for (String function : List.of("links-api", "redirect", "aggregator", "rebuild")) {
+            FunctionConfig fn = s.config().function(function);
+            String name = "shortstack-" + stage + "-" + function;
             Map<String, Object> expected = new java.util.HashMap<>(Map.of(
                     "FunctionName", name,
                     "Runtime", "java21",
@@ -73,7 +73,7 @@ class ShortstackStackTest {
             s.template().hasResourceProperties("AWS::Logs::LogGroup", Map.of(
                     "LogGroupName", "/aws/lambda/" + name, "RetentionInDays", s.config().logRetentionDays()));
         }
-        s.template().resourceCountIs("AWS::Lambda::Alias", 2);
+        s.template().resourceCountIs("AWS::Lambda::Alias", 4);
     }
 
     @ParameterizedTest
@@ -86,9 +86,11 @@ class ShortstackStackTest {
             Map<String, Object> replica = new java.util.HashMap<>(Map.of(
                     "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
                     "DeletionProtectionEnabled", dynamo.deletionProtection()));
+            List<Object> keySchema = new ArrayList<>(List.of(Map.of("AttributeName", table.partitionKey().name(), "KeyType", "HASH")));
+            table.sortKey().ifPresent(sk -> keySchema.add(Map.of("AttributeName", sk.name(), "KeyType", "RANGE")));
             Map<String, Object> props = new java.util.HashMap<>(Map.of(
                     "TableName", ShortstackResources.physicalName(stage, table.logicalName()),
-                    "KeySchema", List.of(Map.of("AttributeName", table.partitionKey().name(), "KeyType", "HASH"))));
+                    "KeySchema", keySchema));
             if (dynamo.onDemand()) {
                 props.put("BillingMode", "PAY_PER_REQUEST");
                 props.put("WriteOnDemandThroughputSettings", Map.of("MaxWriteRequestUnits", dynamo.maxWriteRequestUnitsPerSecond()));
@@ -204,6 +206,46 @@ class ShortstackStackTest {
         assertThat(linksApi.get("visits")).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:DeleteItem");
         assertThat(linksApi).doesNotContainKey("clicks");
         assertThat(IamActions.all(template)).noneMatch(action -> action.endsWith(":*") || action.equals("*"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void analyticsFunctionsTouchOnlyTheStatsTableAndTheArchive(String stage) {
+        Template template = stages.get(stage).template();
+        Map<String, List<String>> aggregator = IamActions.byResource(template, "Aggregator");
+        Map<String, List<String>> rebuild = IamActions.byResource(template, "Rebuild");
+        Map<String, List<String>> linksApi = IamActions.byResource(template, "LinksApi");
+
+        assertThat(aggregator.get("stats")).containsExactlyInAnyOrder("dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:PutItem");
+        assertThat(aggregator.get("click-archive")).allMatch(a -> a.startsWith("s3:Put") || a.startsWith("s3:Abort"));
+        assertThat(aggregator).doesNotContainKeys("links", "api-keys", "visits");
+        assertThat(rebuild.get("click-archive")).allMatch(a -> a.startsWith("s3:Get") || a.startsWith("s3:List"));
+        assertThat(rebuild).doesNotContainKeys("links", "api-keys", "visits", "clicks");
+        assertThat(linksApi.get("stats")).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem");
+        assertThat(linksApi.get("rebuilds")).contains("sqs:SendMessage");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void queueTriggersUsePartialBatchResponsesWithTheConfiguredConcurrency(String stage) {
+        Synthesised s = stages.get(stage);
+        var clicks = ShortstackResources.CLICKS;
+        s.template().hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
+                "EventSourceArn", Map.of("Fn::GetAtt", Match.arrayWith(List.of(Match.stringLikeRegexp("Queuesclicks.*")))),
+                "BatchSize", clicks.batchSize(),
+                "MaximumBatchingWindowInSeconds", clicks.maxBatchingWindowSeconds(),
+                "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
+                "ScalingConfig", Map.of("MaximumConcurrency", s.config().function("aggregator").queueMaxConcurrency())));
+        s.template().hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
+                "EventSourceArn", Map.of("Fn::GetAtt", Match.arrayWith(List.of(Match.stringLikeRegexp("Queuesrebuilds.*")))),
+                "BatchSize", 1,
+                "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
+                "ScalingConfig", Map.of("MaximumConcurrency", s.config().function("rebuild").queueMaxConcurrency())));
+        assertThat(clicks.visibilityTimeoutSeconds()).isGreaterThanOrEqualTo(6 * s.config().function("aggregator").timeoutSeconds());
+        assertThat(ShortstackResources.REBUILDS.visibilityTimeoutSeconds()).isGreaterThanOrEqualTo(6 * s.config().function("rebuild").timeoutSeconds());
+        s.template().hasResourceProperties("AWS::Events::Rule", Map.of(
+                "ScheduleExpression", "cron(" + s.config().rebuildScheduleUtc() + ")",
+                "Targets", List.of(Match.objectLike(Map.of("Input", "{\"relativeDay\":-1}")))));
     }
 
     @ParameterizedTest

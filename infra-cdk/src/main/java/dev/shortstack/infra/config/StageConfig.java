@@ -30,14 +30,19 @@ public record StageConfig(
         int logRetentionDays,
         ArchiveConfig clickArchive,
         CdnConfig cdn,
-        AlarmConfig alarms) {
+        AlarmConfig alarms,
+        int counterShards,
+        String rebuildScheduleUtc) {
 
     public record CustomDomain(String domainName, String certificateArn) {
     }
 
-    /** @param provisionedConcurrency null for none; SnapStart and provisioned concurrency exclude each other */
+    /**
+     * @param provisionedConcurrency null for none; SnapStart and provisioned concurrency exclude each other
+     * @param queueMaxConcurrency    for queue-triggered functions: the event source mapping's maximum concurrency
+     */
     public record FunctionConfig(int memoryMb, int timeoutSeconds, int reservedConcurrency, boolean snapStart,
-                                 ProvisionedConcurrency provisionedConcurrency) {
+                                 ProvisionedConcurrency provisionedConcurrency, Integer queueMaxConcurrency) {
     }
 
     public record ProvisionedConcurrency(int min, int max, double targetUtilization) {
@@ -136,6 +141,14 @@ public record StageConfig(
             }
         } else if (!"provisioned".equals(dynamodb.capacity()) || dynamodb.provisioned() == null) {
             problems.add("dynamodb.capacity must be 'on-demand' or 'provisioned' (with 'provisioned' settings)");
+        }
+        functions.forEach((fn, c) -> {
+            if (c.queueMaxConcurrency() != null && (c.queueMaxConcurrency() < 2 || c.queueMaxConcurrency() > c.reservedConcurrency())) {
+                problems.add(fn + ".queueMaxConcurrency must be 2..reservedConcurrency (SQS event source mappings start at 2)");
+            }
+        });
+        if (counterShards < 1 || counterShards > 256) {
+            problems.add("counterShards must be 1..256, and never lowered once deployed (readers sum that many shards)");
         }
         if (budget.monthlyLimitUsd() <= 0 || budget.alertEmails().isEmpty()) {
             problems.add("budget needs a positive monthlyLimitUsd and at least one alert email");

@@ -22,7 +22,10 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.UtilizationScalingOptions;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.sqs.Queue;
+import dev.shortstack.shared.infra.QueueDefinition;
 import software.constructs.Construct;
 
 /**
@@ -42,19 +45,20 @@ public final class ShortstackFunction extends Construct {
     /**
      * @param module  the Maven module under functions/ whose {@code *-lambda.jar} is deployed
      * @param handler the handler class
+     * @param name    the function's name within the stage (one module may hold several functions)
      */
     public ShortstackFunction(Construct scope, String id, String stage, String module, String handler,
-                              FunctionConfig config, int logRetentionDays, Map<String, String> environment) {
+                              FunctionConfig config, int logRetentionDays, Map<String, String> environment, String name) {
         super(scope, id);
-        String name = "shortstack-" + stage + "-" + module;
+        String fullName = "shortstack-" + stage + "-" + name;
         LogGroup logs = LogGroup.Builder.create(this, "Logs")
-                .logGroupName("/aws/lambda/" + name)
+                .logGroupName("/aws/lambda/" + fullName)
                 .retention(LogRetention.of(logRetentionDays))
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
         Role role = Role.Builder.create(this, "Role")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-                .description("Runs " + name + "; holds only what the stack grants it")
+                .description("Runs " + fullName + "; holds only what the stack grants it")
                 .build();
         role.addToPolicy(PolicyStatement.Builder.create()
                 .actions(java.util.List.of("logs:CreateLogStream", "logs:PutLogEvents"))
@@ -62,12 +66,12 @@ public final class ShortstackFunction extends Construct {
                 .build());
 
         Map<String, String> env = new HashMap<>(environment);
-        env.put("POWERTOOLS_SERVICE_NAME", module);
+        env.put("POWERTOOLS_SERVICE_NAME", name);
         env.put("POWERTOOLS_METRICS_NAMESPACE", "Shortstack");
         env.put("JAVA_TOOL_OPTIONS", JVM_OPTIONS);
 
         Function.Builder builder = Function.Builder.create(this, "Function")
-                .functionName(name)
+                .functionName(fullName)
                 .runtime(Runtime.JAVA_21)
                 .architecture(Architecture.ARM_64)
                 .handler(handler + "::handleRequest")
@@ -102,6 +106,29 @@ public final class ShortstackFunction extends Construct {
                             .utilizationTarget(provisioned.targetUtilization())
                             .build());
         }
+    }
+
+    /**
+     * Triggers the function's live alias from a queue of the shared definitions, with partial batch
+     * responses. Refuses a queue whose visibility timeout is under six times the function's timeout
+     * (AWS's advice, so a batch is not delivered again while still being processed).
+     */
+    public void addQueueTrigger(Queue queue, QueueDefinition definition, FunctionConfig config) {
+        if (definition.visibilityTimeoutSeconds() < 6 * config.timeoutSeconds()) {
+            throw new IllegalArgumentException("Queue " + definition.logicalName() + ": visibility timeout "
+                    + definition.visibilityTimeoutSeconds() + " s is under 6 x the " + config.timeoutSeconds() + " s function timeout");
+        }
+        if (config.queueMaxConcurrency() == null) {
+            throw new IllegalArgumentException("A queue-triggered function needs queueMaxConcurrency in stages.json");
+        }
+        SqsEventSource.Builder source = SqsEventSource.Builder.create(queue)
+                .batchSize(definition.batchSize())
+                .maxConcurrency(config.queueMaxConcurrency())
+                .reportBatchItemFailures(true);
+        if (definition.maxBatchingWindowSeconds() > 0) {
+            source.maxBatchingWindow(Duration.seconds(definition.maxBatchingWindowSeconds()));
+        }
+        alias.addEventSource(source.build());
     }
 
     public Function function() {

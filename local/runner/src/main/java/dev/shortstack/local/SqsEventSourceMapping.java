@@ -78,9 +78,11 @@ final class SqsEventSourceMapping implements AutoCloseable {
                     deadline = now + queue.maxBatchingWindowSeconds() * 1_000_000_000L;
                 }
                 if (batch.size() >= queue.batchSize() || received.isEmpty() || now - deadline >= 0) {
-                    deliver(List.copyOf(batch));
+                    List<Message> ready = List.copyOf(batch);
+                    // Whatever happens to this batch, its messages are the queue's again after the visibility timeout.
                     batch.clear();
                     deadline = 0;
+                    deliver(ready);
                 }
             } catch (SdkException e) {
                 if (running) {
@@ -106,8 +108,9 @@ final class SqsEventSourceMapping implements AutoCloseable {
                 .filter(m -> !failed.contains(m.messageId()))
                 .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle()).build())
                 .toList();
-        if (!done.isEmpty()) {
-            sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(done));
+        for (int start = 0; start < done.size(); start += 10) {
+            List<DeleteMessageBatchRequestEntry> chunk = done.subList(start, Math.min(done.size(), start + 10));
+            sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(chunk));
         }
     }
 

@@ -49,9 +49,13 @@ public final class ShortstackResources {
             List.of(),
             Optional.of(StatsAttributes.EXPIRES_AT_EPOCH));
 
-    /** Click events from the redirect function to the aggregator. */
+    /**
+     * Click events from the redirect function to the aggregator, delivered in batches of up to 500
+     * gathered over at most 5 s: bigger batches aggregate more clicks into each write (see
+     * docs/performance.md). The aggregator's timeout is 30 s; the visibility timeout is six times that.
+     */
     public static final QueueDefinition CLICKS = new QueueDefinition(
-            "clicks", EnvNames.CLICKS_QUEUE_URL, 180, 5, 14 * 24 * 3600, 100, 5);
+            "clicks", EnvNames.CLICKS_QUEUE_URL, 180, 5, 14 * 24 * 3600, 500, 5);
 
     /** One message per day to rebuild from the archive; the worker's timeout is 5 minutes. */
     public static final QueueDefinition REBUILDS = new QueueDefinition(
