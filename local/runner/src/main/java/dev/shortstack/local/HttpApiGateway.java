@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.shortstack.shared.concurrent.DaemonPool;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.text.Utf8;
 import java.io.IOException;
@@ -22,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,11 +50,7 @@ final class HttpApiGateway implements AutoCloseable {
         // ~40 ms per keep-alive request (measured: 2,000 requests 3.3 s before, 1.7 s after).
         System.setProperty("sun.net.httpserver.nodelay", "true");
         this.server = HttpServer.create(address, 256);
-        this.workers = Executors.newFixedThreadPool(32, runnable -> {
-            Thread thread = new Thread(runnable, "http-api");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.workers = DaemonPool.fixed("http-api", 32);
         server.setExecutor(workers);
         server.createContext("/", this::serve);
         server.start();

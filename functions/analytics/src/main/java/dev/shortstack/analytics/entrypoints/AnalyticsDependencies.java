@@ -16,8 +16,8 @@ import dev.shortstack.shared.config.EnvNames;
 import dev.shortstack.shared.observability.Observability;
 import dev.shortstack.shared.stats.RebuildJobStore;
 import java.time.Clock;
+import dev.shortstack.shared.concurrent.DaemonPool;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -30,11 +30,7 @@ public record AnalyticsDependencies(ClickClassifier classifier, ClickArchive arc
     private static final int WRITER_THREADS = 16;
 
     public ClickAggregationService aggregation(Observability observability) {
-        ExecutorService writers = Executors.newFixedThreadPool(WRITER_THREADS, runnable -> {
-            Thread thread = new Thread(runnable, "counter-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService writers = DaemonPool.fixed("counter-writer", WRITER_THREADS);
         BatchAggregator aggregator = new BatchAggregator(() -> ThreadLocalRandom.current().nextInt(counterShards));
         return new ClickAggregationService(classifier, aggregator, new ArchiveWriter(archive), counters, writers, observability);
     }

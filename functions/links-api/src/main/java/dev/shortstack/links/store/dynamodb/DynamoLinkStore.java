@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
+import dev.shortstack.shared.concurrent.DaemonPool;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -31,11 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class DynamoLinkStore implements LinkStore {
     /** Shard queries run in parallel for the first page; threads are daemons so a JVM can exit. */
-    private static final ExecutorService SHARD_READERS = Executors.newFixedThreadPool(8, runnable -> {
-        Thread thread = new Thread(runnable, "link-shard-reader");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService SHARD_READERS = DaemonPool.fixed("link-shard-reader", 8);
 
     private final DynamoDbClient dynamo;
     private final String linksTable;

@@ -12,8 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import dev.shortstack.shared.concurrent.DaemonPool;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -23,11 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * the remaining days.
  */
 public final class DynamoStatsReader implements StatsReader {
-    private static final ExecutorService SHARD_READERS = Executors.newFixedThreadPool(8, runnable -> {
-        Thread thread = new Thread(runnable, "stats-shard-reader");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService SHARD_READERS = DaemonPool.fixed("stats-shard-reader", 8);
 
     private final DynamoDbClient dynamo;
     private final String table;
