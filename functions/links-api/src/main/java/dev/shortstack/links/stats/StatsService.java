@@ -131,13 +131,14 @@ public final class StatsService {
         return body;
     }
 
-    /** Starts an exact rebuild of UTC days {@code from}..{@code to}: one queue message per day. */
+    /** Starts an exact rebuild of complete UTC days {@code from}..{@code to}: one queue message per day. */
     public RebuildJob startRebuild(RebuildRange range) {
         LocalDate from = range.from();
         LocalDate to = range.to();
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        if (from.isAfter(to) || to.isAfter(today)) {
-            throw ApiProblem.validation("to", "the range must run forwards and end today or earlier (UTC)");
+        // Today is still being written: a rebuilt day would hide its later clicks until rebuilt again.
+        if (from.isAfter(to) || !to.isBefore(today)) {
+            throw ApiProblem.validation("to", "the range must run forwards and end yesterday or earlier (UTC); today is still open");
         }
         if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_REBUILD_DAYS) {
             throw ApiProblem.validation("to", "at most " + MAX_REBUILD_DAYS + " days per rebuild");
