@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -127,9 +129,11 @@ public final class ColdStartBench {
                 Runtime.getRuntime().availableProcessors(), String.join(" ", LAMBDA_JVM_FLAGS));
         System.out.println("| variant | median ms | min ms | max ms | × baseline |");
         System.out.println("| --- | ---: | ---: | ---: | ---: |");
-        timings.forEach((name, ms) -> System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.2f |%n",
-                name, median(ms), ms.stream().mapToDouble(d -> d).min().orElseThrow(),
-                ms.stream().mapToDouble(d -> d).max().orElseThrow(), median(ms) / baseline));
+        timings.forEach((name, ms) -> {
+            DoubleSummaryStatistics range = ms.stream().collect(Collectors.summarizingDouble(Double::doubleValue));
+            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.2f |%n",
+                    name, median(ms), range.getMin(), range.getMax(), median(ms) / baseline);
+        });
         System.out.println();
         System.out.println("Where a cold start goes (medians, ms): the rest of each total is JVM start and loading the handler class.");
         System.out.println();
