@@ -18,6 +18,8 @@ import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.events.RuleTargetInput;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.SqsQueue;
@@ -118,11 +120,23 @@ public final class ShortstackStack extends Stack {
         queues.queue(ShortstackResources.REBUILDS).grantSendMessages(linksApi.function());
 
         tables.table(ShortstackResources.STATS).grant(aggregator.function(), "dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:PutItem");
-        buckets.bucket(ShortstackResources.CLICK_ARCHIVE).grantPut(aggregator.function());
+        Bucket archive = buckets.bucket(ShortstackResources.CLICK_ARCHIVE);
+        aggregator.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:PutObject"))
+                .resources(List.of(archive.arnForObjects("clicks/*")))
+                .build());
 
         tables.table(ShortstackResources.STATS).grant(rebuild.function(), "dynamodb:GetItem", "dynamodb:PutItem",
                 "dynamodb:UpdateItem", "dynamodb:BatchWriteItem", "dynamodb:Query");
-        buckets.bucket(ShortstackResources.CLICK_ARCHIVE).grantRead(rebuild.function());
+        rebuild.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:GetObject"))
+                .resources(List.of(archive.arnForObjects("clicks/*")))
+                .build());
+        rebuild.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:ListBucket"))
+                .resources(List.of(archive.getBucketArn()))
+                .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of("clicks/*"))))
+                .build());
     }
 
     public ShortstackFunction linksApi() {

@@ -205,7 +205,7 @@ class ShortstackStackTest {
         assertThat(linksApi.get("links")).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query");
         assertThat(linksApi.get("visits")).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:DeleteItem");
         assertThat(linksApi).doesNotContainKey("clicks");
-        assertThat(IamActions.all(template)).noneMatch(action -> action.endsWith(":*") || action.equals("*"));
+        assertThat(IamActions.all(template)).noneMatch(action -> action.contains("*"));
     }
 
     @ParameterizedTest
@@ -217,9 +217,9 @@ class ShortstackStackTest {
         Map<String, List<String>> linksApi = IamActions.byResource(template, "LinksApi");
 
         assertThat(aggregator.get("stats")).containsExactlyInAnyOrder("dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:PutItem");
-        assertThat(aggregator.get("click-archive")).allMatch(a -> a.startsWith("s3:Put") || a.startsWith("s3:Abort"));
+        assertThat(aggregator.get("click-archive")).containsExactly("s3:PutObject");
         assertThat(aggregator).doesNotContainKeys("links", "api-keys", "visits");
-        assertThat(rebuild.get("click-archive")).allMatch(a -> a.startsWith("s3:Get") || a.startsWith("s3:List"));
+        assertThat(rebuild.get("click-archive")).containsExactlyInAnyOrder("s3:GetObject", "s3:ListBucket");
         assertThat(rebuild).doesNotContainKeys("links", "api-keys", "visits", "clicks");
         assertThat(linksApi.get("stats")).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem");
         assertThat(linksApi.get("rebuilds")).contains("sqs:SendMessage");
