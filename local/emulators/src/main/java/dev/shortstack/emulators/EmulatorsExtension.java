@@ -25,8 +25,8 @@ public final class EmulatorsExtension implements ParameterResolver {
                 .aws();
     }
 
-    /** Closed by JUnit when the root context closes, i.e. after the last test of the JVM. */
-    private record Running(EmulatedAws aws) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    /** Closed by JUnit (an AutoCloseable in the root store) after the last test of the JVM. */
+    private record Running(EmulatedAws aws) implements AutoCloseable {
         @Override
         public void close() {
             aws.close();

@@ -176,7 +176,7 @@ final class HttpApiGateway implements AutoCloseable {
     private static void writeResponse(HttpExchange exchange, String method, JsonNode response) throws IOException {
         int status = response.path("statusCode").asInt(500);
         Map<String, String> headers = new LinkedHashMap<>();
-        response.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+        response.path("headers").properties().forEach(h -> headers.put(h.getKey(), h.getValue().asText()));
         JsonNode body = response.get("body");
         byte[] bytes = new byte[0];
         if (body != null && !body.isNull()) {

@@ -68,7 +68,7 @@ public record HttpApiRequest(
     private static Map<String, String> stringMap(JsonNode node) {
         Map<String, String> map = new HashMap<>();
         if (node != null && node.isObject()) {
-            node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+            node.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
         }
         return map;
     }

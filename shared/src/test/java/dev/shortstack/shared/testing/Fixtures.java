@@ -40,7 +40,7 @@ public final class Fixtures {
     /** A copy of an event with one header set (names are lower-case, as API Gateway sends them). */
     public static ObjectNode withHeader(ObjectNode event, String name, String value) {
         ObjectNode copy = event.deepCopy();
-        ((ObjectNode) copy.with("headers")).put(name, value);
+        copy.withObjectProperty("headers").put(name, value);
         return copy;
     }
 

@@ -267,7 +267,7 @@ class BadRequestsIntegrationTest {
     }
 
     private static ObjectNode query(ObjectNode event, String name, String value) {
-        ((ObjectNode) event.with("queryStringParameters")).put(name, value);
+        event.withObjectProperty("queryStringParameters").put(name, value);
         return event;
     }
 

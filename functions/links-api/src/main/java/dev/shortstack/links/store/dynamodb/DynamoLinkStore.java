@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -84,16 +85,16 @@ public final class DynamoLinkStore implements LinkStore {
     @Override
     public boolean delete(Link link, long expectedVersion) {
         try {
-            dynamo.transactWriteItems(r -> r.transactItems(
-                    item -> item.delete(d -> d.tableName(linksTable)
-                            .key(Map.of(SLUG, AttributeValue.fromS(link.slug())))
-                            .conditionExpression("#version = :expected AND #linkId = :linkId")
-                            .expressionAttributeNames(Map.of("#version", VERSION, "#linkId", LINK_ID))
-                            .expressionAttributeValues(Map.of(
-                                    ":expected", AttributeValue.fromN(Long.toString(expectedVersion)),
-                                    ":linkId", AttributeValue.fromS(link.linkId())))),
-                    item -> item.delete(d -> d.tableName(visitsTable)
-                            .key(Map.of(VisitAttributes.LINK_ID, AttributeValue.fromS(link.linkId()))))));
+            TransactWriteItem deleteLink = TransactWriteItem.builder().delete(d -> d.tableName(linksTable)
+                    .key(Map.of(SLUG, AttributeValue.fromS(link.slug())))
+                    .conditionExpression("#version = :expected AND #linkId = :linkId")
+                    .expressionAttributeNames(Map.of("#version", VERSION, "#linkId", LINK_ID))
+                    .expressionAttributeValues(Map.of(
+                            ":expected", AttributeValue.fromN(Long.toString(expectedVersion)),
+                            ":linkId", AttributeValue.fromS(link.linkId())))).build();
+            TransactWriteItem deleteVisits = TransactWriteItem.builder().delete(d -> d.tableName(visitsTable)
+                    .key(Map.of(VisitAttributes.LINK_ID, AttributeValue.fromS(link.linkId())))).build();
+            dynamo.transactWriteItems(r -> r.transactItems(List.of(deleteLink, deleteVisits)));
             return true;
         } catch (TransactionCanceledException e) {
             boolean conditionFailed = e.hasCancellationReasons() && e.cancellationReasons().stream()
