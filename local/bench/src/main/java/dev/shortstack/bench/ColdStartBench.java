@@ -1,6 +1,9 @@
 package dev.shortstack.bench;
 
 import dev.shortstack.emulators.EmulatedAws;
+import dev.shortstack.links.auth.Role;
+import dev.shortstack.links.keys.ApiKeyService;
+import dev.shortstack.links.store.dynamodb.DynamoApiKeyStore;
 import dev.shortstack.emulators.Stage;
 import dev.shortstack.shared.config.EnvNames;
 import dev.shortstack.shared.link.Link;
@@ -13,11 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Cold starts in fresh JVMs against the emulators: JVM start to the first answer of each
@@ -180,22 +181,13 @@ public final class ColdStartBench {
     }
 
     /** The link the redirect variant follows, and the fixture admin key the create variant uses. */
-    private static void seed(EmulatedAws aws, Stage stage) throws Exception {
+    private static void seed(EmulatedAws aws, Stage stage) {
         Instant now = Instant.now();
         Link link = new Link("bench", "bench-link", Fixtures.WORKSPACE, "https://example.com/bench", 302, now, now,
                 null, null, List.of(), false, 1, "bench");
         aws.dynamo().putItem(r -> r.tableName(stage.resourceEnv().get(EnvNames.LINKS_TABLE)).item(LinkItems.toItem(link, 8)));
-        String keyId = Fixtures.ADMIN_KEY.substring(4, 16);
-        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(Fixtures.ADMIN_KEY.getBytes(StandardCharsets.US_ASCII)));
-        aws.dynamo().putItem(r -> r.tableName(stage.resourceEnv().get(EnvNames.API_KEYS_TABLE)).item(Map.of(
-                "keyId", AttributeValue.fromS(keyId),
-                "secretHash", AttributeValue.fromS(hash),
-                "workspaceId", AttributeValue.fromS(Fixtures.WORKSPACE),
-                "role", AttributeValue.fromS("admin"),
-                "name", AttributeValue.fromS("bench"),
-                "createdAt", AttributeValue.fromS(now.toString()),
-                "createdKey", AttributeValue.fromS(String.format("%015d#%s", now.toEpochMilli(), keyId)))));
+        new ApiKeyService(new DynamoApiKeyStore(aws.dynamo(), stage.resourceEnv().get(EnvNames.API_KEYS_TABLE)), Clock.systemUTC())
+                .importKey(Fixtures.ADMIN_KEY, Fixtures.WORKSPACE, Role.ADMIN, "bench");
     }
 
     private static Path eventFile(String fixture, String... replacements) throws IOException {

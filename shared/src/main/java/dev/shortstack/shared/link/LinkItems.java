@@ -72,9 +72,9 @@ public final class LinkItems {
         return workspaceId + "#" + shard;
     }
 
-    /** Sorts by creation time, then slug; fixed width so string order is time order. */
-    public static String createdKey(Instant createdAt, String slug) {
-        return String.format("%015d#%s", createdAt.toEpochMilli(), slug);
+    /** Sorts by creation time, then id (a slug or key id); fixed width so string order is time order. */
+    public static String createdKey(Instant createdAt, String id) {
+        return String.format("%015d#%s", createdAt.toEpochMilli(), id);
     }
 
     public static AttributeValue tags(List<String> tags) {

@@ -93,10 +93,7 @@ public final class StatsService {
             Map<String, Long> values = new HashMap<>();
             days.values().forEach(d -> d.breakdowns().getOrDefault(dimension, Map.of()).forEach((v, c) -> values.merge(v, c, Long::sum)));
             ArrayNode top = breakdowns.putArray(dimension.wireName());
-            values.entrySet().stream()
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                    .limit(query.top())
-                    .forEach(e -> top.addObject().put("value", e.getKey()).put("clicks", e.getValue()));
+            top(values, query.top()).forEach(e -> top.addObject().put("value", e.getKey()).put("clicks", e.getValue()));
         }
         ObjectNode coverage = body.putObject("breakdownUtcDays");
         coverage.put("from", firstUtcDay.toString());
@@ -124,10 +121,7 @@ public final class StatsService {
         ArrayNode series = body.putArray("series");
         perDay.forEach((day, count) -> series.addObject().put("start", day.toString()).put("human", count));
         ArrayNode top = body.putArray("topLinks");
-        bySlug.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(query.top())
-                .forEach(e -> top.addObject().put("slug", e.getKey()).put("human", e.getValue()));
+        top(bySlug, query.top()).forEach(e -> top.addObject().put("slug", e.getKey()).put("human", e.getValue()));
         return body;
     }
 
@@ -155,6 +149,14 @@ public final class StatsService {
 
     public RebuildJob rebuildJob(String jobId) {
         return jobs.find(jobId).orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "No rebuild job '" + jobId + "'."));
+    }
+
+    /** The n largest counts, ties in name order so answers are stable. */
+    private static List<Map.Entry<String, Long>> top(Map<String, Long> counts, int n) {
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(n)
+                .toList();
     }
 
     private static long uniques(Map<LocalDate, DayFigures> days) {

@@ -5,6 +5,7 @@ import static dev.shortstack.shared.infra.ApiKeyAttributes.*;
 import dev.shortstack.links.auth.ApiKey;
 import dev.shortstack.links.auth.ApiKeyStore;
 import dev.shortstack.links.auth.Role;
+import dev.shortstack.shared.link.LinkItems;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class DynamoApiKeyStore implements ApiKeyStore {
         item.put(ROLE, AttributeValue.fromS(key.role().wireName()));
         item.put(NAME, AttributeValue.fromS(key.name()));
         item.put(CREATED_AT, AttributeValue.fromS(key.createdAt().toString()));
-        item.put(CREATED_KEY, AttributeValue.fromS(String.format("%015d#%s", key.createdAt().toEpochMilli(), key.keyId())));
+        item.put(CREATED_KEY, AttributeValue.fromS(LinkItems.createdKey(key.createdAt(), key.keyId())));
         try {
             dynamo.putItem(r -> r.tableName(tableName).item(item)
                     .conditionExpression("attribute_not_exists(#id)")

@@ -38,23 +38,10 @@ public final class DynamoStatsReader implements StatsReader {
     @Override
     public Map<LocalDate, DayFigures> linkDays(String linkId, LocalDate from, LocalDate to) {
         Map<LocalDate, DayFigures> days = new HashMap<>();
-        Map<LocalDate, String> exactPrefixes = new HashMap<>();
         List<Map<String, AttributeValue>> rebuilt = query(StatsKeys.rebuiltLink(linkId), from, to);
-        for (Map<String, AttributeValue> item : rebuilt) {
-            String sk = item.get(SK).s();
-            if (sk.endsWith("#" + StatsKeys.CURRENT)) {
-                LocalDate day = StatsKeys.dayOf(sk);
-                exactPrefixes.put(day, StatsKeys.generationPrefix(day, Long.parseLong(item.get(GENERATION).n())));
-                days.put(day, DayFigures.empty(true));
-            }
-        }
-        for (Map<String, AttributeValue> item : rebuilt) {
-            String sk = item.get(SK).s();
-            String prefix = exactPrefixes.get(StatsKeys.dayOf(sk));
-            if (prefix != null && sk.startsWith(prefix)) {
-                add(days.get(StatsKeys.dayOf(sk)), sk.substring(prefix.length()), item);
-            }
-        }
+        Map<LocalDate, String> exactPrefixes = currentGenerations(rebuilt);
+        exactPrefixes.keySet().forEach(day -> days.put(day, DayFigures.empty(true)));
+        forEachCurrent(rebuilt, exactPrefixes, (day, suffix, item) -> add(days.get(day), suffix, item));
         for (List<Map<String, AttributeValue>> shard : queryShards(s -> StatsKeys.linkShard(linkId, s), from, to)) {
             for (Map<String, AttributeValue> item : shard) {
                 String sk = item.get(SK).s();
@@ -70,18 +57,9 @@ public final class DynamoStatsReader implements StatsReader {
     @Override
     public Map<LocalDate, Map<String, Long>> workspaceDays(String workspaceId, LocalDate from, LocalDate to) {
         Map<LocalDate, Map<String, Long>> days = new HashMap<>();
-        Map<LocalDate, String> exactPrefixes = new HashMap<>();
         List<Map<String, AttributeValue>> rebuilt = query(StatsKeys.rebuiltWorkspace(workspaceId), from, to);
-        rebuilt.stream().filter(i -> i.get(SK).s().endsWith("#" + StatsKeys.CURRENT)).forEach(i -> {
-            LocalDate day = StatsKeys.dayOf(i.get(SK).s());
-            exactPrefixes.put(day, StatsKeys.generationPrefix(day, Long.parseLong(i.get(GENERATION).n())));
-        });
-        for (Map<String, AttributeValue> item : rebuilt) {
-            String prefix = exactPrefixes.get(StatsKeys.dayOf(item.get(SK).s()));
-            if (prefix != null && item.get(SK).s().startsWith(prefix)) {
-                addCounts(days.computeIfAbsent(StatsKeys.dayOf(item.get(SK).s()), d -> new HashMap<>()), item);
-            }
-        }
+        Map<LocalDate, String> exactPrefixes = currentGenerations(rebuilt);
+        forEachCurrent(rebuilt, exactPrefixes, (day, suffix, item) -> addCounts(days.computeIfAbsent(day, d -> new HashMap<>()), item));
         for (List<Map<String, AttributeValue>> shard : queryShards(s -> StatsKeys.workspaceShard(workspaceId, s), from, to)) {
             for (Map<String, AttributeValue> item : shard) {
                 LocalDate day = StatsKeys.dayOf(item.get(SK).s());
@@ -91,6 +69,36 @@ public final class DynamoStatsReader implements StatsReader {
             }
         }
         return days;
+    }
+
+    /** The days of a rebuilt partition that have a current generation, with that generation's sort-key prefix. */
+    private static Map<LocalDate, String> currentGenerations(List<Map<String, AttributeValue>> rebuilt) {
+        Map<LocalDate, String> prefixes = new HashMap<>();
+        for (Map<String, AttributeValue> item : rebuilt) {
+            String sk = item.get(SK).s();
+            if (sk.endsWith("#" + StatsKeys.CURRENT)) {
+                LocalDate day = StatsKeys.dayOf(sk);
+                prefixes.put(day, StatsKeys.generationPrefix(day, Long.parseLong(item.get(GENERATION).n())));
+            }
+        }
+        return prefixes;
+    }
+
+    private interface RebuiltItemConsumer {
+        void accept(LocalDate day, String suffix, Map<String, AttributeValue> item);
+    }
+
+    /** Every item of a current generation, with its sort key after the generation prefix. */
+    private static void forEachCurrent(List<Map<String, AttributeValue>> rebuilt, Map<LocalDate, String> prefixes,
+                                       RebuiltItemConsumer consumer) {
+        for (Map<String, AttributeValue> item : rebuilt) {
+            String sk = item.get(SK).s();
+            LocalDate day = StatsKeys.dayOf(sk);
+            String prefix = prefixes.get(day);
+            if (prefix != null && sk.startsWith(prefix)) {
+                consumer.accept(day, sk.substring(prefix.length()), item);
+            }
+        }
     }
 
     /** Adds one item to a day: {@code H#hh} hours, {@code D#dimension} breakdowns, {@code U} sketches. */
