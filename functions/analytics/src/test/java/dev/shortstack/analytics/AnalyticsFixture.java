@@ -9,7 +9,7 @@ import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.config.EnvNames;
 import dev.shortstack.shared.infra.StatsAttributes;
 import dev.shortstack.shared.json.Json;
-import dev.shortstack.analytics.sqs.SqsRecord;
+import dev.shortstack.shared.sqs.SqsRecord;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;

@@ -5,6 +5,8 @@ import dev.shortstack.analytics.entrypoints.AnalyticsDependencies;
 import dev.shortstack.analytics.entrypoints.RebuildStatsFunction;
 import dev.shortstack.emulators.EmulatedAws;
 import dev.shortstack.emulators.Stage;
+import dev.shortstack.jobs.entrypoints.JobWorkerDependencies;
+import dev.shortstack.jobs.entrypoints.JobWorkerFunction;
 import dev.shortstack.links.auth.Role;
 import dev.shortstack.links.entrypoints.LinksApiDependencies;
 import dev.shortstack.links.entrypoints.LinksApiFunction;
@@ -46,12 +48,15 @@ public final class LocalRunner implements AutoCloseable {
     public static final String STAGE = "local";
     public static final String WORKSPACE = "default";
     static final int FUNCTION_CONCURRENCY = 8;
+    /** Import chunks in flight at once (each with its own row threads). */
+    static final int JOBS_CONCURRENCY = 4;
 
     private final EmulatedAws aws;
     private final Stage stage;
     private final HttpApiGateway gateway;
     private final String adminKey;
     private final List<SqsEventSourceMapping> mappings = new ArrayList<>();
+    private S3UploadNotifications notifications;
 
     private LocalRunner(EmulatedAws aws, Stage stage, HttpApiGateway gateway, String adminKey) {
         this.aws = aws;
@@ -86,9 +91,19 @@ public final class LocalRunner implements AutoCloseable {
                         () -> new AggregateClicksFunction(AnalyticsDependencies.fromEnv(Env.of(env))), FUNCTION_CONCURRENCY);
                 runner.subscribe(ShortstackResources.REBUILDS, "rebuild",
                         () -> new RebuildStatsFunction(AnalyticsDependencies.fromEnv(Env.of(env))), 2);
+                runner.subscribe(ShortstackResources.JOBS_WORK, "jobs-worker",
+                        () -> new JobWorkerFunction(JobWorkerDependencies.fromEnv(Env.of(withBaseUrl(env, gateway[0])))),
+                        JOBS_CONCURRENCY);
+                runner.notifications = new S3UploadNotifications(aws.s3(), aws.sqs(),
+                        stage.resourceEnv().get(ShortstackResources.JOB_FILES.envVar()),
+                        ShortstackResources.IMPORT_UPLOAD_PREFIX, ShortstackResources.IMPORT_UPLOAD_SUFFIX,
+                        stage.queueUrl(ShortstackResources.JOBS_WORK), EmulatedAws.REGION);
             } catch (RuntimeException e) {
                 runner.gateway.close();
                 runner.mappings.forEach(SqsEventSourceMapping::close);
+                if (runner.notifications != null) {
+                    runner.notifications.close();
+                }
                 throw e;
             }
             return runner;
@@ -132,6 +147,9 @@ public final class LocalRunner implements AutoCloseable {
     @Override
     public void close() {
         gateway.close();
+        if (notifications != null) {
+            notifications.close();
+        }
         for (SqsEventSourceMapping mapping : mappings) {
             mapping.close();
         }

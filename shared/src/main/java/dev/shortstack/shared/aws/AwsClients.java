@@ -122,6 +122,20 @@ public final class AwsClients {
         return configure(builder, service).httpClient(httpClient).build();
     }
 
+    /** The region and credentials every client uses, for SDK builders that are not clients (the S3 presigner). */
+    public Region region() {
+        return region;
+    }
+
+    public AwsCredentialsProvider credentials() {
+        return credentials;
+    }
+
+    /** A service's endpoint override, if any (see {@link #endpointOverridden}). */
+    public Optional<URI> endpointOverride(String service) {
+        return endpointFor(service);
+    }
+
     /** Whether a service's endpoint is overridden (an emulator or LocalStack, which want S3 path-style). */
     public boolean endpointOverridden(String service) {
         return endpointFor(service).isPresent();

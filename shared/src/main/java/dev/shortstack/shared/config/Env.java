@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Configuration read from environment variables. Backed by a map so the local runner and
@@ -36,7 +35,11 @@ public final class Env {
     }
 
     public int getInt(String name, int fallback, int min, int max) {
-        return optional(name).map(raw -> parse(name, raw, Integer::parseInt, min, max)).orElse(fallback);
+        return (int) getLong(name, fallback, min, max);
+    }
+
+    public long getLong(String name, long fallback, long min, long max) {
+        return optional(name).map(raw -> parse(name, raw, min, max)).orElse(fallback);
     }
 
     /** Fails with one message naming every missing variable, so a misconfigured deploy says all at once. */
@@ -61,10 +64,10 @@ public final class Env {
         return values;
     }
 
-    private static int parse(String name, String raw, Function<String, Integer> parser, int min, int max) {
-        int value;
+    private static long parse(String name, String raw, long min, long max) {
+        long value;
         try {
-            value = parser.apply(raw);
+            value = Long.parseLong(raw);
         } catch (NumberFormatException e) {
             throw new ConfigException(name + " must be a whole number, got '" + raw + "'");
         }

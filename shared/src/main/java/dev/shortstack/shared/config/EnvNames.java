@@ -16,6 +16,15 @@ public final class EnvNames {
     public static final String CLICK_ARCHIVE_BUCKET = "CLICK_ARCHIVE_BUCKET";
     public static final String STATS_TABLE = "STATS_TABLE";
     public static final String REBUILD_QUEUE_URL = "REBUILD_QUEUE_URL";
+    public static final String JOBS_TABLE = "JOBS_TABLE";
+    public static final String JOBS_QUEUE_URL = "JOBS_QUEUE_URL";
+    public static final String JOB_FILES_BUCKET = "JOB_FILES_BUCKET";
+    /** Largest import file accepted, in bytes. */
+    public static final String IMPORT_MAX_BYTES = "IMPORT_MAX_BYTES";
+    /** Most data rows an import file may have. */
+    public static final String IMPORT_MAX_ROWS = "IMPORT_MAX_ROWS";
+    /** Rows per import chunk: one queue message and one worker invocation each. */
+    public static final String IMPORT_CHUNK_ROWS = "IMPORT_CHUNK_ROWS";
     /** Write shards of each link's click counters. May grow, never shrink: readers sum this many. */
     public static final String COUNTER_SHARDS = "COUNTER_SHARDS";
 

@@ -21,6 +21,8 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported content type"),
     PRECONDITION_REQUIRED(428, "precondition-required", "Send If-Match with the ETag you read"),
     SELF_REVOCATION(409, "self-revocation", "A key cannot revoke itself"),
+    UPLOAD_MISSING(409, "upload-missing", "The import file has not been uploaded"),
+    JOB_ENDED(409, "job-ended", "The job has ended already"),
     THROTTLED(503, "throttled", "The service is busy; retry shortly"),
     INTERNAL(500, "internal", "Internal error");
 

@@ -57,16 +57,47 @@ public final class ShortstackResources {
     public static final QueueDefinition CLICKS = new QueueDefinition(
             "clicks", EnvNames.CLICKS_QUEUE_URL, 180, 5, 14 * 24 * 3600, 500, 5);
 
+    /**
+     * Batch jobs (imports and exports) with their progress, and the ledger of finished import
+     * chunks; listed per workspace, newest first, through a sparse index. Items expire 30 days
+     * after the job ends.
+     */
+    public static final TableDefinition JOBS = new TableDefinition(
+            "jobs", EnvNames.JOBS_TABLE,
+            KeyAttribute.string(JobAttributes.JOB_ID),
+            Optional.of(KeyAttribute.string(JobAttributes.ITEM)),
+            List.of(new IndexDefinition(JobAttributes.WORKSPACE_INDEX,
+                    KeyAttribute.string(JobAttributes.WORKSPACE_ID),
+                    KeyAttribute.string(JobAttributes.CREATED_KEY))),
+            Optional.of(JobAttributes.EXPIRES_AT_EPOCH));
+
     /** One message per day to rebuild from the archive; the worker's timeout is 5 minutes. */
     public static final QueueDefinition REBUILDS = new QueueDefinition(
             "rebuilds", EnvNames.REBUILD_QUEUE_URL, 1800, 5, 14 * 24 * 3600, 1, 0);
 
+    /**
+     * Batch job work: one message per job to plan or export, one per import chunk. The worker's
+     * timeout is 5 minutes; the visibility timeout is six times that. A chunk that fails five
+     * times goes to the DLQ (and its job stays running, which an alarm reports).
+     */
+    public static final QueueDefinition JOBS_WORK = new QueueDefinition(
+            "jobs", EnvNames.JOBS_QUEUE_URL, 1800, 5, 4 * 24 * 3600, 1, 0);
+
     /** Every click event as gzip JSON Lines, partitioned by time: the source of exact rebuilds. */
     public static final BucketDefinition CLICK_ARCHIVE = new BucketDefinition("click-archive", EnvNames.CLICK_ARCHIVE_BUCKET);
 
-    public static final List<TableDefinition> TABLES = List.of(LINKS, API_KEYS, VISITS, STATS);
-    public static final List<QueueDefinition> QUEUES = List.of(CLICKS, REBUILDS);
-    public static final List<BucketDefinition> BUCKETS = List.of(CLICK_ARCHIVE);
+    /**
+     * Import uploads ({@code imports/<job>/source}), error reports and export results
+     * ({@code jobs/<job>/...}); clients reach them only through presigned URLs.
+     */
+    public static final BucketDefinition JOB_FILES = new BucketDefinition("job-files", EnvNames.JOB_FILES_BUCKET);
+    /** An upload landing under this prefix with this suffix starts its import (an S3 event notification to {@link #JOBS_WORK}). */
+    public static final String IMPORT_UPLOAD_PREFIX = "imports/";
+    public static final String IMPORT_UPLOAD_SUFFIX = "/source";
+
+    public static final List<TableDefinition> TABLES = List.of(LINKS, API_KEYS, VISITS, STATS, JOBS);
+    public static final List<QueueDefinition> QUEUES = List.of(CLICKS, REBUILDS, JOBS_WORK);
+    public static final List<BucketDefinition> BUCKETS = List.of(CLICK_ARCHIVE, JOB_FILES);
 
     private ShortstackResources() {
     }

@@ -1,7 +1,7 @@
 package dev.shortstack.analytics.aggregate;
 
 import dev.shortstack.analytics.classify.ClickClassifier;
-import dev.shortstack.analytics.sqs.SqsRecord;
+import dev.shortstack.shared.sqs.SqsRecord;
 import dev.shortstack.analytics.store.CounterStore;
 import dev.shortstack.shared.click.ClickEvent;
 import dev.shortstack.shared.observability.Observability;

@@ -2,8 +2,8 @@ package dev.shortstack.analytics.entrypoints;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.shortstack.analytics.aggregate.ClickAggregationService;
-import dev.shortstack.analytics.sqs.SqsBatchFunction;
-import dev.shortstack.analytics.sqs.SqsRecord;
+import dev.shortstack.shared.sqs.SqsBatchFunction;
+import dev.shortstack.shared.sqs.SqsRecord;
 import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.observability.Observability;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.shortstack.analytics.entrypoints;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import dev.shortstack.analytics.sqs.SqsBatchFunction;
-import dev.shortstack.analytics.sqs.SqsRecord;
+import dev.shortstack.shared.sqs.SqsBatchFunction;
+import dev.shortstack.shared.sqs.SqsRecord;
 import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.observability.Observability;

@@ -6,7 +6,7 @@ import static dev.shortstack.analytics.AnalyticsFixture.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shortstack.analytics.AnalyticsFixture;
-import dev.shortstack.analytics.sqs.SqsRecord;
+import dev.shortstack.shared.sqs.SqsRecord;
 import dev.shortstack.analytics.store.CounterStore;
 import dev.shortstack.emulators.EmulatedAws;
 import dev.shortstack.emulators.EmulatorsExtension;

@@ -2,7 +2,13 @@ package dev.shortstack.links.entrypoints;
 
 import dev.shortstack.links.auth.ApiKeyStore;
 import dev.shortstack.links.auth.Authenticator;
+import dev.shortstack.links.jobs.ImportLimits;
+import dev.shortstack.links.jobs.JobRequestParser;
+import dev.shortstack.links.jobs.JobService;
 import dev.shortstack.links.keys.ApiKeyService;
+import dev.shortstack.links.store.SqsJobQueue;
+import dev.shortstack.links.store.dynamodb.DynamoJobStore;
+import dev.shortstack.links.store.s3.S3JobFiles;
 import dev.shortstack.links.links.LinkRequestParser;
 import dev.shortstack.links.links.LinkService;
 import dev.shortstack.links.links.LinkStore;
@@ -29,6 +35,8 @@ public record LinksApiDependencies(
         ApiKeyService keys,
         LinkRequestParser parser,
         StatsService stats,
+        JobService jobs,
+        JobRequestParser jobRequests,
         String shortBaseUrl,
         Clock clock) {
 
@@ -37,6 +45,7 @@ public record LinksApiDependencies(
     public static final int DEFAULT_COUNTER_SHARDS = 8;
 
     public static LinksApiDependencies of(LinkStore linkStore, VisitCounter visits, ApiKeyStore keyStore, StatsService stats,
+                                          JobService jobs, ImportLimits importLimits,
                                           String shortBaseUrl, String blockedDomains, Clock clock) {
         return new LinksApiDependencies(
                 new Authenticator(keyStore),
@@ -44,6 +53,8 @@ public record LinksApiDependencies(
                 new ApiKeyService(keyStore, clock),
                 new LinkRequestParser(new UrlPolicy(shortBaseUrl, blockedDomains)),
                 stats,
+                jobs,
+                new JobRequestParser(importLimits),
                 shortBaseUrl,
                 clock);
     }
@@ -51,7 +62,8 @@ public record LinksApiDependencies(
     /** Validates the configuration up front: a missing variable fails the cold start, naming it. */
     public static LinksApiDependencies fromEnv(Env env) {
         env.requireAll(EnvNames.LINKS_TABLE, EnvNames.API_KEYS_TABLE, EnvNames.VISITS_TABLE, EnvNames.STATS_TABLE,
-                EnvNames.REBUILD_QUEUE_URL, EnvNames.SHORT_BASE_URL);
+                EnvNames.REBUILD_QUEUE_URL, EnvNames.JOBS_TABLE, EnvNames.JOBS_QUEUE_URL, EnvNames.JOB_FILES_BUCKET,
+                EnvNames.SHORT_BASE_URL);
         AwsClients aws = AwsClients.fromEnv(env);
         int shards = env.getInt(EnvNames.LINK_INDEX_SHARDS, DEFAULT_INDEX_SHARDS, 1, 256);
         String statsTable = env.require(EnvNames.STATS_TABLE);
@@ -61,11 +73,18 @@ public record LinksApiDependencies(
                 new RebuildJobStore(aws.dynamo(), statsTable),
                 new SqsRebuildQueue(aws.sqs(), env.require(EnvNames.REBUILD_QUEUE_URL)),
                 clock);
+        JobService jobs = new JobService(
+                new DynamoJobStore(aws.dynamo(), env.require(EnvNames.JOBS_TABLE)),
+                new SqsJobQueue(aws.sqs(), env.require(EnvNames.JOBS_QUEUE_URL)),
+                S3JobFiles.fromEnv(aws, env.require(EnvNames.JOB_FILES_BUCKET)),
+                clock);
         return of(
                 new DynamoLinkStore(aws.dynamo(), env.require(EnvNames.LINKS_TABLE), env.require(EnvNames.VISITS_TABLE), shards),
                 new DynamoVisitCounter(aws.dynamo(), env.require(EnvNames.VISITS_TABLE)),
                 new DynamoApiKeyStore(aws.dynamo(), env.require(EnvNames.API_KEYS_TABLE)),
                 stats,
+                jobs,
+                ImportLimits.fromEnv(env),
                 ShortBaseUrl.validated(env.require(EnvNames.SHORT_BASE_URL)),
                 env.get(EnvNames.BLOCKED_DOMAINS, ""),
                 clock);

@@ -5,6 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.links.auth.Caller;
 import dev.shortstack.links.auth.Role;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.shortstack.links.jobs.ImportRequest;
+import dev.shortstack.links.jobs.Job;
+import dev.shortstack.links.jobs.JobPage;
+import dev.shortstack.links.jobs.NewImport;
+import dev.shortstack.links.jobs.PresignedUrl;
 import dev.shortstack.links.keys.NewApiKey;
 import dev.shortstack.links.links.LinkPatch;
 import dev.shortstack.links.links.NewLink;
@@ -16,16 +22,19 @@ import dev.shortstack.shared.http.HttpApiRequest;
 import dev.shortstack.shared.http.HttpApiResponse;
 import dev.shortstack.shared.http.PrimingEvents;
 import dev.shortstack.shared.http.ProblemType;
+import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.link.Link;
 import dev.shortstack.shared.observability.Observability;
 import dev.shortstack.links.stats.RebuildRange;
 import dev.shortstack.links.stats.StatsQuery;
 import dev.shortstack.shared.stats.RebuildJob;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -43,6 +52,13 @@ public final class LinksApiFunction extends HttpApiFunction {
     private static final Pattern KEY_PATH = Pattern.compile("/v1/keys/([^/]+)");
     private static final Pattern LINK_STATS_PATH = Pattern.compile("/v1/links/([^/]+)/stats");
     private static final Pattern REBUILD_PATH = Pattern.compile("/v1/stats/rebuilds/([^/]+)");
+    private static final Pattern IMPORT_START_PATH = Pattern.compile("/v1/imports/([^/]+)/start");
+    private static final Pattern JOB_PATH = Pattern.compile("/v1/jobs/([^/]+)");
+    private static final Pattern JOB_CANCEL_PATH = Pattern.compile("/v1/jobs/([^/]+)/cancel");
+    /** Files up to this size may come in the request itself; bigger ones go to the upload URL. */
+    static final int INLINE_IMPORT_MAX_BYTES = 1024 * 1024;
+    private static final Set<String> INLINE_IMPORT_TYPES = Set.of("text/csv", "application/x-ndjson", "application/jsonl", "text/plain");
+    private static final Set<String> JOB_LIST_PARAMS = Set.of("limit", "cursor");
     private static final Pattern ETAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
     private static final Set<String> JSON = Set.of("application/json");
     private static final Set<String> JSON_OR_MERGE_PATCH = Set.of("application/json", "application/merge-patch+json");
@@ -108,6 +124,10 @@ public final class LinksApiFunction extends HttpApiFunction {
             caller(request, Role.ADMIN);
             return json(200, views.rebuildJob(deps.stats().rebuildJob(rebuild.group(1))));
         }
+        HttpApiResponse jobs = routeJobs(request, path);
+        if (jobs != null) {
+            return jobs;
+        }
         Matcher link = LINK_PATH.matcher(path);
         if (link.matches()) {
             String slug = link.group(1);
@@ -135,6 +155,105 @@ public final class LinksApiFunction extends HttpApiFunction {
             return HttpApiResponse.noContent();
         }
         throw new ApiProblem(ProblemType.ROUTE_NOT_FOUND, "No route " + request.method() + " " + request.path() + ".");
+    }
+
+    /** The batch job routes, or null when the path is none of theirs. */
+    private HttpApiResponse routeJobs(HttpApiRequest request, String path) {
+        if (path.equals("/v1/imports")) {
+            if (!request.method().equals("POST")) {
+                return methodNotAllowed("POST");
+            }
+            return createImport(request, caller(request, Role.WRITE));
+        }
+        Matcher start = IMPORT_START_PATH.matcher(path);
+        if (start.matches()) {
+            if (!request.method().equals("POST")) {
+                return methodNotAllowed("POST");
+            }
+            return jobResponse(202, deps.jobs().startImport(caller(request, Role.WRITE), start.group(1)), Optional.empty());
+        }
+        if (path.equals("/v1/exports")) {
+            if (!request.method().equals("POST")) {
+                return methodNotAllowed("POST");
+            }
+            Caller caller = caller(request, Role.READ);
+            Job job = deps.jobs().createExport(caller, deps.jobRequests().parseExport(JsonBody.parse(request, JSON)));
+            return jobResponse(202, job, Optional.empty()).withHeader("location", "/v1/jobs/" + job.jobId());
+        }
+        if (path.equals("/v1/jobs")) {
+            if (!request.method().equals("GET")) {
+                return methodNotAllowed("GET");
+            }
+            return listJobs(request, caller(request, Role.READ));
+        }
+        Matcher cancel = JOB_CANCEL_PATH.matcher(path);
+        if (cancel.matches()) {
+            if (!request.method().equals("POST")) {
+                return methodNotAllowed("POST");
+            }
+            return jobResponse(200, deps.jobs().cancel(caller(request, Role.WRITE), cancel.group(1)), Optional.empty());
+        }
+        Matcher job = JOB_PATH.matcher(path);
+        if (job.matches()) {
+            if (!request.method().equals("GET")) {
+                return methodNotAllowed("GET");
+            }
+            return jobResponse(200, deps.jobs().get(caller(request, Role.READ), job.group(1)), Optional.empty());
+        }
+        return null;
+    }
+
+    /** JSON asks for an upload URL; a CSV or JSON Lines body is the file itself. */
+    private HttpApiResponse createImport(HttpApiRequest request, Caller caller) {
+        String mediaType = mediaType(request);
+        if (INLINE_IMPORT_TYPES.contains(mediaType)) {
+            if (request.bodyBytes() > INLINE_IMPORT_MAX_BYTES) {
+                throw new ApiProblem(ProblemType.PAYLOAD_TOO_LARGE, "Inline imports may be at most " + INLINE_IMPORT_MAX_BYTES
+                        + " bytes; POST a JSON body {\"format\": ...} for an upload URL instead.");
+            }
+            ImportRequest parsed = deps.jobRequests().parseInlineImport(request.queryParam("format").orElse(null), mediaType,
+                    request.queryParam("defaultTags").orElse(null), request.bodyBytes());
+            if (request.body() == null || request.body().isEmpty()) {
+                throw new ApiProblem(ProblemType.MALFORMED_BODY, "The file is empty: send at least a header and one row.");
+            }
+            Job job = deps.jobs().createInlineImport(caller, parsed, request.body().getBytes(StandardCharsets.UTF_8),
+                    request.header("content-type").orElse(mediaType));
+            observability().count("ImportStarted");
+            return jobResponse(202, job, Optional.empty()).withHeader("location", "/v1/jobs/" + job.jobId());
+        }
+        ImportRequest parsed = deps.jobRequests().parseImport(JsonBody.parse(request, JSON));
+        NewImport created = deps.jobs().createImport(caller, parsed);
+        observability().count("ImportStarted");
+        return jobResponse(202, created.job(), Optional.of(created.upload()))
+                .withHeader("location", "/v1/jobs/" + created.job().jobId());
+    }
+
+    private HttpApiResponse listJobs(HttpApiRequest request, Caller caller) {
+        List<String> unknown = request.query().keySet().stream().filter(p -> !JOB_LIST_PARAMS.contains(p)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw ApiProblem.validation("query." + unknown.get(0), "is not a known parameter; use limit or cursor");
+        }
+        int limit = request.queryParam("limit").map(LinksApiFunction::pageSize).orElse(DEFAULT_PAGE);
+        String cursor = request.queryParam("cursor").filter(c -> !c.isBlank()).orElse(null);
+        JobPage page = deps.jobs().list(caller, cursor, limit);
+        ObjectNode body = Json.mapper().createObjectNode();
+        ArrayNode items = body.putArray("items");
+        page.jobs().forEach(job -> items.add(jobView(job, Optional.empty())));
+        body.put("nextCursor", page.nextCursor());
+        return json(200, body);
+    }
+
+    private HttpApiResponse jobResponse(int status, Job job, Optional<PresignedUrl> upload) {
+        MDC.put("jobId", job.jobId());
+        return json(status, jobView(job, upload));
+    }
+
+    private ObjectNode jobView(Job job, Optional<PresignedUrl> upload) {
+        return views.job(job, now(), upload, deps.jobs().errorReportUrl(job), deps.jobs().resultUrl(job));
+    }
+
+    private static String mediaType(HttpApiRequest request) {
+        return request.header("content-type").orElse("").split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     }
 
     /** A well-formed key that does not exist: one GetItem on the keys table, a 401, nothing written. */

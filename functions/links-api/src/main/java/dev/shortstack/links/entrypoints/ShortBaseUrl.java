@@ -4,11 +4,11 @@ import dev.shortstack.shared.config.ConfigException;
 import dev.shortstack.shared.config.EnvNames;
 import java.net.URI;
 
-final class ShortBaseUrl {
+public final class ShortBaseUrl {
     private ShortBaseUrl() {
     }
 
-    static String validated(String raw) {
+    public static String validated(String raw) {
         try {
             URI uri = URI.create(raw);
             if (uri.getHost() == null || !(raw.startsWith("https://") || raw.startsWith("http://"))) {

@@ -3,6 +3,9 @@ package dev.shortstack.links.entrypoints;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.links.auth.ApiKey;
+import dev.shortstack.links.jobs.Job;
+import dev.shortstack.links.jobs.JobKind;
+import dev.shortstack.links.jobs.PresignedUrl;
 import dev.shortstack.links.keys.NewApiKey;
 import dev.shortstack.links.links.LinkPage;
 import dev.shortstack.shared.json.Json;
@@ -12,6 +15,8 @@ import dev.shortstack.shared.stats.RebuildJob;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /** The JSON shapes the API answers with. */
@@ -83,6 +88,76 @@ final class Views {
         node.put("createdAt", job.createdAt().toString());
         node.put("updatedAt", job.updatedAt().toString());
         return node;
+    }
+
+    /**
+     * A job with its progress. Download URLs are presigned anew on every read; the upload URL is
+     * shown only in the answer that created the job.
+     */
+    ObjectNode job(Job job, Instant now, Optional<PresignedUrl> upload, Optional<PresignedUrl> errorReport,
+                   Optional<PresignedUrl> result) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("id", job.jobId());
+        node.put("kind", job.kind().wireName());
+        node.put("status", job.status().wireName());
+        node.put("format", job.format());
+        if (job.exportType() != null) {
+            node.put("type", job.exportType());
+            node.put("from", job.from() == null ? null : job.from().toString());
+            node.put("to", job.to() == null ? null : job.to().toString());
+        }
+        node.put("createdAt", job.createdAt().toString());
+        node.put("startedAt", job.startedAt() == null ? null : job.startedAt().toString());
+        node.put("finishedAt", job.finishedAt() == null ? null : job.finishedAt().toString());
+        ObjectNode progress = node.putObject("progress");
+        if (job.kind() == JobKind.IMPORT) {
+            progress.put("rowsTotal", job.rowsTotal());
+            progress.put("rowsDone", job.rowsDone());
+            progress.put("rowsSucceeded", job.rowsSucceeded());
+            progress.put("rowsFailed", job.rowsFailed());
+            progress.put("chunksTotal", job.chunksTotal());
+            progress.put("chunksDone", job.chunksDone());
+        } else {
+            progress.put("rowsWritten", job.rowsSucceeded());
+        }
+        putOptional(progress, "percent", job.percent());
+        OptionalDouble rate = job.rowsPerSecond(now);
+        if (rate.isPresent()) {
+            progress.put("rowsPerSecond", Math.round(rate.getAsDouble() * 10) / 10.0);
+        } else {
+            progress.putNull("rowsPerSecond");
+        }
+        OptionalLong eta = job.etaSeconds(now);
+        if (eta.isPresent()) {
+            progress.put("etaSeconds", eta.getAsLong());
+        } else {
+            progress.putNull("etaSeconds");
+        }
+        ArrayNode warnings = node.putArray("warnings");
+        job.warnings().forEach(warnings::add);
+        node.put("error", job.error());
+        upload.ifPresent(url -> node.set("upload", presigned(url)));
+        errorReport.ifPresent(url -> node.set("errorReport", presigned(url).put("rows", job.rowsFailed())));
+        result.ifPresent(url -> node.set("result", presigned(url).put("rows", job.rowsSucceeded()).put("bytes", job.resultBytes())));
+        return node;
+    }
+
+    private static ObjectNode presigned(PresignedUrl url) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("url", url.url());
+        node.put("method", url.method());
+        ObjectNode headers = node.putObject("headers");
+        url.headers().forEach(headers::put);
+        node.put("expiresAt", url.expiresAt().toString());
+        return node;
+    }
+
+    private static void putOptional(ObjectNode node, String field, OptionalDouble value) {
+        if (value.isPresent()) {
+            node.put(field, value.getAsDouble());
+        } else {
+            node.putNull(field);
+        }
     }
 
     ObjectNode keys(List<ApiKey> keys) {

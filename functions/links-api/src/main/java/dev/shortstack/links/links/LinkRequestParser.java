@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Turns create and edit bodies into validated values, reporting every invalid field at once. */
+/** Turns create and edit bodies (and import rows, which are create bodies) into validated values, reporting every invalid field at once. */
 public final class LinkRequestParser {
     public static final int MAX_TAGS = 20;
     public static final long MAX_VISITS_LIMIT = 1_000_000_000L;
@@ -80,6 +80,10 @@ public final class LinkRequestParser {
                 disabled);
     }
 
+    public static boolean isValidTag(String tag) {
+        return TAG.matcher(tag).matches();
+    }
+
     private void checkUrl(FieldReader fields, String url) {
         if (url != null) {
             urlPolicy.violation(url).ifPresent(reason -> fields.reject("url", reason));
@@ -125,7 +129,7 @@ public final class LinkRequestParser {
         Set<String> unique = new LinkedHashSet<>();
         for (int i = 0; i < raw.size(); i++) {
             String tag = raw.get(i).trim();
-            if (!TAG.matcher(tag).matches()) {
+            if (!isValidTag(tag)) {
                 fields.reject("tags[" + i + "]", "must be 1 to 50 letters, digits, spaces or _ . : / -");
             }
             unique.add(tag);

@@ -6,6 +6,7 @@ import dev.shortstack.shared.http.ProblemType;
 import dev.shortstack.shared.link.Link;
 import dev.shortstack.shared.link.LinkItems;
 import dev.shortstack.shared.link.VisitCounter;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -46,6 +47,40 @@ public final class LinkService {
             }
         }
         throw new IllegalStateException("No free random slug after " + RANDOM_SLUG_ATTEMPTS + " attempts");
+    }
+
+    /**
+     * Creates a link for one import row, idempotently: the link id and any random slug derive
+     * from {@code origin} (job and line), so a row processed again (a redelivered chunk) finds its
+     * own link instead of making a second one or reporting its slug as taken.
+     *
+     * @return the link, new or made by an earlier delivery of the same row
+     * @throws ApiProblem {@link ProblemType#SLUG_TAKEN} when another link has the row's slug
+     */
+    public Link createImported(Caller caller, NewLink request, boolean disabled, String origin) {
+        Instant now = clock.instant();
+        String linkId = UUID.nameUUIDFromBytes(origin.getBytes(StandardCharsets.UTF_8)).toString();
+        if (request.slug() != null) {
+            return createOrFindOwn(caller, request, request.slug(), linkId, disabled, now)
+                    .orElseThrow(() -> new ApiProblem(ProblemType.SLUG_TAKEN, "The slug '" + request.slug() + "' is already taken."));
+        }
+        for (int attempt = 0; attempt < RANDOM_SLUG_ATTEMPTS; attempt++) {
+            Optional<Link> link = createOrFindOwn(caller, request, slugs.derived(origin + "#" + attempt), linkId, disabled, now);
+            if (link.isPresent()) {
+                return link.get();
+            }
+        }
+        throw new IllegalStateException("No free derived slug after " + RANDOM_SLUG_ATTEMPTS + " attempts");
+    }
+
+    private Optional<Link> createOrFindOwn(Caller caller, NewLink request, String slug, String linkId, boolean disabled,
+                                           Instant now) {
+        Link link = new Link(slug, linkId, caller.workspaceId(), request.url(), request.redirectType(), now, now,
+                request.expiresAt(), request.maxVisits(), request.tags(), disabled, 1, caller.keyId());
+        if (store.create(link)) {
+            return Optional.of(link);
+        }
+        return store.find(slug).filter(existing -> existing.linkId().equals(linkId));
     }
 
     public Link get(Caller caller, String slug) {

@@ -11,14 +11,21 @@ import dev.shortstack.emulators.EmulatorsExtension;
 import dev.shortstack.links.auth.ApiKeySecrets;
 import dev.shortstack.links.auth.Caller;
 import dev.shortstack.links.auth.Role;
+import dev.shortstack.links.jobs.ExportFormat;
+import dev.shortstack.links.jobs.ExportRequest;
+import dev.shortstack.links.jobs.ExportType;
+import dev.shortstack.links.jobs.ImportFormat;
+import dev.shortstack.links.jobs.ImportRequest;
 import dev.shortstack.links.links.NewLink;
 import dev.shortstack.links.testing.DynamoHarness;
 import dev.shortstack.links.testing.LinksApiHarness;
+import dev.shortstack.shared.infra.ShortstackResources;
 import dev.shortstack.shared.testing.Fixtures;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -32,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Every route's bad input, against DynamoDB: each request gets its specific 4xx problem+json,
- * and no table changes by a single item.
+ * and no table changes by a single item (nor does any job get queued).
  */
 @ExtendWith(EmulatorsExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,6 +50,9 @@ class BadRequestsIntegrationTest {
     private String revokedKey;
     private String otherWorkspaceKey;
     private String adminKeyId;
+    private String foreignJobId;
+    private String endedJobId;
+    private String awaitingUploadJobId;
 
     @BeforeAll
     void setUp(EmulatedAws aws) {
@@ -58,6 +68,13 @@ class BadRequestsIntegrationTest {
         api.deps().links().create(admin, new NewLink("https://example.com", "taken-slug", null, null, 302, List.of()));
         api.deps().links().create(new Caller("x", "other-team", Role.ADMIN),
                 new NewLink("https://example.com", "foreign-slug", null, null, 302, List.of()));
+        ExportRequest export = new ExportRequest(ExportType.LINKS, ExportFormat.CSV, null, null);
+        foreignJobId = api.deps().jobs().createExport(new Caller("x", "other-team", Role.ADMIN), export).jobId();
+        endedJobId = api.deps().jobs().createExport(admin, export).jobId();
+        api.deps().jobs().cancel(admin, endedJobId);
+        awaitingUploadJobId = api.deps().jobs().createImport(admin,
+                new ImportRequest(ImportFormat.SHORTSTACK_CSV, List.of(), OptionalLong.empty())).job().jobId();
+        aws.sqs().purgeQueue(r -> r.queueUrl(dynamo.stage().queueUrl(ShortstackResources.JOBS_WORK)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -78,6 +95,8 @@ class BadRequestsIntegrationTest {
             assertThat(problem.path("errors")).extracting(e -> e.path("field").asText()).contains(field);
         }
         assertThat(dynamo.snapshot()).as("tables after " + name).isEqualTo(before);
+        assertThat(dynamo.aws().sqs().receiveMessage(r -> r.queueUrl(dynamo.stage().queueUrl(ShortstackResources.JOBS_WORK)))
+                .messages()).as("jobs queued by " + name).isEmpty();
     }
 
     Stream<Arguments> badRequests() {
@@ -94,6 +113,8 @@ class BadRequestsIntegrationTest {
         rows.add(row("body is not UTF-8", e -> base64(e, Base64.getEncoder().encodeToString(new byte[] {(byte) 0xff, (byte) 0xfe})),
                 400, "malformed-body", null));
         rows.add(create("oversized body", "{\"url\":\"https://a.example/" + "a".repeat(20_000) + "\"}", 413, "payload-too-large", null));
+        rows.add(create("body longer than any JSON string the parser once allowed", "{\"url\":\"https://a.example/" + "a".repeat(200_000) + "\"}",
+                413, "payload-too-large", null));
         rows.add(row("text/plain content type", e -> header(e, "content-type", "text/plain"), 415, "unsupported-media-type", null));
         rows.add(row("no content type", e -> removeHeader(e, "content-type"), 415, "unsupported-media-type", null));
         // Fields and types
@@ -192,6 +213,49 @@ class BadRequestsIntegrationTest {
         rows.add(fixture("rebuild of the future", "links-api/create-key.json",
                 e -> body(path(e, "POST", null, "/v1/stats/rebuilds"), "{\"from\":\"2026-11-01\",\"to\":\"2999-01-01\"}"),
                 400, "validation-failed", "to"));
+        // Imports
+        rows.add(importing("import without a format", "{}", 400, "validation-failed", "format"));
+        rows.add(importing("import of an unknown format", "{\"format\":\"excel\"}", 400, "validation-failed", "format"));
+        rows.add(importing("import with an unknown field", "{\"format\":\"jsonl\",\"encoding\":\"latin1\"}", 400, "validation-failed", "encoding"));
+        rows.add(importing("import with a bad default tag", "{\"format\":\"jsonl\",\"defaultTags\":[\"<b>\"]}", 400, "validation-failed", "defaultTags[0]"));
+        rows.add(importing("import declaring a size of 0", "{\"format\":\"jsonl\",\"sizeBytes\":0}", 400, "validation-failed", "sizeBytes"));
+        rows.add(importing("import declaring a size over the limit", "{\"format\":\"jsonl\",\"sizeBytes\":999999999}", 413, "payload-too-large", null));
+        rows.add(fixture("import by a read key", "links-api/create-import.json", e -> auth(e, readKey), 403, "forbidden", null));
+        rows.add(fixture("import as HTML", "links-api/create-import.json", e -> header(e, "content-type", "text/html"), 415, "unsupported-media-type", null));
+        rows.add(fixture("GET /v1/imports", "links-api/create-import.json", e -> path(e, "GET", null, "/v1/imports"), 405, "method-not-allowed", null));
+        rows.add(fixture("inline import of an empty file", "links-api/create-import-inline.json", e -> body(e, ""), 400, "malformed-body", null));
+        rows.add(fixture("inline import of an unknown format", "links-api/create-import-inline.json", e -> query(e, "format", "xml"),
+                400, "validation-failed", "format"));
+        rows.add(fixture("inline import with a bad default tag", "links-api/create-import-inline.json", e -> query(e, "defaultTags", "ok,<b>"),
+                400, "validation-failed", "query.defaultTags"));
+        rows.add(fixture("inline import over 1 MiB", "links-api/create-import-inline.json",
+                e -> body(e, "url\n" + "https://a.example/x\n".repeat(60_000)), 413, "payload-too-large", null));
+        rows.add(fixture("starting an unknown import", "links-api/create-import.json",
+                e -> path(e, "POST", null, "/v1/imports/job_nosuchjob/start"), 404, "not-found", null));
+        rows.add(fixture("starting an import before its upload", "links-api/create-import.json",
+                e -> path(e, "POST", null, "/v1/imports/" + awaitingUploadJobId + "/start"), 409, "upload-missing", null));
+        rows.add(fixture("starting an export as an import", "links-api/create-import.json",
+                e -> path(e, "POST", null, "/v1/imports/" + endedJobId + "/start"), 404, "not-found", null));
+        // Exports and jobs
+        rows.add(exporting("export without a type", "{\"format\":\"csv\"}", "type"));
+        rows.add(exporting("export of clicks", "{\"type\":\"clicks\"}", "type"));
+        rows.add(exporting("export as XML", "{\"type\":\"links\",\"format\":\"xml\"}", "format"));
+        rows.add(exporting("export with a malformed date", "{\"type\":\"links\",\"from\":\"01/11/2026\"}", "from"));
+        rows.add(exporting("export ending before it starts", "{\"type\":\"links\",\"from\":\"2026-11-20\",\"to\":\"2026-11-01\"}", "to"));
+        rows.add(fixture("jobs: limit 0", "links-api/list-jobs.json", e -> query(e, "limit", "0"), 400, "validation-failed", "query.limit"));
+        rows.add(fixture("jobs: unknown parameter", "links-api/list-jobs.json", e -> query(e, "status", "running"), 400, "validation-failed", "query.status"));
+        rows.add(fixture("jobs: forged cursor", "links-api/list-jobs.json", e -> query(e, "cursor", "bm90LWEtY3Vyc29y"), 400, "invalid-cursor", null));
+        rows.add(fixture("an unknown job", "links-api/list-jobs.json", e -> path(e, "GET", null, "/v1/jobs/job_nosuchjob"), 404, "not-found", null));
+        rows.add(fixture("another workspace's job", "links-api/list-jobs.json", e -> path(e, "GET", null, "/v1/jobs/" + foreignJobId),
+                404, "not-found", null));
+        rows.add(fixture("cancelling another workspace's job", "links-api/create-export.json",
+                e -> path(e, "POST", null, "/v1/jobs/" + foreignJobId + "/cancel"), 404, "not-found", null));
+        rows.add(fixture("cancelling an ended job", "links-api/create-export.json",
+                e -> path(e, "POST", null, "/v1/jobs/" + endedJobId + "/cancel"), 409, "job-ended", null));
+        rows.add(fixture("cancelling by a read key", "links-api/create-export.json",
+                e -> auth(path(e, "POST", null, "/v1/jobs/" + awaitingUploadJobId + "/cancel"), readKey), 403, "forbidden", null));
+        rows.add(fixture("DELETE on a job", "links-api/list-jobs.json", e -> path(e, "DELETE", null, "/v1/jobs/" + endedJobId),
+                405, "method-not-allowed", null));
         // Routes and keys
         rows.add(row("unknown route", e -> path(e, "GET", null, "/v1/nothing"), 404, "route-not-found", null));
         rows.add(row("PUT on /v1/links", e -> path(e, "PUT", null, "/v1/links"), 405, "method-not-allowed", null));
@@ -214,6 +278,14 @@ class BadRequestsIntegrationTest {
             }
             return e;
         }, 400, "validation-failed", field);
+    }
+
+    private static Arguments importing(String name, String body, int status, String type, String field) {
+        return fixture(name, "links-api/create-import.json", e -> body(e, body), status, type, field);
+    }
+
+    private static Arguments exporting(String name, String body, String field) {
+        return fixture(name, "links-api/create-export.json", e -> body(e, body), 400, "validation-failed", field);
     }
 
     private static Arguments create(String name, String body, int status, String type, String field) {

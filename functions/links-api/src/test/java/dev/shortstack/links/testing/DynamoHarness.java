@@ -3,7 +3,14 @@ package dev.shortstack.links.testing;
 import dev.shortstack.emulators.EmulatedAws;
 import dev.shortstack.emulators.Stage;
 import dev.shortstack.links.stats.StatsService;
+import dev.shortstack.links.jobs.JobService;
+import dev.shortstack.links.store.SqsJobQueue;
 import dev.shortstack.links.store.SqsRebuildQueue;
+import dev.shortstack.links.store.dynamodb.DynamoJobStore;
+import dev.shortstack.links.store.s3.S3JobFiles;
+import dev.shortstack.shared.aws.AwsClients;
+import dev.shortstack.shared.config.Env;
+import java.util.HashMap;
 import dev.shortstack.links.store.dynamodb.DynamoApiKeyStore;
 import dev.shortstack.links.store.dynamodb.DynamoStatsReader;
 import dev.shortstack.shared.stats.RebuildJobStore;
@@ -37,6 +44,10 @@ public final class DynamoHarness {
                         new RebuildJobStore(aws.dynamo(), table(EnvNames.STATS_TABLE)),
                         new SqsRebuildQueue(aws.sqs(), stage.queueUrl(ShortstackResources.REBUILDS)),
                         Clock.systemUTC()),
+                new JobService(new DynamoJobStore(aws.dynamo(), table(EnvNames.JOBS_TABLE)),
+                        new SqsJobQueue(aws.sqs(), stage.queueUrl(ShortstackResources.JOBS_WORK)),
+                        S3JobFiles.fromEnv(AwsClients.fromEnv(Env.of(env())), table(EnvNames.JOB_FILES_BUCKET)),
+                        Clock.systemUTC()),
                 Clock.systemUTC());
     }
 
@@ -46,6 +57,21 @@ public final class DynamoHarness {
 
     public DynamoLinkStore links() {
         return links;
+    }
+
+    /** The environment a function of this stage sees. */
+    public Map<String, String> env() {
+        Map<String, String> env = new HashMap<>(aws.awsEnv());
+        env.putAll(stage.resourceEnv());
+        return env;
+    }
+
+    public EmulatedAws aws() {
+        return aws;
+    }
+
+    public Stage stage() {
+        return stage;
     }
 
     public String table(String envVar) {

@@ -7,6 +7,8 @@ import dev.shortstack.links.auth.ApiKeyStore;
 import dev.shortstack.links.auth.Role;
 import dev.shortstack.links.entrypoints.LinksApiDependencies;
 import dev.shortstack.links.entrypoints.LinksApiFunction;
+import dev.shortstack.links.jobs.ImportLimits;
+import dev.shortstack.links.jobs.JobService;
 import dev.shortstack.links.links.LinkStore;
 import dev.shortstack.links.stats.DayFigures;
 import dev.shortstack.links.stats.StatsReader;
@@ -21,16 +23,19 @@ import java.time.Clock;
 public final class LinksApiHarness {
     public static final String SHORT_BASE_URL = "https://sho.rt";
     public static final String BLOCKED = "malware.example, phish.test";
+    /** Small enough that tests can go over them. */
+    public static final ImportLimits IMPORT_LIMITS = new ImportLimits(4 * 1024 * 1024, 200_000, 1_000);
 
     private final LinksApiFunction function;
     private final LinksApiDependencies deps;
 
     public LinksApiHarness(LinkStore links, VisitCounter visits, ApiKeyStore keys, Clock clock) {
-        this(links, visits, keys, new StatsService(new NoStats(), null, null, clock), clock);
+        this(links, visits, keys, new StatsService(new NoStats(), null, null, clock), null, clock);
     }
 
-    public LinksApiHarness(LinkStore links, VisitCounter visits, ApiKeyStore keys, StatsService stats, Clock clock) {
-        this.deps = LinksApiDependencies.of(links, visits, keys, stats, SHORT_BASE_URL, BLOCKED, clock);
+    /** @param jobs the batch job routes' service; null in tests that do not call them */
+    public LinksApiHarness(LinkStore links, VisitCounter visits, ApiKeyStore keys, StatsService stats, JobService jobs, Clock clock) {
+        this.deps = LinksApiDependencies.of(links, visits, keys, stats, jobs, IMPORT_LIMITS, SHORT_BASE_URL, BLOCKED, clock);
         deps.keys().importKey(Fixtures.ADMIN_KEY, Fixtures.WORKSPACE, Role.ADMIN, "fixture admin");
         this.function = new LinksApiFunction(deps);
     }

@@ -1,4 +1,4 @@
-package dev.shortstack.analytics.sqs;
+package dev.shortstack.shared.sqs;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;

@@ -1,0 +1,59 @@
+package dev.shortstack.jobs.imports;
+
+import dev.shortstack.links.jobs.Job;
+import dev.shortstack.links.jobs.JobFiles;
+import dev.shortstack.links.jobs.JobStatus;
+import dev.shortstack.links.jobs.JobStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/**
+ * Ends an import once all its chunks are counted: joins the error report's parts and sets the
+ * final status. Whoever counts the last chunk gets here; doing it twice writes the same report
+ * and the second status change is refused.
+ */
+public final class ImportFinisher {
+    private final JobStore store;
+    private final JobFiles files;
+    private final Clock clock;
+
+    public ImportFinisher(JobStore store, JobFiles files, Clock clock) {
+        this.store = store;
+        this.files = files;
+        this.clock = clock;
+    }
+
+    public void finishIfComplete(String jobId) {
+        Job job = store.find(jobId).orElse(null);
+        if (job == null || job.status() != JobStatus.RUNNING || job.chunksTotal() == 0 || job.chunksDone() < job.chunksTotal()) {
+            return;
+        }
+        String errorKey = job.rowsFailed() > 0 ? writeReport(jobId) : null;
+        JobStatus status = job.rowsFailed() == 0 ? JobStatus.SUCCEEDED
+                : job.rowsSucceeded() == 0 ? JobStatus.FAILED : JobStatus.PARTIALLY_SUCCEEDED;
+        String error = status == JobStatus.FAILED
+                ? "None of the " + job.rowsFailed() + " rows could be imported; the error report says why." : null;
+        store.finishImport(jobId, status, errorKey, error, clock.instant());
+    }
+
+    private String writeReport(String jobId) {
+        String key = ErrorReport.reportKey(jobId);
+        JobFiles.WriteStream out = files.write(key, "text/csv; charset=utf-8");
+        try {
+            out.write(ErrorReport.HEADER.getBytes(StandardCharsets.UTF_8));
+            for (String part : files.list(ErrorReport.partsPrefix(jobId))) {
+                try (InputStream in = files.read(part)) {
+                    in.transferTo(out);
+                }
+            }
+            out.close();
+        } catch (IOException | RuntimeException e) {
+            out.abort();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+        return key;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.shortstack.jobs.imports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shortstack.shared.json.Json;
+import dev.shortstack.shared.text.Utf8;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns one record into a create body. Only the shape is checked here (encoding, field count,
+ * JSON syntax, booleans); the link itself is validated by the API's own parser afterwards, so
+ * an imported row obeys exactly the rules of {@code POST /v1/links}.
+ */
+public final class RowMapper {
+    private static final Set<String> JSON_FIELDS = Set.of("url", "slug", "expiresAt", "maxVisits", "redirectType", "tags");
+    /** Fields a JSON Lines export writes that an import has no use for. */
+    private static final Set<String> JSON_SKIPPED = Set.of("shortUrl", "createdAt", "updatedAt", "state", "visits", "version");
+    private static final Pattern TAG_SEPARATORS = Pattern.compile("[|;,]");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,18}");
+
+    private final ColumnMapping mapping;
+    private final List<String> defaultTags;
+
+    /** @param mapping the CSV header's mapping; null for JSON Lines */
+    public RowMapper(ColumnMapping mapping, List<String> defaultTags) {
+        this.mapping = mapping;
+        this.defaultTags = List.copyOf(defaultTags);
+    }
+
+    public MappedRow map(RawRecord record) {
+        if (record.problem() != null) {
+            throw new RowProblem("not valid CSV: " + record.problem());
+        }
+        return mapping != null ? csv(record) : json(record);
+    }
+
+    private MappedRow csv(RawRecord record) {
+        List<Column> columns = mapping.columns();
+        if (record.fields().size() != columns.size()) {
+            throw new RowProblem("has " + record.fields().size() + " fields; the header has " + columns.size());
+        }
+        ObjectNode body = Json.mapper().createObjectNode();
+        boolean disabled = false;
+        Set<String> tags = new LinkedHashSet<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Column column = columns.get(i);
+            if (column == Column.SKIPPED || column == Column.DROPPED) {
+                continue;
+            }
+            String value = utf8(record.fields().get(i), mapping.header().get(i)).trim();
+            if (value.isEmpty()) {
+                continue;
+            }
+            switch (column) {
+                case URL -> body.put("url", value);
+                case SLUG -> body.put("slug", value);
+                case SLUG_FROM_SHORT_URL -> body.put("slug", lastPathSegment(value));
+                case TAGS -> TAG_SEPARATORS.splitAsStream(value).map(String::trim).filter(t -> !t.isEmpty()).forEach(tags::add);
+                case EXPIRES_AT -> body.put("expiresAt", value);
+                case MAX_VISITS -> putNumberOrText(body, "maxVisits", value);
+                case REDIRECT_TYPE -> putNumberOrText(body, "redirectType", value);
+                case DISABLED -> disabled = bool(value, mapping.header().get(i));
+                default -> throw new IllegalStateException("unmapped column " + column);
+            }
+        }
+        putTags(body, tags);
+        return new MappedRow(body, disabled, List.of());
+    }
+
+    private MappedRow json(RawRecord record) {
+        String text = utf8(record.bytes(), "line");
+        JsonNode node;
+        try {
+            node = Json.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new RowProblem("not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new RowProblem("is not a JSON object");
+        }
+        ObjectNode body = Json.mapper().createObjectNode();
+        List<String> warnings = new ArrayList<>();
+        boolean disabled = false;
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String name = field.getKey();
+            if (name.equals("disabled")) {
+                if (!field.getValue().isBoolean() && !field.getValue().isNull()) {
+                    throw new RowProblem("disabled: must be true or false");
+                }
+                disabled = field.getValue().asBoolean(false);
+            } else if (JSON_FIELDS.contains(name)) {
+                body.set(name, field.getValue());
+            } else if (!JSON_SKIPPED.contains(name)) {
+                warnings.add("Unknown JSON fields ignored: " + name);
+            }
+        }
+        if (!defaultTags.isEmpty()) {
+            JsonNode given = body.get("tags");
+            if (given == null || given.isNull()) {
+                putTags(body, new LinkedHashSet<>());
+            } else if (given.isArray()) {
+                Set<String> tags = new LinkedHashSet<>();
+                given.forEach(tag -> tags.add(tag.asText()));
+                putTags(body, tags);
+            }
+        }
+        return new MappedRow(body, disabled, warnings);
+    }
+
+    private void putTags(ObjectNode body, Set<String> own) {
+        Set<String> tags = new LinkedHashSet<>(own);
+        tags.addAll(defaultTags);
+        if (!tags.isEmpty()) {
+            ArrayNode array = body.putArray("tags");
+            tags.forEach(array::add);
+        }
+    }
+
+    private static void putNumberOrText(ObjectNode body, String field, String value) {
+        if (WHOLE_NUMBER.matcher(value).matches()) {
+            body.put(field, Long.parseLong(value));
+        } else {
+            body.put(field, value);
+        }
+    }
+
+    private static boolean bool(String value, String column) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new RowProblem(column + ": must be true or false, not '" + value + "'");
+        };
+    }
+
+    private static String lastPathSegment(String shortUrl) {
+        String path = shortUrl.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "");
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            path = path.substring(0, query);
+        }
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        int slash = path.lastIndexOf('/');
+        if (slash < 0) {
+            throw new RowProblem("'" + shortUrl + "' is not a short link with a back-half such as bit.ly/abc");
+        }
+        return path.substring(slash + 1);
+    }
+
+    private static String utf8(byte[] bytes, String where) {
+        return Utf8.decodeStrict(bytes).orElseThrow(() -> new RowProblem(where + ": not valid UTF-8 (save the file as UTF-8)"));
+    }
+}
