@@ -20,6 +20,9 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.EventType;
+import software.amazon.awscdk.services.s3.NotificationKeyFilter;
+import software.amazon.awscdk.services.s3.notifications.SqsDestination;
 import software.amazon.awscdk.services.events.RuleTargetInput;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.SqsQueue;
@@ -33,18 +36,20 @@ public final class ShortstackStack extends Stack {
     public static final String REDIRECT_HANDLER = "dev.shortstack.redirect.entrypoints.RedirectFunction";
     public static final String AGGREGATOR_HANDLER = "dev.shortstack.analytics.entrypoints.AggregateClicksFunction";
     public static final String REBUILD_HANDLER = "dev.shortstack.analytics.entrypoints.RebuildStatsFunction";
+    public static final String JOBS_WORKER_HANDLER = "dev.shortstack.jobs.entrypoints.JobWorkerFunction";
 
     private final ShortstackFunction linksApi;
     private final ShortstackFunction redirect;
     private final ShortstackFunction aggregator;
     private final ShortstackFunction rebuild;
+    private final ShortstackFunction jobsWorker;
 
     public ShortstackStack(Construct scope, String id, StackProps props, StageConfig config) {
         super(scope, id, props);
         String stage = config.name();
         DataTables tables = new DataTables(this, "Tables", stage, config.dynamodb());
         Queues queues = new Queues(this, "Queues", stage);
-        Buckets buckets = new Buckets(this, "Buckets", config.clickArchive());
+        Buckets buckets = new Buckets(this, "Buckets", config.clickArchive(), config.jobFiles());
 
         Map<String, String> resources = new HashMap<>();
         tables.all().forEach((definition, table) -> resources.put(definition.envVar(), table.getTableName()));
@@ -58,6 +63,7 @@ public final class ShortstackStack extends Stack {
                 .generateSecretString(SecretStringGenerator.builder().passwordLength(48).excludePunctuation(true).build())
                 .build();
 
+        // Links are validated the same way wherever they are made: the API and the import worker.
         Map<String, String> linksEnv = new HashMap<>(resources);
         linksEnv.put(EnvNames.BLOCKED_DOMAINS, String.join(",", config.blockedDomains()));
         this.linksApi = new ShortstackFunction(this, "LinksApi", stage, "links-api", LINKS_API_HANDLER,
@@ -73,6 +79,17 @@ public final class ShortstackStack extends Stack {
         this.rebuild = new ShortstackFunction(this, "Rebuild", stage, "analytics", REBUILD_HANDLER,
                 config.function("rebuild"), config.logRetentionDays(), resources, "rebuild");
         rebuild.addQueueTrigger(queues.queue(ShortstackResources.REBUILDS), ShortstackResources.REBUILDS, config.function("rebuild"));
+        this.jobsWorker = new ShortstackFunction(this, "JobsWorker", stage, "jobs", JOBS_WORKER_HANDLER,
+                config.function("jobs-worker"), config.logRetentionDays(), linksEnv, "jobs-worker");
+        jobsWorker.addQueueTrigger(queues.queue(ShortstackResources.JOBS_WORK), ShortstackResources.JOBS_WORK,
+                config.function("jobs-worker"));
+        // An import starts when its file lands: S3 tells the jobs queue, the worker plans it.
+        buckets.bucket(ShortstackResources.JOB_FILES).addEventNotification(EventType.OBJECT_CREATED,
+                new SqsDestination(queues.queue(ShortstackResources.JOBS_WORK)),
+                NotificationKeyFilter.builder()
+                        .prefix(ShortstackResources.IMPORT_UPLOAD_PREFIX)
+                        .suffix(ShortstackResources.IMPORT_UPLOAD_SUFFIX)
+                        .build());
         // Every night, yesterday's figures are rebuilt exactly from the archive.
         Rule.Builder.create(this, "NightlyRebuild")
                 .description("Rebuild yesterday's click statistics from the raw archive")
@@ -89,9 +106,10 @@ public final class ShortstackStack extends Stack {
         String shortBaseUrl = config.customDomain() != null
                 ? "https://" + config.customDomain().domainName()
                 : "https://" + cdn.distribution().getDistributionDomainName();
-        List.of(linksApi, redirect).forEach(f -> f.function().addEnvironment(EnvNames.SHORT_BASE_URL, shortBaseUrl));
+        List.of(linksApi, redirect, jobsWorker).forEach(f -> f.function().addEnvironment(EnvNames.SHORT_BASE_URL, shortBaseUrl));
 
-        new Monitoring(this, "Monitoring", config, http, List.of(linksApi, redirect, aggregator, rebuild), redirect, queues, tables);
+        new Monitoring(this, "Monitoring", config, http, List.of(linksApi, redirect, aggregator, rebuild, jobsWorker),
+                redirect, queues, tables);
         new CostControls(this, "Cost", config);
         NagSuppressionsForShortstack.apply(this, visitorHashKey, cdn.distribution(), config.customDomain() != null);
 
@@ -137,10 +155,53 @@ public final class ShortstackStack extends Stack {
                 .resources(List.of(archive.getBucketArn()))
                 .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of("clicks/*"))))
                 .build());
+        grantJobs(tables, queues, buckets);
+    }
+
+    /**
+     * The links API creates jobs, stores inline uploads and signs the upload and download URLs
+     * (a presigned URL acts with its signer's rights, so the API holds exactly those). The worker
+     * reads uploads, writes reports and exports, and creates links.
+     */
+    private void grantJobs(DataTables tables, Queues queues, Buckets buckets) {
+        Bucket jobFiles = buckets.bucket(ShortstackResources.JOB_FILES);
+        String uploads = ShortstackResources.IMPORT_UPLOAD_PREFIX + "*";
+        tables.table(ShortstackResources.JOBS).grant(linksApi.function(),
+                "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query");
+        queues.queue(ShortstackResources.JOBS_WORK).grantSendMessages(linksApi.function());
+        linksApi.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:PutObject", "s3:GetObject"))
+                .resources(List.of(jobFiles.arnForObjects(uploads)))
+                .build());
+        linksApi.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:GetObject"))
+                .resources(List.of(jobFiles.arnForObjects("jobs/*")))
+                .build());
+
+        tables.table(ShortstackResources.LINKS).grant(jobsWorker.function(), "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query");
+        tables.table(ShortstackResources.JOBS).grant(jobsWorker.function(), "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+        queues.queue(ShortstackResources.JOBS_WORK).grantSendMessages(jobsWorker.function());
+        jobsWorker.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:GetObject"))
+                .resources(List.of(jobFiles.arnForObjects(uploads)))
+                .build());
+        jobsWorker.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"))
+                .resources(List.of(jobFiles.arnForObjects("jobs/*")))
+                .build());
+        jobsWorker.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:ListBucket"))
+                .resources(List.of(jobFiles.getBucketArn()))
+                .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of("jobs/*"))))
+                .build());
     }
 
     public ShortstackFunction linksApi() {
         return linksApi;
+    }
+
+    public ShortstackFunction jobsWorker() {
+        return jobsWorker;
     }
 
     public ShortstackFunction redirect() {

@@ -60,6 +60,9 @@ final class IamActions {
         names.put("Queuesclicks", "clicks");
         names.put("Queuesrebuilds", "rebuilds");
         names.put("Bucketsclickarchive", "click-archive");
+        names.put("Tablesjobs", "jobs");
+        names.put("Queuesjobs", "jobs-queue");
+        names.put("Bucketsjobfiles", "job-files");
         for (Map.Entry<String, String> name : names.entrySet()) {
             if (resource.contains(name.getKey())) {
                 return name.getValue();

@@ -29,6 +29,7 @@ public record StageConfig(
         List<String> blockedDomains,
         int logRetentionDays,
         ArchiveConfig clickArchive,
+        JobFilesConfig jobFiles,
         CdnConfig cdn,
         AlarmConfig alarms,
         int counterShards,
@@ -72,6 +73,10 @@ public record StageConfig(
     }
 
     public record ArchiveConfig(int coldStorageAfterDays, int expireAfterDays) {
+    }
+
+    /** @param expireAfterDays how long uploads, error reports and exports are kept */
+    public record JobFilesConfig(int expireAfterDays) {
     }
 
     public record CdnConfig(String priceClass) {
@@ -161,6 +166,9 @@ public record StageConfig(
         }
         if (clickArchive.expireAfterDays() <= clickArchive.coldStorageAfterDays()) {
             problems.add("clickArchive.expireAfterDays must be after coldStorageAfterDays");
+        }
+        if (jobFiles.expireAfterDays() < 1 || jobFiles.expireAfterDays() > 365) {
+            problems.add("jobFiles.expireAfterDays must be 1..365");
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Stage '" + name + "' is not deployable:\n  - " + String.join("\n  - ", problems));

@@ -1,6 +1,7 @@
 package dev.shortstack.infra.constructs;
 
 import dev.shortstack.infra.config.StageConfig.ArchiveConfig;
+import dev.shortstack.infra.config.StageConfig.JobFilesConfig;
 import dev.shortstack.shared.infra.BucketDefinition;
 import dev.shortstack.shared.infra.ShortstackResources;
 import java.util.LinkedHashMap;
@@ -11,6 +12,8 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.CorsRule;
+import software.amazon.awscdk.services.s3.HttpMethods;
 import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.amazon.awscdk.services.s3.StorageClass;
@@ -28,7 +31,7 @@ public final class Buckets extends Construct {
     private final Map<BucketDefinition, Bucket> buckets = new LinkedHashMap<>();
 
     /** Buckets are always retained when the stack goes: they hold the raw clicks and the logs. */
-    public Buckets(Construct scope, String id, ArchiveConfig archive) {
+    public Buckets(Construct scope, String id, ArchiveConfig archive, JobFilesConfig jobFiles) {
         super(scope, id);
         // CloudFront's standard logs are delivered with ACLs, so this one bucket keeps them enabled.
         this.accessLogs = Bucket.Builder.create(this, "AccessLogs")
@@ -40,16 +43,41 @@ public final class Buckets extends Construct {
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         for (BucketDefinition definition : ShortstackResources.BUCKETS) {
-            buckets.put(definition, privateBucket(definition.logicalName(), List.of(LifecycleRule.builder()
+            Bucket bucket = privateBucket(definition.logicalName(), lifecycle(definition, archive, jobFiles));
+            if (definition == ShortstackResources.JOB_FILES) {
+                // Browsers (the dashboard) upload and download through presigned URLs: the signature is the access control.
+                bucket.addCorsRule(CorsRule.builder()
+                        .allowedMethods(List.of(HttpMethods.PUT, HttpMethods.GET))
+                        .allowedOrigins(List.of("*"))
+                        .allowedHeaders(List.of("content-type", "content-length"))
+                        .exposedHeaders(List.of("ETag"))
+                        .maxAge(3600)
+                        .build());
+            }
+            buckets.put(definition, bucket);
+        }
+        this.webAssets = privateBucket("web-assets", List.of(LifecycleRule.builder()
+                .noncurrentVersionExpiration(Duration.days(30)).build()));
+    }
+
+    /** The raw clicks go cold, then away; job files (uploads, reports, exports) simply expire, unfinished uploads after a day. */
+    private static List<LifecycleRule> lifecycle(BucketDefinition definition, ArchiveConfig archive, JobFilesConfig jobFiles) {
+        if (definition == ShortstackResources.CLICK_ARCHIVE) {
+            return List.of(LifecycleRule.builder()
                     .transitions(List.of(Transition.builder()
                             .storageClass(StorageClass.GLACIER_INSTANT_RETRIEVAL)
                             .transitionAfter(Duration.days(archive.coldStorageAfterDays()))
                             .build()))
                     .expiration(Duration.days(archive.expireAfterDays()))
-                    .build())));
+                    .build());
         }
-        this.webAssets = privateBucket("web-assets", List.of(LifecycleRule.builder()
-                .noncurrentVersionExpiration(Duration.days(30)).build()));
+        if (definition == ShortstackResources.JOB_FILES) {
+            return List.of(LifecycleRule.builder()
+                    .expiration(Duration.days(jobFiles.expireAfterDays()))
+                    .abortIncompleteMultipartUploadAfter(Duration.days(1))
+                    .build());
+        }
+        throw new IllegalArgumentException("No lifecycle rules for bucket " + definition.logicalName());
     }
 
     private Bucket privateBucket(String id, List<LifecycleRule> rules) {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param fresh    wipe the data folder before starting
  * @param adminKey the bootstrap admin key to ensure exists, instead of a generated one
  */
-record LocalOptions(int port, Optional<Path> dataDir, boolean fresh, Optional<String> adminKey) {
+public record LocalOptions(int port, Optional<Path> dataDir, boolean fresh, Optional<String> adminKey) {
     static final int DEFAULT_PORT = 8080;
     static final Path DEFAULT_DATA_DIR = Path.of(".local");
 

@@ -1,5 +1,6 @@
 package dev.shortstack.shared.aws;
 
+import dev.shortstack.shared.concurrent.Lazy;
 import dev.shortstack.shared.config.ConfigException;
 import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.config.EnvNames;
@@ -39,8 +40,8 @@ public final class AwsClients {
     private final AwsCredentialsProvider credentials;
     private final Env env;
     private final SdkHttpClient httpClient;
-    private volatile DynamoDbClient dynamo;
-    private volatile SqsClient sqs;
+    private final Lazy<DynamoDbClient> dynamo;
+    private final Lazy<SqsClient> sqs;
 
     private AwsClients(Region region, AwsCredentialsProvider credentials, Env env) {
         this.region = region;
@@ -50,6 +51,11 @@ public final class AwsClients {
                 .connectionTimeout(Duration.ofSeconds(2))
                 .socketTimeout(Duration.ofSeconds(5))
                 .build();
+        this.dynamo = Lazy.of(() -> configure(DynamoDbClient.builder(), "DYNAMODB")
+                .accountIdEndpointMode(AccountIdEndpointMode.DISABLED)
+                .httpClient(httpClient)
+                .build());
+        this.sqs = Lazy.of(() -> configure(SqsClient.builder(), "SQS").httpClient(httpClient).build());
     }
 
     /**
@@ -84,32 +90,11 @@ public final class AwsClients {
     }
 
     public DynamoDbClient dynamo() {
-        DynamoDbClient client = dynamo;
-        if (client == null) {
-            synchronized (this) {
-                if (dynamo == null) {
-                    dynamo = configure(DynamoDbClient.builder(), "DYNAMODB")
-                            .accountIdEndpointMode(AccountIdEndpointMode.DISABLED)
-                            .httpClient(httpClient)
-                            .build();
-                }
-                client = dynamo;
-            }
-        }
-        return client;
+        return dynamo.get();
     }
 
     public SqsClient sqs() {
-        SqsClient client = sqs;
-        if (client == null) {
-            synchronized (this) {
-                if (sqs == null) {
-                    sqs = configure(SqsClient.builder(), "SQS").httpClient(httpClient).build();
-                }
-                client = sqs;
-            }
-        }
-        return client;
+        return sqs.get();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.shortstack.jobs.imports;
 
 import dev.shortstack.links.auth.Caller;
 import dev.shortstack.links.auth.Role;
+import dev.shortstack.links.jobs.FileChangedException;
 import dev.shortstack.links.jobs.ImportFormat;
 import dev.shortstack.links.jobs.Job;
 import dev.shortstack.links.jobs.JobFiles;
@@ -72,7 +73,15 @@ public final class ChunkImporter {
         ImportFormat format = ImportFormat.fromWire(job.format()).orElseThrow();
         RowMapper mapper = new RowMapper(format.isCsv() ? ColumnMapping.of(format, job.columns()) : null, job.defaultTags());
         Caller caller = new Caller(job.createdBy(), job.workspaceId(), Role.WRITE);
-        List<RawRecord> records = read(job, message);
+        List<RawRecord> records;
+        try {
+            records = read(job, message);
+        } catch (FileChangedException replaced) {
+            // The plan's byte ranges belong to the file as it was; reading the new one would cut records apart.
+            store.fail(jobId, "The file was replaced by a new upload while it was being imported; rows of the first file"
+                    + " imported so far stay. Start a new import for the new file.", clock.instant());
+            return;
+        }
         Instant now = clock.instant();
 
         List<CompletableFuture<RowOutcome>> outcomes = new ArrayList<>(records.size());
@@ -129,7 +138,7 @@ public final class ChunkImporter {
     private List<RawRecord> read(Job job, JobMessage message) {
         boolean csv = ImportFormat.fromWire(job.format()).orElseThrow().isCsv();
         List<RawRecord> records = new ArrayList<>();
-        try (InputStream in = files.read(job.sourceKey(), message.start(), message.end())) {
+        try (InputStream in = files.read(job.sourceKey(), job.sourceEtag(), message.start(), message.end())) {
             RecordReader reader = new RecordReader(in, csv, message.start(), message.firstLine());
             for (RawRecord record = reader.next(); record != null; record = reader.next()) {
                 records.add(record);

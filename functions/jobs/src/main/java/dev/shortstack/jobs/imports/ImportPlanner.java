@@ -9,6 +9,7 @@ import dev.shortstack.links.jobs.JobMessage;
 import dev.shortstack.links.jobs.JobQueue;
 import dev.shortstack.links.jobs.JobStatus;
 import dev.shortstack.links.jobs.JobStore;
+import dev.shortstack.links.jobs.StoredFile;
 import dev.shortstack.shared.text.Utf8;
 import java.io.IOException;
 import java.io.PushbackInputStream;
@@ -16,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +62,8 @@ public final class ImportPlanner {
             store.fail(jobId, problem.getMessage(), clock.instant());
             return;
         }
-        if (!store.startImport(jobId, plan.chunks().size(), plan.rows(), plan.header(), plan.warnings(), clock.instant())) {
+        if (!store.startImport(jobId, plan.etag(), plan.chunks().size(), plan.rows(), plan.header(), plan.warnings(),
+                clock.instant())) {
             LOG.info("Import {} ended while it was planned; no chunk queued", jobId);
             return;
         }
@@ -73,18 +74,16 @@ public final class ImportPlanner {
 
     private Plan read(Job job) {
         ImportFormat format = ImportFormat.fromWire(job.format()).orElseThrow();
-        OptionalLong size = files.size(job.sourceKey());
-        if (size.isEmpty()) {
-            throw new FileProblem("No file was uploaded for this import.");
-        }
-        if (size.getAsLong() > limits.maxBytes()) {
-            throw new FileProblem("The file is " + size.getAsLong() + " bytes; imports may be at most " + limits.maxBytes()
+        StoredFile file = files.stat(job.sourceKey())
+                .orElseThrow(() -> new FileProblem("No file was uploaded for this import."));
+        if (file.size() > limits.maxBytes()) {
+            throw new FileProblem("The file is " + file.size() + " bytes; imports may be at most " + limits.maxBytes()
                     + " bytes. Split it into several imports.");
         }
-        if (size.getAsLong() == 0) {
+        if (file.size() == 0) {
             throw new FileProblem("The file is empty.");
         }
-        try (PushbackInputStream in = new PushbackInputStream(files.read(job.sourceKey()), 3)) {
+        try (PushbackInputStream in = new PushbackInputStream(files.read(job.sourceKey(), file.etag()), 3)) {
             long offset = skipByteOrderMark(in);
             RecordReader reader = new RecordReader(in, format.isCsv(), offset, 1);
             List<String> header = List.of();
@@ -104,13 +103,13 @@ public final class ImportPlanner {
                 throw new FileProblem("This is not a JSON Lines file: line " + first.line()
                         + " does not start with '{'. Check the declared format.");
             }
-            return chunks(job.jobId(), reader, first, header, warnings);
+            return chunks(job.jobId(), file.etag(), reader, first, header, warnings);
         } catch (IOException e) {
             throw new UncheckedIOException("Reading " + job.sourceKey() + " failed", e);
         }
     }
 
-    private Plan chunks(String jobId, RecordReader reader, RawRecord first, List<String> header, List<String> warnings)
+    private Plan chunks(String jobId, String etag, RecordReader reader, RawRecord first, List<String> header, List<String> warnings)
             throws IOException {
         List<JobMessage> chunks = new ArrayList<>();
         long rows = 0;
@@ -134,7 +133,7 @@ public final class ImportPlanner {
         if (chunkFirst != null) {
             chunks.add(JobMessage.chunk(jobId, chunks.size(), chunkFirst.start(), last.end(), chunkFirst.line()));
         }
-        return new Plan(rows, chunks, header, warnings);
+        return new Plan(etag, rows, chunks, header, warnings);
     }
 
     private static List<String> header(RawRecord record) {
@@ -166,6 +165,6 @@ public final class ImportPlanner {
     }
 
     /** Chunk offsets are whole records, so every worker starts at a record boundary. */
-    private record Plan(long rows, List<JobMessage> chunks, List<String> header, List<String> warnings) {
+    private record Plan(String etag, long rows, List<JobMessage> chunks, List<String> header, List<String> warnings) {
     }
 }

@@ -202,6 +202,23 @@ class ImportOutcomesIntegrationTest {
         assertThat(harness.links()).hasSize(10);
     }
 
+    @Test
+    void aFileReplacedWhileItIsImportedFailsTheJobInsteadOfMisreadingTheNewOne(EmulatedAws aws) {
+        JobsHarness harness = new JobsHarness(aws, Map.of(EnvNames.IMPORT_CHUNK_ROWS, "2"));
+        Job job = harness.jobs().createInlineImport(JobsHarness.CALLER,
+                new dev.shortstack.links.jobs.ImportRequest(ImportFormat.SHORTSTACK_CSV, List.of(), java.util.OptionalLong.empty()),
+                csv("url\nhttps://a.test/1\nhttps://a.test/2\nhttps://a.test/3\n"), "text/csv");
+        assertThat(harness.deliverOne()).as("the plan").isTrue();
+        harness.deps().files().put(job.sourceKey(), csv("url,slug\nhttps://b.test/1,other-1\n"), "text/csv");
+
+        harness.drain();
+
+        Job after = harness.jobs().get(JobsHarness.CALLER, job.jobId());
+        assertThat(after.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(after.error()).startsWith("The file was replaced by a new upload while it was being imported");
+        assertThat(harness.links()).extracting(Link::url).noneMatch(url -> url.startsWith("https://b.test"));
+    }
+
     static byte[] csv(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }

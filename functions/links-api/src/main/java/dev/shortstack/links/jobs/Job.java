@@ -16,6 +16,7 @@ import java.util.OptionalLong;
  * @param to            an export's last UTC day, or null
  * @param columns       an import's header as the planner read it (CSV formats), for its chunks
  * @param sourceKey     where an import's file is uploaded; null for exports
+ * @param sourceEtag    the version of the file the plan was made from: chunks read only that one
  * @param resultKey     an export's file once written
  * @param errorKey      an import's error report once written (only when rows failed)
  * @param error         why the whole job failed; null otherwise
@@ -44,6 +45,7 @@ public record Job(
         List<String> warnings,
         String error,
         String sourceKey,
+        String sourceEtag,
         String resultKey,
         String errorKey,
         long resultBytes) {
@@ -59,13 +61,13 @@ public record Job(
                                 String sourceKey) {
         return new Job(jobId, workspaceId, JobKind.IMPORT, JobStatus.QUEUED, request.format().wireName(), null, null, null,
                 now, createdBy, null, null, 0, 0, 0, 0, 0, false, List.of(), request.defaultTags(), List.of(), null, sourceKey,
-                null, null, 0);
+                null, null, null, 0);
     }
 
     public static Job newExport(String jobId, String workspaceId, ExportRequest request, Instant now, String createdBy) {
         return new Job(jobId, workspaceId, JobKind.EXPORT, JobStatus.QUEUED, request.format().wireName(),
                 request.type().wireName(), request.from(), request.to(), now, createdBy, null, null,
-                0, 0, 0, 0, 0, false, List.of(), List.of(), List.of(), null, null, null, null, 0);
+                0, 0, 0, 0, 0, false, List.of(), List.of(), List.of(), null, null, null, null, null, 0);
     }
 
     public long rowsDone() {

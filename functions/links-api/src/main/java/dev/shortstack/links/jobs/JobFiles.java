@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** The job files bucket: uploads, error reports and export results. */
@@ -20,11 +21,19 @@ public interface JobFiles {
     /** Removes an object if it exists. */
     void delete(String key);
 
-    /** The object's size, or empty when there is none. */
-    OptionalLong size(String key);
+    /** The object's size and version, or empty when there is none. */
+    Optional<StoredFile> stat(String key);
 
-    /** Bytes {@code start} (inclusive) to {@code end} (exclusive). */
-    InputStream read(String key, long start, long end);
+    /**
+     * Bytes {@code start} (inclusive) to {@code end} (exclusive) of the object as it was at
+     * {@code etag}.
+     *
+     * @throws FileChangedException if it has been replaced since
+     */
+    InputStream read(String key, String etag, long start, long end);
+
+    /** The whole object as it was at {@code etag}; @throws FileChangedException if replaced since */
+    InputStream read(String key, String etag);
 
     InputStream read(String key);
 

@@ -64,7 +64,7 @@ public final class JobService {
         if (job.status().isFinal()) {
             throw ended(job);
         }
-        if (files.size(job.sourceKey()).isEmpty()) {
+        if (files.stat(job.sourceKey()).isEmpty()) {
             throw new ApiProblem(ProblemType.UPLOAD_MISSING,
                     "Upload the file to the job's upload URL first (PUT), then start it; GET /v1/jobs/" + jobId + " shows it.");
         }

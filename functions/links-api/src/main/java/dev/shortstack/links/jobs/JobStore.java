@@ -20,7 +20,8 @@ public interface JobStore {
      *
      * @return false if the job is no longer queued or running (cancelled, failed): plan nothing
      */
-    boolean startImport(String jobId, int chunksTotal, long rowsTotal, List<String> columns, List<String> warnings, Instant now);
+    boolean startImport(String jobId, String sourceEtag, int chunksTotal, long rowsTotal, List<String> columns,
+                        List<String> warnings, Instant now);
 
     /** Notes that every chunk message of the plan was sent, so a repeated plan request has nothing to do. */
     void markChunksQueued(String jobId);

@@ -103,16 +103,17 @@ public final class DynamoJobStore implements JobStore {
     }
 
     @Override
-    public boolean startImport(String jobId, int chunksTotal, long rowsTotal, List<String> columns, List<String> warnings,
-                               Instant now) {
+    public boolean startImport(String jobId, String sourceEtag, int chunksTotal, long rowsTotal, List<String> columns,
+                               List<String> warnings, Instant now) {
         Map<String, AttributeValue> values = new HashMap<>(active());
         values.put(":running", s(JobStatus.RUNNING.wireName()));
         values.put(":chunks", n(chunksTotal));
         values.put(":rows", n(rowsTotal));
         values.put(":columns", list(columns));
         values.put(":now", s(now.toString()));
+        values.put(":etag", s(sourceEtag));
         String update = "SET #status = :running, chunksTotal = :chunks, rowsTotal = :rows, #columns = :columns,"
-                + " startedAt = if_not_exists(startedAt, :now)";
+                + " sourceEtag = :etag, startedAt = if_not_exists(startedAt, :now)";
         if (!warnings.isEmpty()) {
             update += " ADD warnings :warnings";
             values.put(":warnings", AttributeValue.fromSs(warnings));
@@ -294,6 +295,7 @@ public final class DynamoJobStore implements JobStore {
                 item.containsKey("warnings") ? item.get("warnings").ss().stream().sorted().toList() : List.of(),
                 text(item, "error"),
                 text(item, "sourceKey"),
+                text(item, "sourceEtag"),
                 text(item, "resultKey"),
                 text(item, "errorKey"),
                 number(item, "resultBytes"));

@@ -1,7 +1,9 @@
 package dev.shortstack.links.store.s3;
 
 import dev.shortstack.links.jobs.JobFiles;
+import dev.shortstack.links.jobs.FileChangedException;
 import dev.shortstack.links.jobs.PresignedUrl;
+import dev.shortstack.links.jobs.StoredFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,12 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.sync.RequestBody;
 import dev.shortstack.shared.aws.AwsClients;
+import dev.shortstack.shared.concurrent.Lazy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -28,13 +36,17 @@ public final class S3JobFiles implements JobFiles {
     /** S3's smallest part (but the last); bigger parts mean fewer requests for large exports. */
     static final int PART_BYTES = 8 * 1024 * 1024;
 
-    private final S3Client s3;
-    private final S3Presigner presigner;
+    private final Lazy<S3Client> s3;
+    private final Lazy<S3Presigner> presigner;
     private final String bucket;
 
-    public S3JobFiles(S3Client s3, S3Presigner presigner, String bucket) {
-        this.s3 = s3;
-        this.presigner = presigner;
+    /**
+     * The clients are built on first use: most links API invocations never touch a job, and the
+     * S3 client's classes would otherwise load in every cold start.
+     */
+    public S3JobFiles(Supplier<S3Client> s3, Supplier<S3Presigner> presigner, String bucket) {
+        this.s3 = Lazy.of(s3);
+        this.presigner = Lazy.of(presigner);
         this.bucket = bucket;
     }
 
@@ -44,18 +56,19 @@ public final class S3JobFiles implements JobFiles {
      */
     public static S3JobFiles fromEnv(AwsClients aws, String bucket) {
         boolean pathStyle = aws.endpointOverridden("S3");
-        S3Client s3 = aws.build(S3Client.builder().forcePathStyle(pathStyle), "S3");
-        S3Presigner.Builder presigner = S3Presigner.builder()
-                .region(aws.region())
-                .credentialsProvider(aws.credentials())
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build());
-        aws.endpointOverride("S3").ifPresent(presigner::endpointOverride);
-        return new S3JobFiles(s3, presigner.build(), bucket);
+        return new S3JobFiles(() -> aws.build(S3Client.builder().forcePathStyle(pathStyle), "S3"), () -> {
+            S3Presigner.Builder presigner = S3Presigner.builder()
+                    .region(aws.region())
+                    .credentialsProvider(aws.credentials())
+                    .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build());
+            aws.endpointOverride("S3").ifPresent(presigner::endpointOverride);
+            return presigner.build();
+        }, bucket);
     }
 
     @Override
     public PresignedUrl presignUpload(String key, OptionalLong contentLength, Duration validFor) {
-        PresignedPutObjectRequest presigned = presigner.presignPutObject(p -> p.signatureDuration(validFor)
+        PresignedPutObjectRequest presigned = presigner.get().presignPutObject(p -> p.signatureDuration(validFor)
                 .putObjectRequest(r -> {
                     r.bucket(bucket).key(key);
                     contentLength.ifPresent(r::contentLength);
@@ -71,7 +84,7 @@ public final class S3JobFiles implements JobFiles {
 
     @Override
     public PresignedUrl presignDownload(String key, String fileName, Duration validFor) {
-        PresignedGetObjectRequest presigned = presigner.presignGetObject(p -> p.signatureDuration(validFor)
+        PresignedGetObjectRequest presigned = presigner.get().presignGetObject(p -> p.signatureDuration(validFor)
                 .getObjectRequest(r -> r.bucket(bucket).key(key)
                         .responseContentDisposition("attachment; filename=\"" + fileName + "\"")));
         return new PresignedUrl(presigned.url().toString(), "GET", Map.of(), presigned.expiration());
@@ -79,45 +92,62 @@ public final class S3JobFiles implements JobFiles {
 
     @Override
     public void put(String key, byte[] content, String contentType) {
-        s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
+        s3.get().putObject(r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
     }
 
     @Override
     public void delete(String key) {
-        s3.deleteObject(r -> r.bucket(bucket).key(key));
+        s3.get().deleteObject(r -> r.bucket(bucket).key(key));
     }
 
     @Override
-    public OptionalLong size(String key) {
+    public Optional<StoredFile> stat(String key) {
         try {
-            return OptionalLong.of(s3.headObject(r -> r.bucket(bucket).key(key)).contentLength());
+            HeadObjectResponse head = s3.get().headObject(r -> r.bucket(bucket).key(key));
+            return Optional.of(new StoredFile(head.contentLength(), head.eTag()));
         } catch (NoSuchKeyException missing) {
-            return OptionalLong.empty();
+            return Optional.empty();
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
-                return OptionalLong.empty();
+                return Optional.empty();
             }
             throw e;
         }
     }
 
     @Override
-    public InputStream read(String key, long start, long end) {
+    public InputStream read(String key, String etag, long start, long end) {
         if (end <= start) {
             return InputStream.nullInputStream();
         }
-        return s3.getObject(r -> r.bucket(bucket).key(key).range("bytes=" + start + "-" + (end - 1)));
+        return get(key, r -> r.bucket(bucket).key(key).ifMatch(etag).range("bytes=" + start + "-" + (end - 1)));
+    }
+
+    @Override
+    public InputStream read(String key, String etag) {
+        return get(key, r -> r.bucket(bucket).key(key).ifMatch(etag));
     }
 
     @Override
     public InputStream read(String key) {
-        return s3.getObject(r -> r.bucket(bucket).key(key));
+        return s3.get().getObject(r -> r.bucket(bucket).key(key));
+    }
+
+    private InputStream get(String key, Consumer<GetObjectRequest.Builder> request) {
+        try {
+            return s3.get().getObject(request);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412) {
+                throw new FileChangedException(key);
+            }
+            throw e;
+        }
     }
 
     @Override
     public List<String> list(String prefix) {
         List<String> keys = new ArrayList<>();
-        s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
+        s3.get().listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
                 .map(S3Object::key).forEach(keys::add);
         keys.sort(null);
         return keys;
@@ -168,7 +198,7 @@ public final class S3JobFiles implements JobFiles {
         private void flushFullPart() {
             if (buffer.size() >= PART_BYTES) {
                 if (uploadId == null) {
-                    uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key).contentType(contentType)).uploadId();
+                    uploadId = s3.get().createMultipartUpload(r -> r.bucket(bucket).key(key).contentType(contentType)).uploadId();
                 }
                 uploadPart();
             }
@@ -176,7 +206,7 @@ public final class S3JobFiles implements JobFiles {
 
         private void uploadPart() {
             int number = parts.size() + 1;
-            String etag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(number),
+            String etag = s3.get().uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(number),
                     RequestBody.fromBytes(buffer.toByteArray())).eTag();
             parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
             buffer.reset();
@@ -195,7 +225,7 @@ public final class S3JobFiles implements JobFiles {
             if (buffer.size() > 0) {
                 uploadPart();
             }
-            s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
+            s3.get().completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
                     .multipartUpload(m -> m.parts(parts)));
         }
 
@@ -203,7 +233,7 @@ public final class S3JobFiles implements JobFiles {
         public void abort() {
             closed = true;
             if (uploadId != null) {
-                s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
+                s3.get().abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
             }
         }
     }
