@@ -194,6 +194,18 @@ public final class ShortstackStack extends Stack {
                 .resources(List.of(jobFiles.getBucketArn()))
                 .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of("jobs/*"))))
                 .build());
+        // Statistics and click exports read what the stats API and the rebuild read.
+        tables.table(ShortstackResources.STATS).grant(jobsWorker.function(), "dynamodb:Query");
+        Bucket archive = buckets.bucket(ShortstackResources.CLICK_ARCHIVE);
+        jobsWorker.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:GetObject"))
+                .resources(List.of(archive.arnForObjects("clicks/*")))
+                .build());
+        jobsWorker.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:ListBucket"))
+                .resources(List.of(archive.getBucketArn()))
+                .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of("clicks/*"))))
+                .build());
     }
 
     public ShortstackFunction linksApi() {

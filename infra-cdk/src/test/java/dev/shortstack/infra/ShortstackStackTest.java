@@ -237,7 +237,9 @@ class ShortstackStackTest {
         assertThat(worker.get("job-files")).containsExactlyInAnyOrder(
                 "s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListBucket");
         assertThat(worker.get("jobs-queue")).contains("sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage");
-        assertThat(worker).doesNotContainKeys("api-keys", "visits", "stats", "clicks", "click-archive");
+        assertThat(worker.get("stats")).containsExactly("dynamodb:Query");
+        assertThat(worker.get("click-archive")).containsExactlyInAnyOrder("s3:GetObject", "s3:ListBucket");
+        assertThat(worker).doesNotContainKeys("api-keys", "visits", "clicks");
         assertThat(linksApi.get("jobs")).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query");
         assertThat(linksApi.get("job-files")).containsExactlyInAnyOrder("s3:PutObject", "s3:GetObject");
         assertThat(linksApi.get("jobs-queue")).contains("sqs:SendMessage").doesNotContain("sqs:ReceiveMessage");

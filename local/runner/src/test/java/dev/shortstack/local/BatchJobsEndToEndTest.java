@@ -51,6 +51,44 @@ class BatchJobsEndToEndTest {
         assertThat(withoutCreationTimes(reexported)).isEqualTo(withoutCreationTimes(exported));
     }
 
+    @Test
+    void statsAndClicksExportsCarryWhatTheAnalyticsCounted() throws Exception {
+        try (LocalRunner runner = LocalRunner.start(new LocalOptions(0, Optional.empty(), false, Optional.empty()))) {
+            api(runner, "POST", "/v1/links", "{\"url\":\"https://example.com/exported\",\"slug\":\"exp-1\"}", 201);
+            for (int i = 0; i < 7; i++) {
+                String agent = i < 5 ? "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0.0.0 Safari/537.36"
+                        : "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)";
+                HttpResponse<Void> redirect = http.send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/exp-1"))
+                        .header("User-Agent", agent).build(), HttpResponse.BodyHandlers.discarding());
+                assertThat(redirect.statusCode()).isEqualTo(302);
+            }
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                JsonNode totals = api(runner, "GET", "/v1/links/exp-1/stats", null, 200).path("totals");
+                return totals.path("human").asLong() == 5 && totals.path("bot").asLong() == 2;
+            });
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            String range = ",\"from\":\"" + today.minusDays(1) + "\",\"to\":\"" + today.plusDays(1) + "\"}";
+
+            List<String> stats = download(runner, "{\"type\":\"stats\",\"format\":\"csv\"" + range).lines().toList();
+            List<String> clicks = download(runner, "{\"type\":\"clicks\",\"format\":\"csv\"" + range).lines().toList();
+
+            assertThat(stats).hasSize(2);
+            assertThat(stats.get(0)).isEqualTo("slug,day,humanClicks,botClicks,uniqueVisitors,exact");
+            assertThat(stats.get(1)).startsWith("exp-1," + today + ",5,2,1,");
+            assertThat(clicks).hasSize(8);
+            assertThat(clicks.get(0)).startsWith("clickId,occurredAt,slug,method,status,userAgent");
+            assertThat(clicks.subList(1, 8)).allSatisfy(row -> assertThat(row).contains(",exp-1,GET,302,"));
+        }
+    }
+
+    private String download(LocalRunner runner, String exportRequest) throws Exception {
+        JsonNode created = api(runner, "POST", "/v1/exports", exportRequest, 202);
+        JsonNode done = awaitEnd(runner, created.path("id").asText(), new ArrayList<>());
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("succeeded");
+        return http.send(HttpRequest.newBuilder(URI.create(done.path("result").path("url").asText())).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     /** Rows with and without slugs, tags, expiry, visit limits, redirect types and disabled flags. */
     private static String file() {
         StringBuilder csv = new StringBuilder("slug,url,tags,expiresAt,maxVisits,redirectType,disabled\n");

@@ -1,5 +1,6 @@
 package dev.shortstack.analytics.aggregate;
 
+import dev.shortstack.shared.click.ArchiveLayout;
 import dev.shortstack.analytics.store.ClickArchive;
 import dev.shortstack.shared.click.ClickEvent;
 import dev.shortstack.shared.json.Json;

@@ -1,6 +1,6 @@
 package dev.shortstack.analytics.rebuild;
 
-import dev.shortstack.analytics.aggregate.ArchiveLayout;
+import dev.shortstack.shared.click.ArchiveLayout;
 import dev.shortstack.analytics.aggregate.ArchiveWriter;
 import dev.shortstack.analytics.aggregate.BatchAggregator;
 import dev.shortstack.analytics.aggregate.ClickRecord;

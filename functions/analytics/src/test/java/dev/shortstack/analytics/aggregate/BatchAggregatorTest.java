@@ -3,6 +3,7 @@ package dev.shortstack.analytics.aggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shortstack.analytics.classify.ClickClassifier;
+import dev.shortstack.shared.click.ArchiveLayout;
 import dev.shortstack.shared.click.ClickEvent;
 import java.util.ArrayList;
 import java.util.List;

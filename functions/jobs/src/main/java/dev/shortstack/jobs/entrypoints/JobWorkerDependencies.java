@@ -1,6 +1,6 @@
 package dev.shortstack.jobs.entrypoints;
 
-import dev.shortstack.jobs.exports.LinkExporter;
+import dev.shortstack.jobs.exports.Exporter;
 import dev.shortstack.jobs.imports.ChunkImporter;
 import dev.shortstack.jobs.imports.ImportFinisher;
 import dev.shortstack.jobs.imports.ImportPlanner;
@@ -18,6 +18,8 @@ import dev.shortstack.links.links.UrlPolicy;
 import dev.shortstack.links.store.SqsJobQueue;
 import dev.shortstack.links.store.dynamodb.DynamoJobStore;
 import dev.shortstack.links.store.dynamodb.DynamoLinkStore;
+import dev.shortstack.links.store.dynamodb.DynamoStatsReader;
+import dev.shortstack.links.stats.StatsReader;
 import dev.shortstack.links.store.s3.S3JobFiles;
 import dev.shortstack.shared.aws.AwsClients;
 import dev.shortstack.shared.concurrent.DaemonPool;
@@ -30,7 +32,8 @@ import java.util.concurrent.ExecutorService;
 
 /** What the jobs worker is built from; tests swap in their own stores or files. */
 public record JobWorkerDependencies(JobStore jobs, JobQueue queue, JobFiles files, LinkStore linkStore,
-                                    LinkService links, LinkRequestParser parser, ImportLimits limits, Clock clock) {
+                                    LinkService links, LinkRequestParser parser, StatsReader stats, JobFiles clickArchive,
+                                    ImportLimits limits, Clock clock) {
 
     /** Rows of a chunk in flight at once: the writes are I/O-bound, and each thread holds one connection. */
     static final int ROW_THREADS = 8;
@@ -44,13 +47,13 @@ public record JobWorkerDependencies(JobStore jobs, JobQueue queue, JobFiles file
         return new ChunkImporter(jobs, files, parser, links, new ImportFinisher(jobs, files, clock), ROW_WORKERS, clock);
     }
 
-    public LinkExporter exporter() {
-        return new LinkExporter(jobs, files, linkStore, clock);
+    public Exporter exporter() {
+        return new Exporter(jobs, files, linkStore, stats, clickArchive, clock);
     }
 
     public static JobWorkerDependencies fromEnv(Env env) {
         env.requireAll(EnvNames.LINKS_TABLE, EnvNames.VISITS_TABLE, EnvNames.JOBS_TABLE, EnvNames.JOBS_QUEUE_URL,
-                EnvNames.JOB_FILES_BUCKET, EnvNames.SHORT_BASE_URL);
+                EnvNames.JOB_FILES_BUCKET, EnvNames.STATS_TABLE, EnvNames.CLICK_ARCHIVE_BUCKET, EnvNames.SHORT_BASE_URL);
         AwsClients aws = AwsClients.fromEnv(env);
         Clock clock = Clock.systemUTC();
         String shortBaseUrl = ShortBaseUrl.validated(env.require(EnvNames.SHORT_BASE_URL));
@@ -64,6 +67,9 @@ public record JobWorkerDependencies(JobStore jobs, JobQueue queue, JobFiles file
                 new LinkService(linkStore, new DynamoVisitCounter(aws.dynamo(), env.require(EnvNames.VISITS_TABLE)),
                         new SlugGenerator(new SecureRandom()), clock),
                 new LinkRequestParser(new UrlPolicy(shortBaseUrl, env.get(EnvNames.BLOCKED_DOMAINS, ""))),
+                new DynamoStatsReader(aws.dynamo(), env.require(EnvNames.STATS_TABLE),
+                        env.getInt(EnvNames.COUNTER_SHARDS, LinksApiDependencies.DEFAULT_COUNTER_SHARDS, 1, 256)),
+                S3JobFiles.fromEnv(aws, env.require(EnvNames.CLICK_ARCHIVE_BUCKET)),
                 ImportLimits.fromEnv(env),
                 clock);
     }

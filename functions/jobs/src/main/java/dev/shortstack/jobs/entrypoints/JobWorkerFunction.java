@@ -2,7 +2,7 @@ package dev.shortstack.jobs.entrypoints;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.shortstack.jobs.exports.LinkExporter;
+import dev.shortstack.jobs.exports.Exporter;
 import dev.shortstack.jobs.imports.ChunkImporter;
 import dev.shortstack.jobs.imports.ImportPlanner;
 import dev.shortstack.links.jobs.JobMessage;
@@ -35,7 +35,7 @@ public final class JobWorkerFunction extends SqsBatchFunction {
 
     private final ImportPlanner planner;
     private final ChunkImporter chunks;
-    private final LinkExporter exporter;
+    private final Exporter exporter;
     private final JobStore jobs;
     private final Clock clock;
 

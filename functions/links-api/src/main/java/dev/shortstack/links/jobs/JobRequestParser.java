@@ -70,12 +70,11 @@ public final class JobRequestParser {
         String rawType = fields.string("type");
         ExportType type = null;
         if (rawType == null && !fields.hasErrorFor("type")) {
-            fields.reject("type", "is required: links");
+            fields.reject("type", "is required: links, stats or clicks");
         } else if (rawType != null) {
             type = ExportType.fromWire(rawType).orElse(null);
             if (type == null) {
-                fields.reject("type", "must be links (click and statistics exports are not offered yet;"
-                        + " read them from /v1/links/{slug}/stats and /v1/stats)");
+                fields.reject("type", "must be links, stats or clicks");
             }
         }
         String rawFormat = fields.string("format");
@@ -90,6 +89,17 @@ public final class JobRequestParser {
         LocalDate to = day(fields, "to");
         if (from != null && to != null && to.isBefore(from)) {
             fields.reject("to", "must not be before from");
+        }
+        if (type != null && type.needsRange()) {
+            if (from == null && !fields.hasErrorFor("from")) {
+                fields.reject("from", "is required for a " + type.wireName() + " export (a UTC day such as 2026-11-01)");
+            }
+            if (to == null && !fields.hasErrorFor("to")) {
+                fields.reject("to", "is required for a " + type.wireName() + " export (a UTC day such as 2026-11-30)");
+            }
+            if (from != null && to != null && !to.isBefore(from) && from.plusDays(ExportType.MAX_DAYS).isBefore(to.plusDays(1))) {
+                fields.reject("to", "the range may cover at most " + ExportType.MAX_DAYS + " days");
+            }
         }
         fields.throwIfInvalid();
         return new ExportRequest(type, format, from, to);

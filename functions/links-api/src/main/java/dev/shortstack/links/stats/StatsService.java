@@ -23,8 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.datasketches.hll.HllSketch;
-import org.apache.datasketches.hll.Union;
 
 /**
  * Link and workspace statistics, and rebuild jobs. Time series are built from UTC hours and
@@ -160,9 +158,7 @@ public final class StatsService {
     }
 
     private static long uniques(Map<LocalDate, DayFigures> days) {
-        Union union = new Union(12);
-        days.values().forEach(d -> d.sketches().forEach(bytes -> union.update(HllSketch.heapify(bytes))));
-        return Math.round(union.getEstimate());
+        return DayFigures.uniqueVisitors(days.values());
     }
 
     private static Map<ZonedDateTime, long[]> emptyBuckets(Instant start, Instant end, StatsQuery query) {

@@ -238,7 +238,10 @@ class BadRequestsIntegrationTest {
                 e -> path(e, "POST", null, "/v1/imports/" + endedJobId + "/start"), 404, "not-found", null));
         // Exports and jobs
         rows.add(exporting("export without a type", "{\"format\":\"csv\"}", "type"));
-        rows.add(exporting("export of clicks", "{\"type\":\"clicks\"}", "type"));
+        rows.add(exporting("export of an unknown type", "{\"type\":\"visits\"}", "type"));
+        rows.add(exporting("clicks export without a range", "{\"type\":\"clicks\"}", "from"));
+        rows.add(exporting("stats export without an end", "{\"type\":\"stats\",\"from\":\"2026-11-01\"}", "to"));
+        rows.add(exporting("stats export over 93 days", "{\"type\":\"stats\",\"from\":\"2026-01-01\",\"to\":\"2026-11-01\"}", "to"));
         rows.add(exporting("export as XML", "{\"type\":\"links\",\"format\":\"xml\"}", "format"));
         rows.add(exporting("export with a malformed date", "{\"type\":\"links\",\"from\":\"01/11/2026\"}", "from"));
         rows.add(exporting("export ending before it starts", "{\"type\":\"links\",\"from\":\"2026-11-20\",\"to\":\"2026-11-01\"}", "to"));

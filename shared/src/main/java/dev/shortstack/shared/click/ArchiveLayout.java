@@ -1,4 +1,4 @@
-package dev.shortstack.analytics.aggregate;
+package dev.shortstack.shared.click;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,0 +1,84 @@
+package dev.shortstack.jobs.exports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shortstack.emulators.EmulatedAws;
+import dev.shortstack.emulators.EmulatorsExtension;
+import dev.shortstack.jobs.testing.JobsHarness;
+import dev.shortstack.links.jobs.ExportFormat;
+import dev.shortstack.links.jobs.ExportRequest;
+import dev.shortstack.links.jobs.ExportType;
+import dev.shortstack.links.jobs.Job;
+import dev.shortstack.links.jobs.JobStatus;
+import dev.shortstack.shared.click.ArchiveLayout;
+import dev.shortstack.shared.click.ClickEvent;
+import dev.shortstack.shared.config.EnvNames;
+import dev.shortstack.shared.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/** A clicks export reads the raw archive: the workspace's clicks in the range, each once. */
+@ExtendWith(EmulatorsExtension.class)
+class ClickExportIntegrationTest {
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
+
+    @Test
+    void theWorkspacesClicksOfTheRangeEachOnceInArchiveOrder(EmulatedAws aws) throws Exception {
+        JobsHarness harness = new JobsHarness(aws, Map.of());
+        ClickEvent first = click("c-1", JobsHarness.WORKSPACE, "2026-11-20T08:00:01Z");
+        ClickEvent second = click("c-2", JobsHarness.WORKSPACE, "2026-11-20T09:30:00Z");
+        ClickEvent foreign = click("c-3", "another-team", "2026-11-20T09:31:00Z");
+        ClickEvent dayAfter = click("c-4", JobsHarness.WORKSPACE, "2026-11-21T00:00:05Z");
+        ClickEvent outOfRange = click("c-5", JobsHarness.WORKSPACE, "2026-11-22T10:00:00Z");
+        archive(harness, DAY, 8, List.of(first));
+        archive(harness, DAY, 9, List.of(second, foreign));
+        archive(harness, DAY, 9, List.of(first, second)); // a redelivered batch, written again under its own key
+        archive(harness, DAY.plusDays(1), 0, List.of(dayAfter));
+        archive(harness, DAY.plusDays(2), 10, List.of(outOfRange));
+
+        Job export = harness.jobs().createExport(JobsHarness.CALLER,
+                new ExportRequest(ExportType.CLICKS, ExportFormat.JSONL, DAY, DAY.plusDays(1)));
+        harness.drain();
+
+        Job done = harness.jobs().get(JobsHarness.CALLER, export.jobId());
+        assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(done.rowsSucceeded()).isEqualTo(3);
+        List<JsonNode> rows = new ArrayList<>();
+        for (String line : harness.file(done.resultKey()).split("\n")) {
+            rows.add(Json.mapper().readTree(line));
+        }
+        assertThat(rows).extracting(r -> r.path("clickId").asText()).containsExactly("c-1", "c-2", "c-4");
+        assertThat(rows.get(0).path("slug").asText()).isEqualTo("promo");
+        assertThat(rows.get(0).path("userAgent").asText()).isEqualTo("Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0");
+        assertThat(rows.get(0).has("workspaceId")).isFalse();
+        assertThat(rows.get(0).path("status").asInt()).isEqualTo(302);
+    }
+
+    private static ClickEvent click(String id, String workspace, String at) {
+        return new ClickEvent(ClickEvent.SCHEMA_VERSION, id, "promo", "link-1", workspace, at, "GET", 302,
+                "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0", "https://news.example/", "en-GB", "GB", "v-" + id);
+    }
+
+    /** Writes one archive object as the aggregator does: gzip JSON Lines under the time-partitioned key. */
+    private static void archive(JobsHarness harness, LocalDate day, int hour, List<ClickEvent> clicks) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            for (ClickEvent click : clicks) {
+                gzip.write(Json.mapper().writeValueAsBytes(click));
+                gzip.write('\n');
+            }
+        }
+        String key = ArchiveLayout.key(day, hour, clicks.stream().map(ClickEvent::clickId).toList());
+        harness.aws().s3().putObject(r -> r.bucket(harness.env(Map.of()).get(EnvNames.CLICK_ARCHIVE_BUCKET)).key(key),
+                RequestBody.fromBytes(bytes.toByteArray()));
+    }
+}
