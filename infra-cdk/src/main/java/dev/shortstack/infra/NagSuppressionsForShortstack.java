@@ -38,6 +38,15 @@ final class NagSuppressionsForShortstack {
         } else {
             throw new IllegalStateException("CDK renamed its bucket-notifications handler; update " + BUCKET_NOTIFICATIONS_HANDLER);
         }
+        // CDK's own function that copies the dashboard's files into the web-assets bucket at deploy time.
+        stack.getNode().getChildren().stream()
+                .filter(child -> child.getNode().getId().startsWith("Custom::CDKBucketDeployment"))
+                .forEach(deployment -> NagSuppressions.addResourceSuppressions(deployment, List.of(NagPackSuppression.builder()
+                        .id("AwsSolutions-IAM4")
+                        .reason("CDK's bucket-deployment custom resource runs only during deployments, to copy the dashboard's "
+                                + "built files into the web-assets bucket; the managed policy only lets it write its logs.")
+                        .appliesTo(List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"))
+                        .build()), true));
         NagSuppressions.addStackSuppressions(stack, List.of(
                 suppress("AwsSolutions-L1", "Java 21 (LTS) is the runtime this project targets and measures; the code "
                         + "is built for Java 17 and moving to a newer runtime is one line in ShortstackFunction."),
@@ -45,7 +54,9 @@ final class NagSuppressionsForShortstack {
                         + "in the function (hashed keys, roles, workspaces), and short links are public redirects."),
                 suppress("AwsSolutions-IAM5", "Wildcards are limited to a function's own log streams (log-group:<name>:*), "
                         + "the index ARNs of tables it queries (table/<name>/index/*), the archive's clicks/* objects and "
-                        + "the job files' imports/* and jobs/* objects; no action is a wildcard.")));
+                        + "the job files' imports/* and jobs/* objects; no action of the app's own is a wildcard. CDK's "
+                        + "bucket-deployment function (deploy time only) has CDK's read/write grant (s3:GetObject* …) on the "
+                        + "asset bucket and the web-assets bucket.")));
     }
 
     private static NagPackSuppression suppress(String id, String reason) {

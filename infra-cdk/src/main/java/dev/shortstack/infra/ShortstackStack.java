@@ -4,6 +4,7 @@ import dev.shortstack.infra.config.StageConfig;
 import dev.shortstack.infra.constructs.Buckets;
 import dev.shortstack.infra.constructs.Cdn;
 import dev.shortstack.infra.constructs.CostControls;
+import dev.shortstack.infra.constructs.Dashboard;
 import dev.shortstack.infra.constructs.DataTables;
 import dev.shortstack.infra.constructs.HttpEntry;
 import dev.shortstack.infra.constructs.Monitoring;
@@ -103,6 +104,7 @@ public final class ShortstackStack extends Stack {
 
         HttpEntry http = new HttpEntry(this, "Http", config, linksApi, redirect);
         Cdn cdn = new Cdn(this, "Cdn", config, http, buckets.webAssets(), buckets.accessLogs());
+        new Dashboard(this, "Dashboard", buckets.webAssets(), cdn.distribution());
         String shortBaseUrl = config.customDomain() != null
                 ? "https://" + config.customDomain().domainName()
                 : "https://" + cdn.distribution().getDistributionDomainName();
@@ -114,6 +116,8 @@ public final class ShortstackStack extends Stack {
         NagSuppressionsForShortstack.apply(this, visitorHashKey, cdn.distribution(), config.customDomain() != null);
 
         CfnOutput.Builder.create(this, "ShortBaseUrl").value(shortBaseUrl).description("Base of every short link").build();
+        CfnOutput.Builder.create(this, "DashboardUrl").value(shortBaseUrl + "/app/")
+                .description("The dashboard (sign in with an API key)").build();
         CfnOutput.Builder.create(this, "ApiEndpoint").value(http.api().getApiEndpoint())
                 .description("The HTTP API without the CDN (for smoke tests)").build();
         CfnOutput.Builder.create(this, "ApiKeysTable").value(tables.table(ShortstackResources.API_KEYS).getTableName())

@@ -2,6 +2,7 @@ package dev.shortstack.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shortstack.infra.constructs.Dashboard;
 import dev.shortstack.infra.config.StageConfig;
 import dev.shortstack.infra.config.StageConfig.FunctionConfig;
 import dev.shortstack.shared.infra.ShortstackResources;
@@ -267,6 +268,25 @@ class ShortstackStackTest {
                 "BatchSize", ShortstackResources.JOBS_WORK.batchSize(),
                 "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
                 "ScalingConfig", Map.of("MaximumConcurrency", s.config().function("jobs-worker").queueMaxConcurrency())));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theDashboardIsDeployedUnderAppWithLongCachesForHashedFilesAndNoneForItsIndex(String stage) {
+        Template template = stages.get(stage).template();
+        template.resourceCountIs("Custom::CDKBucketDeployment", 2);
+        template.hasResourceProperties("Custom::CDKBucketDeployment", Map.of(
+                "DestinationBucketKeyPrefix", Dashboard.KEY_PREFIX,
+                "SystemMetadata", Map.of("cache-control", Dashboard.HASHED_CACHE),
+                "Prune", false));
+        template.hasResourceProperties("Custom::CDKBucketDeployment", Map.of(
+                "DestinationBucketKeyPrefix", Dashboard.KEY_PREFIX,
+                "SystemMetadata", Map.of("cache-control", Dashboard.INDEX_CACHE),
+                "DistributionPaths", List.of("/app/", "/app/index.html")));
+        template.hasResourceProperties("AWS::CloudFront::Distribution", Map.of("DistributionConfig", Match.objectLike(Map.of(
+                "CacheBehaviors", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "PathPattern", "/app/*",
+                        "FunctionAssociations", List.of(Match.objectLike(Map.of("EventType", "viewer-request")))))))))));
     }
 
     @ParameterizedTest

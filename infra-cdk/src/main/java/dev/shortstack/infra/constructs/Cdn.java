@@ -7,6 +7,11 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.cloudfront.AllowedMethods;
 import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
+import software.amazon.awscdk.services.cloudfront.Function;
+import software.amazon.awscdk.services.cloudfront.FunctionAssociation;
+import software.amazon.awscdk.services.cloudfront.FunctionCode;
+import software.amazon.awscdk.services.cloudfront.FunctionEventType;
+import software.amazon.awscdk.services.cloudfront.FunctionRuntime;
 import software.amazon.awscdk.services.cloudfront.CacheCookieBehavior;
 import software.amazon.awscdk.services.cloudfront.CacheHeaderBehavior;
 import software.amazon.awscdk.services.cloudfront.CachePolicy;
@@ -82,6 +87,14 @@ public final class Cdn extends Construct {
                         .build())
                 .build();
 
+        // S3 has no directory index: /app/ is the dashboard's index.html.
+        Function dashboardIndex = Function.Builder.create(this, "DashboardIndex")
+                .comment("Serves /app/ as /app/index.html")
+                .runtime(FunctionRuntime.JS_2_0)
+                .code(FunctionCode.fromInline("function handler(event) { var request = event.request;"
+                        + " if (request.uri === '/app/') { request.uri = '/app/index.html'; } return request; }"))
+                .build();
+
         Distribution.Builder distribution = Distribution.Builder.create(this, "Distribution")
                 .comment("Shortstack " + config.name())
                 .httpVersion(HttpVersion.HTTP2_AND_3)
@@ -109,6 +122,10 @@ public final class Cdn extends Construct {
                                 .build(),
                         "/app/*", BehaviorOptions.builder()
                                 .origin(S3BucketOrigin.withOriginAccessControl(webAssets))
+                                .functionAssociations(List.of(FunctionAssociation.builder()
+                                        .eventType(FunctionEventType.VIEWER_REQUEST)
+                                        .function(dashboardIndex)
+                                        .build()))
                                 .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
                                 .cachePolicy(CachePolicy.CACHING_OPTIMIZED)
                                 .responseHeadersPolicy(securityHeaders)

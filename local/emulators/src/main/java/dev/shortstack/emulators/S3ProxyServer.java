@@ -3,6 +3,8 @@ package dev.shortstack.emulators;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.List;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
@@ -28,6 +30,9 @@ public final class S3ProxyServer implements AutoCloseable {
                             : new TransientNio2BlobStore())
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
                     .endpoint(endpoint)
+                    // As the job files bucket's CORS rule in the CDK app: browsers upload to presigned URLs.
+                    .corsRules(new CrossOriginResourceSharing(List.of("*"), List.of("GET", "PUT", "HEAD"),
+                            List.of("*"), List.of("ETag"), "false"))
                     .build();
             proxy.start();
             if (!"STARTED".equals(proxy.getState())) {

@@ -21,13 +21,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Emulates the API Gateway HTTP API in front of the functions: the same routes as the cloud
+ * Emulates the API Gateway HTTP API (and CloudFront's {@code /app/*}, the dashboard) in front of
+ * the functions: the same routes as the cloud
  * ({@code ANY /v1/{proxy+}} to the links API, {@code GET|HEAD /{slug}} to the redirect), each
  * request turned into a payload-format-2.0 event and the function's answer back into HTTP.
  */
@@ -35,6 +37,7 @@ final class HttpApiGateway implements AutoCloseable {
     /** API Gateway's own payload limit. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(HttpApiGateway.class);
+    private final StaticAssets assets = new StaticAssets();
     private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
@@ -73,6 +76,19 @@ final class HttpApiGateway implements AutoCloseable {
             if (path.equals("/health") && method.equals("GET")) {
                 respond(exchange, method, 200, Map.of("content-type", "application/json"),
                         "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if ((method.equals("GET") || method.equals("HEAD")) && (path.equals("/") || path.equals("/app"))) {
+                respond(exchange, method, 302, Map.of("location", StaticAssets.PREFIX, "cache-control", "no-cache"), new byte[0]);
+                return;
+            }
+            if (path.startsWith(StaticAssets.PREFIX) && (method.equals("GET") || method.equals("HEAD"))) {
+                Optional<StaticAssets.Asset> asset = assets.find(path);
+                if (asset.isPresent()) {
+                    respond(exchange, method, 200, asset.get().headers(), asset.get().body());
+                } else {
+                    respond(exchange, method, 404, Map.of("content-type", "text/plain"), "Not found".getBytes(StandardCharsets.UTF_8));
+                }
                 return;
             }
             Route route = route(method, path);

@@ -24,6 +24,7 @@ public final class LocalMain {
 
                 Shortstack local — data: %s
                 Admin API key (workspace '%s'): %s
+                Dashboard: %s/app/ (sign in with the key)
 
                   curl -s -X POST %s/v1/links -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' -d '{"url":"https://example.com"}'
                   curl -i %s/<slug from the answer>
@@ -31,7 +32,7 @@ public final class LocalMain {
                 Shortstack is ready on %s
                 %n""",
                 options.dataDir().map(Object::toString).orElse("in memory"),
-                LocalRunner.WORKSPACE, runner.adminKey(), base, runner.adminKey(), base, base);
+                LocalRunner.WORKSPACE, runner.adminKey(), base, base, runner.adminKey(), base, base);
         System.out.flush();
         Thread.currentThread().join();
     }

@@ -107,6 +107,26 @@ class LocalRunnerEndToEndTest {
     }
 
     @Test
+    void theDashboardIsServedUnderAppWithCloudFrontsCacheRules() throws Exception {
+        HttpResponse<String> root = send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/")).build());
+        HttpResponse<String> index = send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/app/")).build());
+        String script = index.body().replaceAll("(?s).*src=\"(/app/assets/[^\"]+\\.js)\".*", "$1");
+        HttpResponse<String> asset = send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + script)).build());
+        HttpResponse<String> escape = send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/app/..%2f..%2fpom.xml")).build());
+
+        assertThat(root.statusCode()).isEqualTo(302);
+        assertThat(root.headers().firstValue("location")).hasValue("/app/");
+        assertThat(index.statusCode()).isEqualTo(200);
+        assertThat(index.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
+        assertThat(index.headers().firstValue("cache-control")).hasValue("no-cache");
+        assertThat(script).startsWith("/app/assets/index-");
+        assertThat(asset.statusCode()).isEqualTo(200);
+        assertThat(asset.headers().firstValue("cache-control")).hasValue("public, max-age=31536000, immutable");
+        assertThat(asset.headers().firstValue("content-type")).hasValue("text/javascript; charset=utf-8");
+        assertThat(escape.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void dataAndTheAdminKeySurviveARestart(@TempDir Path dataDir) throws Exception {
         String key;
         try (LocalRunner first = LocalRunner.start(new LocalOptions(0, Optional.of(dataDir), false, Optional.empty()))) {

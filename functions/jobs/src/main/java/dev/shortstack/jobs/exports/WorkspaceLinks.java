@@ -18,7 +18,7 @@ final class WorkspaceLinks {
         // Listing is newest first and strictly before a position: start just before `until`.
         String after = until == null ? null : LinkItems.createdKey(until, "");
         while (true) {
-            List<Link> page = links.listByWorkspace(workspaceId, null, after, PAGE);
+            List<Link> page = links.listByWorkspace(workspaceId, null, null, after, PAGE);
             for (Link link : page) {
                 if (from != null && link.createdAt().isBefore(from)) {
                     return;

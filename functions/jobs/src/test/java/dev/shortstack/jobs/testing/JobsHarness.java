@@ -157,7 +157,7 @@ public final class JobsHarness {
         List<Link> all = new ArrayList<>();
         String after = null;
         while (true) {
-            List<Link> page = deps.linkStore().listByWorkspace(WORKSPACE, null, after, 1000);
+            List<Link> page = deps.linkStore().listByWorkspace(WORKSPACE, null, null, after, 1000);
             all.addAll(page);
             if (page.size() < 1000) {
                 return all;

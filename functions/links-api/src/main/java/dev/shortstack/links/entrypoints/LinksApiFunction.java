@@ -62,7 +62,8 @@ public final class LinksApiFunction extends HttpApiFunction {
     private static final Pattern ETAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
     private static final Set<String> JSON = Set.of("application/json");
     private static final Set<String> JSON_OR_MERGE_PATCH = Set.of("application/json", "application/merge-patch+json");
-    private static final Set<String> LIST_PARAMS = Set.of("limit", "cursor", "tag");
+    private static final Set<String> LIST_PARAMS = Set.of("limit", "cursor", "tag", "q");
+    private static final int MAX_SEARCH = 200;
     private static final int DEFAULT_PAGE = 20;
     private static final int MAX_PAGE = 100;
 
@@ -296,12 +297,16 @@ public final class LinksApiFunction extends HttpApiFunction {
     private HttpApiResponse listLinks(HttpApiRequest request, Caller caller) {
         List<String> unknown = request.query().keySet().stream().filter(p -> !LIST_PARAMS.contains(p)).sorted().toList();
         if (!unknown.isEmpty()) {
-            throw ApiProblem.validation("query." + unknown.get(0), "is not a known parameter; use limit, cursor or tag");
+            throw ApiProblem.validation("query." + unknown.get(0), "is not a known parameter; use limit, cursor, tag or q");
         }
         int limit = request.queryParam("limit").map(LinksApiFunction::pageSize).orElse(DEFAULT_PAGE);
         String tag = request.queryParam("tag").filter(t -> !t.isBlank()).orElse(null);
         String cursor = request.queryParam("cursor").filter(c -> !c.isBlank()).orElse(null);
-        return json(200, views.linkPage(deps.links().list(caller, tag, cursor, limit), now()));
+        String search = request.queryParam("q").map(String::strip).filter(q -> !q.isEmpty()).orElse(null);
+        if (search != null && search.length() > MAX_SEARCH) {
+            throw ApiProblem.validation("query.q", "must be at most " + MAX_SEARCH + " characters");
+        }
+        return json(200, views.linkPage(deps.links().list(caller, tag, search, cursor, limit), now()));
     }
 
     private HttpApiResponse createKey(HttpApiRequest request, Caller caller) {

@@ -116,9 +116,9 @@ public final class LinkService {
         }
     }
 
-    public LinkPage list(Caller caller, String tag, String cursor, int limit) {
+    public LinkPage list(Caller caller, String tag, String search, String cursor, int limit) {
         String after = cursor == null ? null : LinkCursor.decode(cursor, tag).afterCreatedKey();
-        List<Link> page = store.listByWorkspace(caller.workspaceId(), tag, after, limit + 1);
+        List<Link> page = store.listByWorkspace(caller.workspaceId(), tag, search, after, limit + 1);
         if (page.size() <= limit) {
             return new LinkPage(page, null);
         }

@@ -25,6 +25,7 @@ public interface LinkStore extends LinkReader {
      *
      * @param beforeCreatedKey only links sorting strictly after this position (null: from the newest)
      * @param tag              only links carrying this tag (null: all)
+     * @param search           only links whose slug or URL contains this text, case-sensitively (null: all)
      */
-    List<Link> listByWorkspace(String workspaceId, String tag, String beforeCreatedKey, int limit);
+    List<Link> listByWorkspace(String workspaceId, String tag, String search, String beforeCreatedKey, int limit);
 }

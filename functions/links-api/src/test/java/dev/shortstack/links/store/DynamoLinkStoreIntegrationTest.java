@@ -86,6 +86,13 @@ class DynamoLinkStoreIntegrationTest {
                 .sorted(Comparator.comparing(Link::createdAt).thenComparing(Link::slug).reversed())
                 .map(Link::slug).toList();
         assertThat(pageThrough(service, alice, "promo", 7)).containsExactlyElementsOf(promo);
+        List<String> searched = created.stream().filter(l -> l.url().contains("example.com/1"))
+                .sorted(Comparator.comparing(Link::createdAt).thenComparing(Link::slug).reversed())
+                .map(Link::slug).toList();
+        assertThat(searched).hasSizeGreaterThan(10);
+        assertThat(pageThrough(service, alice, null, "example.com/1", 4)).as("search in URLs")
+                .containsExactlyElementsOf(searched);
+        assertThat(pageThrough(service, alice, null, expected.get(5), 4)).as("search by slug").contains(expected.get(5));
 
         Set<String> shardsUsed = aws.dynamo().scanPaginator(r -> r.tableName(harness.table(EnvNames.LINKS_TABLE))).items().stream()
                 .filter(item -> item.get(LinkAttributes.WORKSPACE_ID).s().equals("alice"))
@@ -129,10 +136,14 @@ class DynamoLinkStoreIntegrationTest {
     }
 
     private static List<String> pageThrough(LinkService service, Caller caller, String tag, int pageSize) {
+        return pageThrough(service, caller, tag, null, pageSize);
+    }
+
+    private static List<String> pageThrough(LinkService service, Caller caller, String tag, String search, int pageSize) {
         List<String> slugs = new ArrayList<>();
         String cursor = null;
         do {
-            LinkPage page = service.list(caller, tag, cursor, pageSize);
+            LinkPage page = service.list(caller, tag, search, cursor, pageSize);
             assertThat(page.links()).hasSizeLessThanOrEqualTo(pageSize);
             page.links().forEach(l -> slugs.add(l.slug()));
             cursor = page.nextCursor();

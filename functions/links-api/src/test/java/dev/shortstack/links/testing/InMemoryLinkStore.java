@@ -43,10 +43,11 @@ public final class InMemoryLinkStore implements LinkStore {
     }
 
     @Override
-    public List<Link> listByWorkspace(String workspaceId, String tag, String afterCreatedKey, int limit) {
+    public List<Link> listByWorkspace(String workspaceId, String tag, String search, String afterCreatedKey, int limit) {
         return links.values().stream()
                 .filter(l -> l.workspaceId().equals(workspaceId))
                 .filter(l -> tag == null || l.tags().contains(tag))
+                .filter(l -> search == null || l.slug().contains(search) || l.url().contains(search))
                 .filter(l -> afterCreatedKey == null || key(l).compareTo(afterCreatedKey) < 0)
                 .sorted(Comparator.comparing(InMemoryLinkStore::key).reversed())
                 .limit(limit)

@@ -107,10 +107,10 @@ public final class DynamoLinkStore implements LinkStore {
     }
 
     @Override
-    public List<Link> listByWorkspace(String workspaceId, String tag, String afterCreatedKey, int limit) {
+    public List<Link> listByWorkspace(String workspaceId, String tag, String search, String afterCreatedKey, int limit) {
         List<CompletableFuture<ShardCursor>> opening = new ArrayList<>(indexShards);
         for (int shard = 0; shard < indexShards; shard++) {
-            QueryRequest query = shardQuery(workspaceId, shard, tag, afterCreatedKey, limit);
+            QueryRequest query = shardQuery(workspaceId, shard, tag, search, afterCreatedKey, limit);
             opening.add(CompletableFuture.supplyAsync(() -> ShardCursor.open(dynamo, query), SHARD_READERS));
         }
         PriorityQueue<ShardCursor> heads = new PriorityQueue<>(
@@ -132,7 +132,7 @@ public final class DynamoLinkStore implements LinkStore {
         return page;
     }
 
-    private QueryRequest shardQuery(String workspaceId, int shard, String tag, String afterCreatedKey, int limit) {
+    private QueryRequest shardQuery(String workspaceId, int shard, String tag, String search, String afterCreatedKey, int limit) {
         Map<String, String> names = new HashMap<>(Map.of("#shard", WORKSPACE_SHARD));
         Map<String, AttributeValue> values = new HashMap<>(
                 Map.of(":shard", AttributeValue.fromS(LinkItems.workspaceShardKey(workspaceId, shard))));
@@ -147,10 +147,21 @@ public final class DynamoLinkStore implements LinkStore {
                 .indexName(WORKSPACE_INDEX)
                 .scanIndexForward(false)
                 .limit(limit);
+        List<String> filters = new ArrayList<>();
         if (tag != null) {
-            query.filterExpression("contains(#tags, :tag)");
+            filters.add("contains(#tags, :tag)");
             names.put("#tags", TAGS);
             values.put(":tag", AttributeValue.fromS(tag));
+        }
+        if (search != null) {
+            // A filter, so DynamoDB still reads the shard in order; the merge pulls pages until the page is full.
+            filters.add("(contains(#slug, :search) OR contains(#url, :search))");
+            names.put("#slug", SLUG);
+            names.put("#url", URL);
+            values.put(":search", AttributeValue.fromS(search));
+        }
+        if (!filters.isEmpty()) {
+            query.filterExpression(String.join(" AND ", filters));
         }
         return query.keyConditionExpression(keyCondition)
                 .expressionAttributeNames(names)

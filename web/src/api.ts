@@ -1,0 +1,104 @@
+/** The /v1 API with the signed-in key; errors are RFC 9457 problems, kept with their field errors. */
+
+const KEY_STORAGE = "shortstack.apiKey";
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    message: string,
+    readonly fieldErrors: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export interface Link {
+  slug: string;
+  shortUrl: string;
+  url: string;
+  redirectType: number;
+  state: string;
+  disabled: boolean;
+  expiresAt: string | null;
+  maxVisits: number | null;
+  visits?: number;
+  tags: string[];
+  createdAt: string;
+  version: number;
+}
+
+export interface Presigned {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  expiresAt: string;
+  rows?: number;
+  bytes?: number;
+}
+
+export interface Job {
+  id: string;
+  kind: "import" | "export";
+  status: "queued" | "running" | "succeeded" | "partially_succeeded" | "failed" | "cancelled";
+  format: string;
+  type?: string;
+  createdAt: string;
+  finishedAt: string | null;
+  progress: {
+    rowsTotal?: number;
+    rowsDone?: number;
+    rowsSucceeded?: number;
+    rowsFailed?: number;
+    rowsWritten?: number;
+    percent: number | null;
+    rowsPerSecond: number | null;
+    etaSeconds: number | null;
+  };
+  warnings: string[];
+  error: string | null;
+  upload?: Presigned;
+  errorReport?: Presigned;
+  result?: Presigned;
+}
+
+export const FINAL_STATUSES = ["succeeded", "partially_succeeded", "failed", "cancelled"];
+
+/** Kept for this tab only: never in a URL, never in a cookie. */
+export const session = {
+  key: (): string | null => sessionStorage.getItem(KEY_STORAGE),
+  signIn: (key: string) => sessionStorage.setItem(KEY_STORAGE, key),
+  signOut: () => sessionStorage.removeItem(KEY_STORAGE),
+};
+
+export async function api<T>(method: string, path: string, body?: unknown, key = session.key(),
+                             extraHeaders: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (key) headers.Authorization = `Bearer ${key}`;
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  Object.assign(headers, extraHeaders);
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : {};
+  if (!response.ok) {
+    const fields: Record<string, string> = {};
+    for (const error of json.errors ?? []) fields[error.field] = error.message;
+    const problem = new ApiError(response.status, json.type ?? "", json.detail ?? response.statusText, fields);
+    if (response.status === 401 && key === session.key()) {
+      session.signOut();
+      location.hash = "#/signin";
+    }
+    throw problem;
+  }
+  return json as T;
+}
+
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== "") search.set(name, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}

@@ -1,0 +1,73 @@
+import { api, Link, query } from "../api";
+import { barTable, timeChart } from "../charts";
+import { formatNumber, h, isoDay, replace } from "../dom";
+
+interface LinkStats {
+  totals: { human: number; bot: number; unique: number; uniqueRelativeError95: number };
+  series: { start: string; human: number; bot: number }[];
+  breakdowns: Record<string, { value: string; clicks: number }[]>;
+  exactDays: string[];
+}
+
+const BREAKDOWNS: [string, string][] = [
+  ["country", "Countries"], ["referrer", "Referrers"], ["device", "Devices"], ["browser", "Browsers"], ["os", "Operating systems"],
+];
+
+/** One link's analytics: clicks over time (human and bot), totals, unique visitors, top values. */
+export async function linkView(slug: string): Promise<HTMLElement> {
+  const link = await api<Link>("GET", `/v1/links/${encodeURIComponent(slug)}`);
+  const today = new Date();
+  const from = h("input", { id: "from", type: "date", value: isoDay(new Date(today.getTime() - 6 * 86_400_000)), max: isoDay(today) });
+  const to = h("input", { id: "to", type: "date", value: isoDay(today), max: isoDay(today) });
+  const granularity = h("select", { id: "granularity" }, h("option", { value: "day" }, "Day"), h("option", { value: "hour" }, "Hour"));
+  const results = h("div", { class: "stats" });
+  const error = h("p", { class: "field-error", role: "alert" });
+  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+  const load = async () => {
+    error.textContent = "";
+    try {
+      const stats = await api<LinkStats>("GET", `/v1/links/${encodeURIComponent(slug)}/stats${query({
+        from: from.value, to: to.value, granularity: granularity.value, tz, top: 10,
+      })}`);
+      replace(results,
+        h("div", { class: "totals" },
+          total("Human clicks", stats.totals.human),
+          total("Bot clicks", stats.totals.bot),
+          total("Unique visitors", stats.totals.unique, `±${Math.round(stats.totals.uniqueRelativeError95 * 100)} %`)),
+        timeChart(`Clicks per ${granularity.value}`, stats.series.map((s) => s.start),
+          [{ label: "human", values: stats.series.map((s) => s.human), colour: "#2b6cb0" },
+            { label: "bot", values: stats.series.map((s) => s.bot), colour: "#c05621" }],
+          `${slug}-clicks.csv`),
+        h("div", { class: "grid" }, ...BREAKDOWNS.map(([dimension, title]) =>
+          barTable(title, stats.breakdowns[dimension] ?? [], `${slug}-${dimension}.csv`))),
+        h("p", { class: "muted small" }, stats.exactDays.length
+          ? `Exact (rebuilt from the raw clicks): ${stats.exactDays.join(", ")}. Other days are realtime counts.`
+          : "Realtime counts; days are made exact by the nightly rebuild."));
+    } catch (e) {
+      error.textContent = (e as Error).message;
+    }
+  };
+  await load();
+  return h("section", {},
+    h("p", {}, h("a", { href: "#/links" }, "← Links")),
+    h("h1", {}, `Analytics of ${link.slug}`),
+    h("p", { class: "muted" }, h("a", { href: link.shortUrl }, link.shortUrl), " → ", h("span", { class: "url" }, link.url)),
+    h("form", {
+      class: "filters", onsubmit: (event: Event) => {
+        event.preventDefault();
+        void load();
+      },
+    },
+      h("div", { class: "field" }, h("label", { for: "from" }, "From"), from),
+      h("div", { class: "field" }, h("label", { for: "to" }, "To"), to),
+      h("div", { class: "field" }, h("label", { for: "granularity" }, "Per"), granularity),
+      h("button", { type: "submit" }, "Show")),
+    error,
+    results);
+}
+
+function total(label: string, value: number, note?: string): HTMLElement {
+  return h("div", { class: "total card" }, h("div", { class: "total-label" }, label),
+    h("div", { class: "total-value", "data-total": label }, formatNumber(value)), note ? h("div", { class: "muted small" }, note) : null);
+}

@@ -1,0 +1,89 @@
+import { api, ApiError, Link } from "../api";
+import { h } from "../dom";
+
+/**
+ * The create and edit form. Field errors come from the API's problem+json `errors`, shown next
+ * to their field, so the dashboard never disagrees with the API about what is valid.
+ */
+export function linkForm(existing: Link | null, onSaved: (link: Link) => void): HTMLFormElement {
+  const fields: Record<string, HTMLInputElement | HTMLSelectElement> = {};
+  const errors: Record<string, HTMLElement> = {};
+  const row = (name: string, label: string, control: HTMLInputElement | HTMLSelectElement, hint?: string) => {
+    control.id = `link-${name}`;
+    control.name = name;
+    fields[name] = control;
+    errors[name] = h("p", { id: `link-${name}-error`, class: "field-error" });
+    control.setAttribute("aria-describedby", `link-${name}-error${hint ? ` link-${name}-hint` : ""}`);
+    return h("div", { class: "field" },
+      h("label", { for: control.id }, label),
+      control,
+      hint ? h("p", { id: `link-${name}-hint`, class: "hint" }, hint) : null,
+      errors[name]);
+  };
+  const redirect = h("select", {}, ...[302, 301, 307, 308].map((code) =>
+    h("option", { value: code, selected: (existing?.redirectType ?? 302) === code }, `${code}${code === 302 ? " (default)" : ""}`)));
+  const general = h("p", { class: "field-error", role: "alert" });
+  const form = h("form", { class: "link-form", novalidate: true },
+    row("url", "Destination URL", h("input", { type: "url", required: true, value: existing?.url ?? "", placeholder: "https://…" })),
+    existing ? null : row("slug", "Slug (optional)", h("input", { type: "text", value: "", placeholder: "random if empty", autocomplete: "off" }), "3–64 letters, digits, - or _"),
+    row("expiresAt", "Expires (optional)", h("input", { type: "datetime-local", value: existing?.expiresAt ? existing.expiresAt.slice(0, 16) : "" }), "Your local time"),
+    row("maxVisits", "Max visits (optional)", h("input", { type: "number", min: 1, step: 1, value: existing?.maxVisits ?? "" })),
+    row("redirectType", "Redirect", redirect),
+    row("tags", "Tags (optional)", h("input", { type: "text", value: existing?.tags.join(", ") ?? "" }), "Comma-separated"),
+    general,
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, existing ? "Save" : "Create link")));
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    general.textContent = "";
+    for (const [name, error] of Object.entries(errors)) {
+      error.textContent = "";
+      fields[name].removeAttribute("aria-invalid");
+    }
+    const value = (name: string) => fields[name]?.value.trim() ?? "";
+    const body: Record<string, unknown> = { url: value("url"), redirectType: Number(value("redirectType")) };
+    if (!existing && value("slug")) body.slug = value("slug");
+    const tags = value("tags").split(",").map((t) => t.trim()).filter((t) => t);
+    if (tags.length || existing) body.tags = tags;
+    if (value("expiresAt")) body.expiresAt = new Date(value("expiresAt")).toISOString();
+    else if (existing?.expiresAt) body.expiresAt = null;
+    if (value("maxVisits")) body.maxVisits = Number(value("maxVisits"));
+    else if (existing?.maxVisits) body.maxVisits = null;
+    try {
+      const saved = existing
+        ? await patch(existing, body)
+        : await api<Link>("POST", "/v1/links", body);
+      onSaved(saved);
+    } catch (e) {
+      if (e instanceof ApiError && Object.keys(e.fieldErrors).length) {
+        let first: HTMLElement | null = null;
+        for (const [field, message] of Object.entries(e.fieldErrors)) {
+          const name = field.replace(/\[\d+]$/, "");
+          if (errors[name]) {
+            errors[name].textContent = message;
+            fields[name].setAttribute("aria-invalid", "true");
+            first ??= fields[name];
+          } else {
+            general.textContent += `${field}: ${message} `;
+          }
+        }
+        first?.focus();
+      } else {
+        general.textContent = (e as Error).message;
+        if (e instanceof ApiError && e.type.endsWith("slug-taken")) {
+          errors.slug.textContent = e.message;
+          fields.slug.setAttribute("aria-invalid", "true");
+          fields.slug.focus();
+          general.textContent = "";
+        }
+      }
+    }
+  });
+  return form;
+}
+
+/** Edits carry the version read, so a concurrent edit is refused (412) rather than overwritten. */
+function patch(link: Link, body: Record<string, unknown>): Promise<Link> {
+  return api<Link>("PATCH", `/v1/links/${encodeURIComponent(link.slug)}`, body, undefined,
+    { "Content-Type": "application/merge-patch+json", "If-Match": `"${link.version}"` });
+}

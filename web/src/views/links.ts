@@ -1,0 +1,134 @@
+import { api, Link, query } from "../api";
+import { dialog, formatDate, h, replace, toast } from "../dom";
+import { qrSvg } from "../qr";
+import { linkForm } from "./linkForm";
+
+interface Page {
+  items: Link[];
+  nextCursor: string | null;
+}
+
+/** The workspace's links: search, tag filter, pages, and every action on a link. */
+export async function linksView(): Promise<HTMLElement> {
+  const state = { q: "", tag: "", cursors: [] as (string | null)[], cursor: null as string | null };
+  const body = h("div", { class: "table-wrap" });
+  const pager = h("nav", { class: "pager", "aria-label": "Pages" });
+  const search = h("input", { id: "search", type: "search", placeholder: "part of a slug or URL", autocomplete: "off" });
+  const tag = h("input", { id: "tag", type: "text", placeholder: "a tag", autocomplete: "off" });
+
+  const load = async () => {
+    const page = await api<Page>("GET", `/v1/links${query({ limit: 20, q: state.q, tag: state.tag, cursor: state.cursor })}`);
+    replace(body, page.items.length === 0
+      ? h("p", { class: "muted" }, state.q || state.tag ? "No link matches." : "No links yet: create one.")
+      : table(page.items, load));
+    replace(pager,
+      h("button", {
+        type: "button", disabled: state.cursors.length === 0, onclick: () => {
+          state.cursor = state.cursors.pop() ?? null;
+          void load();
+        },
+      }, "← Newer"),
+      h("button", {
+        type: "button", disabled: !page.nextCursor, onclick: () => {
+          state.cursors.push(state.cursor);
+          state.cursor = page.nextCursor;
+          void load();
+        },
+      }, "Older →"));
+  };
+  const filter = (event: Event) => {
+    event.preventDefault();
+    state.q = search.value.trim();
+    state.tag = tag.value.trim();
+    state.cursor = null;
+    state.cursors = [];
+    void load();
+  };
+  const create = async () => {
+    const form = linkForm(null, (link) => {
+      form.closest("dialog")?.close();
+      toast(`Created ${link.shortUrl}`);
+      void load();
+    });
+    await dialog("New link", form, [{ label: "Cancel", value: "cancel" }]);
+  };
+
+  await load();
+  return h("section", {},
+    h("div", { class: "heading" }, h("h1", {}, "Links"), h("button", { type: "button", class: "primary", onclick: create }, "New link")),
+    h("form", { class: "filters", role: "search", onsubmit: filter },
+      h("div", { class: "field" }, h("label", { for: "search" }, "Search"), search),
+      h("div", { class: "field" }, h("label", { for: "tag" }, "Tag"), tag),
+      h("button", { type: "submit" }, "Filter")),
+    body,
+    pager);
+}
+
+function table(links: Link[], reload: () => Promise<void>): HTMLElement {
+  return h("table", { class: "links" },
+    h("thead", {}, h("tr", {},
+      h("th", { scope: "col" }, "Short link"), h("th", { scope: "col" }, "Destination"), h("th", { scope: "col" }, "Tags"),
+      h("th", { scope: "col" }, "State"), h("th", { scope: "col" }, "Created"), h("th", { scope: "col" }, h("span", { class: "sr-only" }, "Actions")))),
+    h("tbody", {}, ...links.map((link) => h("tr", { "data-slug": link.slug },
+      h("td", { "data-label": "Short link" }, h("a", { href: `#/links/${encodeURIComponent(link.slug)}` }, link.slug),
+        h("div", { class: "muted small" }, link.shortUrl)),
+      h("td", { "data-label": "Destination", class: "url" }, link.url),
+      h("td", { "data-label": "Tags" }, ...link.tags.map((t) => h("span", { class: "tag" }, t))),
+      h("td", { "data-label": "State" }, h("span", { class: `state state-${link.state}` }, link.state)),
+      h("td", { "data-label": "Created" }, formatDate(link.createdAt)),
+      h("td", { class: "row-actions" }, ...actions(link, reload))))));
+}
+
+function actions(link: Link, reload: () => Promise<void>): HTMLElement[] {
+  const label = (verb: string) => `${verb} ${link.slug}`;
+  return [
+    h("button", {
+      type: "button", "aria-label": label("Copy the short URL of"), onclick: async () => {
+        await navigator.clipboard.writeText(link.shortUrl);
+        toast(`Copied ${link.shortUrl}`);
+      },
+    }, "Copy"),
+    h("button", { type: "button", "aria-label": label("QR code of"), onclick: () => showQr(link) }, "QR"),
+    h("button", {
+      type: "button", "aria-label": label("Edit"), onclick: async () => {
+        const form = linkForm(link, () => {
+          form.closest("dialog")?.close();
+          toast(`Saved ${link.slug}`);
+          void reload();
+        });
+        await dialog(`Edit ${link.slug}`, form, [{ label: "Cancel", value: "cancel" }]);
+      },
+    }, "Edit"),
+    h("button", {
+      type: "button", "aria-label": label(link.disabled ? "Enable" : "Disable"), onclick: async () => {
+        await api("PATCH", `/v1/links/${encodeURIComponent(link.slug)}`, { disabled: !link.disabled }, undefined,
+          { "Content-Type": "application/merge-patch+json", "If-Match": `"${link.version}"` });
+        toast(`${link.slug} ${link.disabled ? "enabled" : "disabled"}`);
+        void reload();
+      },
+    }, link.disabled ? "Enable" : "Disable"),
+    h("button", {
+      type: "button", class: "danger", "aria-label": label("Delete"), onclick: async () => {
+        const answer = await dialog(`Delete ${link.slug}?`,
+          h("p", {}, `${link.shortUrl} will stop redirecting at once. This cannot be undone.`),
+          [{ label: "Cancel", value: "cancel" }, { label: "Delete", value: "delete", danger: true }]);
+        if (answer === "delete") {
+          await api("DELETE", `/v1/links/${encodeURIComponent(link.slug)}`, undefined, undefined, { "If-Match": `"${link.version}"` });
+          toast(`Deleted ${link.slug}`);
+          void reload();
+        }
+      },
+    }, "Delete"),
+  ];
+}
+
+async function showQr(link: Link): Promise<void> {
+  const svg = qrSvg(link.shortUrl);
+  const figure = h("figure", { class: "qr" });
+  figure.innerHTML = svg;
+  const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+  figure.appendChild(h("figcaption", {}, link.shortUrl));
+  const body = h("div", {}, figure, h("a", { href: url, download: `${link.slug}-qr.svg`, class: "button" }, "Download SVG"));
+  await dialog(`QR code for ${link.slug}`, body, [{ label: "Close", value: "close" }]);
+  URL.revokeObjectURL(url);
+}

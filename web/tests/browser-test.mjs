@@ -1,0 +1,221 @@
+// The dashboard in a real browser (Debian's Chromium, driven by playwright-core) against a
+// local Shortstack started from the runner jar: sign in with the printed key, create a link,
+// follow it, see the click on the link's chart, watch an import's progress, delete the link.
+// Screenshots go to SHORTSTACK_SCREENSHOTS (default: ../local/runner/target/browser-test).
+//
+//   node tests/browser-test.mjs [path/to/shortstack-local.jar]
+
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const jar = resolve(process.argv[2] ?? resolve(here, "../../local/runner/target/shortstack-local.jar"));
+const shots = resolve(process.env.SHORTSTACK_SCREENSHOTS ?? resolve(here, "../../local/runner/target/browser-test"));
+const CHROMIUM = "/usr/bin/chromium";
+const TIMEOUT = 60_000;
+const IMPORT_ROWS = 20_000;
+
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  // Browser tools' own downloads are refused here; Debian's package is the browser to test with.
+  const root = process.getuid?.() === 0;
+  console.log(`${CHROMIUM} is missing: installing Debian's chromium package${root ? "" : " with sudo"}`);
+  const aptGet = (...args) => spawnSync(root ? "apt-get" : "sudo", [...(root ? [] : ["apt-get"]), ...args],
+    { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }).status;
+  const install = () => aptGet("install", "-y", "--no-install-recommends", "chromium");
+  // A machine whose package lists are stale needs them refreshed first.
+  if (install() !== 0) {
+    aptGet("update");
+    install();
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error("Chromium is needed for the browser test: install Debian's 'chromium' package (apt-get install chromium)");
+  }
+}
+
+/** Starts the local runner on a free port; resolves with its base URL and admin key once it is ready. */
+function startRunner() {
+  const child = spawn("java", ["-jar", jar, "--in-memory", "--port", "0"], {
+    env: { ...process.env, AWS_EC2_METADATA_DISABLED: "true", AWS_EMF_ENVIRONMENT: "Local" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return new Promise((resolveReady, reject) => {
+    let output = "";
+    let key;
+    const timer = setTimeout(() => reject(new Error(`The local runner did not start:\n${output}`)), TIMEOUT);
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+      key ??= /Admin API key \(workspace 'default'\): (ssk_\S+)/.exec(output)?.[1];
+      const ready = /Shortstack is ready on (http:\/\/\S+)/.exec(output);
+      if (ready && key) {
+        clearTimeout(timer);
+        resolveReady({ child, baseUrl: ready[1], key });
+      }
+    });
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("exit", (code) => reject(new Error(`The local runner exited (${code}):\n${output}`)));
+  });
+}
+
+async function main() {
+  ensureChromium();
+  mkdirSync(shots, { recursive: true });
+  const runner = await startRunner();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    await run(browser, runner);
+  } finally {
+    await browser.close();
+    runner.child.kill("SIGTERM");
+  }
+}
+
+async function run(browser, { baseUrl, key }) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 860 },
+    // A desktop browser's agent, so the click counts as a person's (headless Chromium's says so).
+    userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/150.0.0.0 Safari/537.36",
+    permissions: ["clipboard-read", "clipboard-write"],
+  });
+  context.setDefaultTimeout(TIMEOUT);
+  const page = await context.newPage();
+  const failures = [];
+  page.on("pageerror", (error) => failures.push(error.message));
+
+  // Sign in with the key the runner printed; a wrong one is refused first.
+  await page.goto(`${baseUrl}/`);
+  await page.getByLabel("API key").fill("ssk_wrongwrongwr_" + "x".repeat(32));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByText("That key is not valid").waitFor();
+  await page.getByLabel("API key").fill(key);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Links" }).waitFor();
+  await expectEqual(await page.evaluate(() => document.cookie), "", "no cookie holds the key");
+
+  // Create a link; the form shows the API's own field error first.
+  const destination = `${baseUrl.replace("localhost", "127.0.0.1")}/health`;
+  await page.getByRole("button", { name: "New link" }).click();
+  await page.getByLabel("Destination URL").fill("javascript:alert(1)");
+  await page.getByLabel("Slug (optional)").fill("browser-test");
+  await page.getByRole("button", { name: "Create link" }).click();
+  await page.locator("#link-url-error").filter({ hasText: "http" }).waitFor();
+  await page.getByLabel("Destination URL").fill(destination);
+  await page.getByLabel("Tags (optional)").fill("e2e, browser");
+  await page.getByRole("button", { name: "Create link" }).click();
+  await page.locator('tr[data-slug="browser-test"]').waitFor();
+  for (let i = 0; i < 3; i++) {
+    await page.getByRole("button", { name: "New link" }).click();
+    await page.getByLabel("Destination URL").fill(`https://example.com/campaign/${i}`);
+    await page.getByLabel("Tags (optional)").fill(i % 2 ? "campaign" : "campaign, spring");
+    await page.getByRole("button", { name: "Create link" }).click();
+    await page.locator("dialog").waitFor({ state: "detached" });
+  }
+  await quietToast(page);
+  await page.screenshot({ path: `${shots}/links.png`, fullPage: true });
+
+  // Follow it, as a visitor would.
+  const visitor = await context.newPage();
+  const response = await visitor.goto(`${baseUrl}/browser-test`);
+  await expectEqual(visitor.url(), destination, "the short link redirects to its destination");
+  await expectEqual(response.status(), 200, "the destination answers");
+  await visitor.close();
+
+  // The click appears on the link's chart (the aggregator is asynchronous: show again until it is there).
+  await page.getByRole("link", { name: "browser-test", exact: true }).click();
+  await page.getByRole("heading", { name: "Analytics of browser-test" }).waitFor();
+  const humans = page.locator('[data-total="Human clicks"]');
+  for (let attempt = 0; (await humans.textContent()) !== "1"; attempt++) {
+    if (attempt > 100) throw new Error(`The click never showed: ${await humans.textContent()}`);
+    await page.getByRole("button", { name: "Show" }).click();
+    await page.waitForLoadState("networkidle");
+  }
+  await page.locator(".chart canvas").first().waitFor();
+  await page.getByText("Numbers behind the chart").click();
+  await expectEqual(await page.locator("table caption").first().textContent(), "Clicks per day", "the chart's table");
+  await quietToast(page);
+  await page.screenshot({ path: `${shots}/link-analytics.png`, fullPage: true });
+
+  // The workspace overview: the link is among the top links, with its sparkline.
+  await page.getByRole("link", { name: "Overview" }).click();
+  await page.getByRole("heading", { name: "Top links" }).waitFor();
+  await page.getByRole("img", { name: /^browser-test: 1 human clicks/ }).waitFor();
+  await quietToast(page);
+  await page.screenshot({ path: `${shots}/overview.png`, fullPage: true });
+
+  // API keys: a new key is shown once, then revoked.
+  await page.getByRole("link", { name: "API keys" }).click();
+  await page.getByLabel("Name").fill("browser test key");
+  await page.getByLabel("Role").selectOption("read");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const secret = await page.locator("code.secret").textContent();
+  if (!/^ssk_[a-z0-9]{12}_[A-Za-z0-9]{32}$/.test(secret)) throw new Error(`Not a key: ${secret}`);
+  await page.getByRole("button", { name: "Revoke browser test key" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
+  await page.getByRole("button", { name: "Revoke browser test key" }).waitFor({ state: "detached" });
+  const revoked = await page.request.get(`${baseUrl}/v1/links`, { headers: { Authorization: `Bearer ${secret}` } });
+  await expectEqual(revoked.status(), 401, "the revoked key is refused");
+
+  // An import, watched while it runs.
+  await page.getByRole("link", { name: "Imports & exports" }).click();
+  const rows = ["url,tags"];
+  for (let i = 0; i < IMPORT_ROWS; i++) rows.push(`https://example.com/imported/${i},import`);
+  await page.getByLabel("File to import").setInputFiles({ name: "links.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n") + "\n") });
+  await page.getByLabel("File format").selectOption("shortstack-csv");
+  await page.getByRole("button", { name: "Upload and import" }).click();
+  await page.waitForFunction(() => {
+    const card = document.querySelector('.progress-card[data-status="running"]');
+    const percent = Number(card?.getAttribute("data-percent"));
+    return percent >= 10 && percent < 90;
+  }, undefined, { timeout: 180_000 });
+  await quietToast(page);
+  await page.screenshot({ path: `${shots}/import-progress.png`, fullPage: true });
+  await page.locator('.progress-card[data-status="succeeded"]').waitFor({ timeout: 180_000 });
+
+  // An export of the links, offered as a download when it is done.
+  await page.getByLabel("What").selectOption("links");
+  await page.getByRole("button", { name: "Export", exact: true }).click();
+  await page.locator('.progress-card[data-status="succeeded"]').getByRole("link", { name: /Download CSV/ }).waitFor();
+
+  // Delete the link, confirming first; it no longer redirects.
+  await page.getByRole("link", { name: "Links" }).click();
+  await page.getByLabel("Search").fill("browser-test");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await page.getByRole("button", { name: "Delete browser-test" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+  await page.getByText("No link matches.").waitFor();
+  // (The redirect function may still answer from its cache for up to 10 s; the API knows at once.)
+  const gone = await page.request.get(`${baseUrl}/v1/links/browser-test`, { headers: { Authorization: `Bearer ${key}` } });
+  await expectEqual(gone.status(), 404, "the deleted link is gone");
+
+  // On a phone.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByLabel("Search").fill("campaign");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await page.locator("tr[data-slug]").nth(2).waitFor();
+  await quietToast(page);
+  await page.screenshot({ path: `${shots}/links-phone.png`, fullPage: true });
+
+  if (failures.length) throw new Error(`Script errors in the page: ${failures.join("; ")}`);
+  console.log(`Browser test passed; screenshots in ${shots}`);
+}
+
+/** Waits for the last toast to fade, so screenshots show the page. */
+async function quietToast(page) {
+  await page.waitForFunction(() => !document.getElementById("toast").classList.contains("shown"));
+}
+
+async function expectEqual(actual, expected, what) {
+  if (actual !== expected) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
