@@ -9,7 +9,10 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+
+const axeScript = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 const here = dirname(fileURLToPath(import.meta.url));
 const jar = resolve(process.argv[2] ?? resolve(here, "../../local/runner/target/shortstack-local.jar"));
@@ -117,7 +120,25 @@ async function run(browser, { baseUrl, key }) {
     await page.getByRole("button", { name: "Create link" }).click();
     await page.locator("dialog").waitFor({ state: "detached" });
   }
+  // Copy, QR code, edit, disable.
+  const row = page.locator('tr[data-slug="browser-test"]');
+  await page.getByRole("button", { name: "Copy the short URL of browser-test" }).click();
+  await expectEqual(await page.evaluate(() => navigator.clipboard.readText()), `${baseUrl}/browser-test`, "the copied short URL");
+  await page.getByRole("button", { name: "QR code of browser-test" }).click();
+  await page.getByRole("dialog").getByRole("img", { name: `QR code for ${baseUrl}/browser-test` }).waitFor();
+  const [svg] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download SVG" }).click()]);
+  await expectEqual(svg.suggestedFilename(), "browser-test-qr.svg", "the QR code download");
+  await page.getByRole("dialog").getByRole("button", { name: "Close" }).click();
+  await page.getByRole("button", { name: "Edit browser-test" }).click();
+  await page.getByLabel("Tags (optional)").fill("e2e, browser, edited");
+  await page.getByRole("button", { name: "Save" }).click();
+  await row.getByText("edited").waitFor();
+  const campaign = page.locator("tr[data-slug]").first();
+  const campaignSlug = await campaign.getAttribute("data-slug");
+  await page.getByRole("button", { name: `Disable ${campaignSlug}` }).click();
+  await page.locator(`tr[data-slug="${campaignSlug}"] .state-disabled`).waitFor();
   await quietToast(page);
+  await checkAccessibility(page, "links");
   await page.screenshot({ path: `${shots}/links.png`, fullPage: true });
 
   // Follow it, as a visitor would.
@@ -140,6 +161,7 @@ async function run(browser, { baseUrl, key }) {
   await page.getByText("Numbers behind the chart").click();
   await expectEqual(await page.locator("table caption").first().textContent(), "Clicks per day", "the chart's table");
   await quietToast(page);
+  await checkAccessibility(page, "link analytics");
   await page.screenshot({ path: `${shots}/link-analytics.png`, fullPage: true });
 
   // The workspace overview: the link is among the top links, with its sparkline.
@@ -147,6 +169,7 @@ async function run(browser, { baseUrl, key }) {
   await page.getByRole("heading", { name: "Top links" }).waitFor();
   await page.getByRole("img", { name: /^browser-test: 1 human clicks/ }).waitFor();
   await quietToast(page);
+  await checkAccessibility(page, "overview");
   await page.screenshot({ path: `${shots}/overview.png`, fullPage: true });
 
   // API keys: a new key is shown once, then revoked.
@@ -176,6 +199,7 @@ async function run(browser, { baseUrl, key }) {
   }, undefined, { timeout: 180_000 });
   await quietToast(page);
   await page.screenshot({ path: `${shots}/import-progress.png`, fullPage: true });
+  await checkAccessibility(page, "imports and exports");
   await page.locator('.progress-card[data-status="succeeded"]').waitFor({ timeout: 180_000 });
 
   // An export of the links, offered as a download when it is done.
@@ -204,6 +228,18 @@ async function run(browser, { baseUrl, key }) {
 
   if (failures.length) throw new Error(`Script errors in the page: ${failures.join("; ")}`);
   console.log(`Browser test passed; screenshots in ${shots}`);
+}
+
+/** axe-core's WCAG 2.1 A and AA rules on the page as it is: no serious or critical violation. */
+async function checkAccessibility(page, view) {
+  await page.addScriptTag({ path: axeScript });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  if (violations.length) throw new Error(`Accessibility of ${view}: ${violations.join("; ")}`);
 }
 
 /** Waits for the last toast to fade, so screenshots show the page. */
