@@ -64,7 +64,8 @@ class BatchJobsEndToEndTest {
             }
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
                 JsonNode totals = api(runner, "GET", "/v1/links/exp-1/stats", null, 200).path("totals");
-                return totals.path("human").asLong() == 5 && totals.path("bot").asLong() == 2;
+                // Counters and the visitor sketch are separate items written in parallel: wait for both.
+                return totals.path("human").asLong() == 5 && totals.path("bot").asLong() == 2 && totals.path("unique").asLong() == 1;
             });
             java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
             String range = ",\"from\":\"" + today.minusDays(1) + "\",\"to\":\"" + today.plusDays(1) + "\"}";

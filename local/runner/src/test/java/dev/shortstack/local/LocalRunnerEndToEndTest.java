@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,8 @@ class LocalRunnerEndToEndTest {
         assertThat(redirect.statusCode()).isEqualTo(302);
         assertThat(redirect.headers().firstValue("location")).hasValue("https://example.com/e2e");
 
-        JsonNode stats = awaitStats(slug, 1);
+        // The aggregator writes a batch's counter items in parallel: wait for every figure asserted below.
+        JsonNode stats = awaitStats(slug, 1, s -> !s.path("breakdowns").path("referrer").isEmpty());
         assertThat(stats.path("totals").path("human").asLong()).isEqualTo(1);
         assertThat(stats.path("breakdowns").path("referrer").get(0).path("value").asText()).isEqualTo("ref.example");
 
@@ -73,16 +75,19 @@ class LocalRunnerEndToEndTest {
         });
     }
 
-    /** Reads the link's stats until they count {@code clicks} (the aggregator is asynchronous) or 30 s pass. */
-    private JsonNode awaitStats(String slug, long clicks) throws Exception {
+    /**
+     * Reads the link's stats until they count {@code clicks} and satisfy {@code complete} (the
+     * aggregator is asynchronous) or 30 s pass.
+     */
+    private JsonNode awaitStats(String slug, long clicks, Predicate<JsonNode> complete) throws Exception {
         long deadline = System.nanoTime() + 30_000_000_000L;
         JsonNode stats;
         do {
             HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/v1/links/" + slug + "/stats"))
                     .header("Authorization", "Bearer " + runner.adminKey()).build());
             stats = Json.mapper().readTree(response.body());
-        } while (stats.path("totals").path("human").asLong() + stats.path("totals").path("bot").asLong() < clicks
-                && System.nanoTime() < deadline);
+        } while ((stats.path("totals").path("human").asLong() + stats.path("totals").path("bot").asLong() < clicks
+                || !complete.test(stats)) && System.nanoTime() < deadline);
         return stats;
     }
 
