@@ -51,7 +51,7 @@ export function linkForm(existing: Link | null, onSaved: (link: Link) => void): 
     else if (existing?.maxVisits) body.maxVisits = null;
     try {
       const saved = existing
-        ? await patch(existing, body)
+        ? await patchLink(existing, body)
         : await api<Link>("POST", "/v1/links", body);
       onSaved(saved);
     } catch (e) {
@@ -83,7 +83,7 @@ export function linkForm(existing: Link | null, onSaved: (link: Link) => void): 
 }
 
 /** Edits carry the version read, so a concurrent edit is refused (412) rather than overwritten. */
-function patch(link: Link, body: Record<string, unknown>): Promise<Link> {
+export function patchLink(link: Link, body: Record<string, unknown>): Promise<Link> {
   return api<Link>("PATCH", `/v1/links/${encodeURIComponent(link.slug)}`, body, undefined,
     { "Content-Type": "application/merge-patch+json", "If-Match": `"${link.version}"` });
 }

@@ -1,7 +1,7 @@
 import { api, Link, query } from "../api";
 import { dialog, formatDate, h, replace, toast } from "../dom";
 import { qrSvg } from "../qr";
-import { linkForm } from "./linkForm";
+import { linkForm, patchLink } from "./linkForm";
 
 interface Page {
   items: Link[];
@@ -101,8 +101,7 @@ function actions(link: Link, reload: () => Promise<void>): HTMLElement[] {
     }, "Edit"),
     h("button", {
       type: "button", "aria-label": label(link.disabled ? "Enable" : "Disable"), onclick: async () => {
-        await api("PATCH", `/v1/links/${encodeURIComponent(link.slug)}`, { disabled: !link.disabled }, undefined,
-          { "Content-Type": "application/merge-patch+json", "If-Match": `"${link.version}"` });
+        await patchLink(link, { disabled: !link.disabled });
         toast(`${link.slug} ${link.disabled ? "enabled" : "disabled"}`);
         void reload();
       },

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,9 +55,8 @@ public final class Exporter {
         ExportSource source = sources.get(type);
         RowFormat rows = new RowFormat(format, source.columns());
         String key = resultKey(jobId, type, format);
-        long[] written = new long[1];
-        JobFiles.WriteStream out = files.write(key, format.contentType());
-        try {
+        AtomicLong written = new AtomicLong();
+        long bytes = files.write(key, format.contentType(), out -> {
             out.write(rows.header().getBytes(StandardCharsets.UTF_8));
             source.rows(job, row -> {
                 try {
@@ -64,17 +64,13 @@ public final class Exporter {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                if (++written[0] % PROGRESS_EVERY == 0) {
-                    store.exportProgress(jobId, written[0]);
+                if (written.incrementAndGet() % PROGRESS_EVERY == 0) {
+                    store.exportProgress(jobId, written.get());
                 }
             });
-            out.close();
-        } catch (IOException | RuntimeException e) {
-            out.abort();
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
-        }
-        store.finishExport(jobId, key, written[0], out.bytesWritten(), clock.instant());
-        LOG.info("Export {} wrote {} {} rows ({} bytes)", jobId, written[0], type.wireName(), out.bytesWritten());
+        });
+        store.finishExport(jobId, key, written.get(), bytes, clock.instant());
+        LOG.info("Export {} wrote {} {} rows ({} bytes)", jobId, written.get(), type.wireName(), bytes);
     }
 
     public static String resultKey(String jobId, ExportType type, ExportFormat format) {

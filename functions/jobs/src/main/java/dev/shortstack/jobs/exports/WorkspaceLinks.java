@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** A workspace's links, newest first, page by page, optionally only those created in [from, until). */
-final class WorkspaceLinks {
+public final class WorkspaceLinks {
     static final int PAGE = 1_000;
 
     private WorkspaceLinks() {
     }
 
-    static void forEach(LinkStore links, String workspaceId, Instant from, Instant until, Consumer<Link> action) {
+    public static void forEach(LinkStore links, String workspaceId, Instant from, Instant until, Consumer<Link> action) {
         // Listing is newest first and strictly before a position: start just before `until`.
         String after = until == null ? null : LinkItems.createdKey(until, "");
         while (true) {

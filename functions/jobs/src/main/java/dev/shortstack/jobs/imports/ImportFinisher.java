@@ -4,9 +4,7 @@ import dev.shortstack.links.jobs.Job;
 import dev.shortstack.links.jobs.JobFiles;
 import dev.shortstack.links.jobs.JobStatus;
 import dev.shortstack.links.jobs.JobStore;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
@@ -41,19 +39,14 @@ public final class ImportFinisher {
 
     private String writeReport(String jobId) {
         String key = ErrorReport.reportKey(jobId);
-        JobFiles.WriteStream out = files.write(key, "text/csv; charset=utf-8");
-        try {
+        files.write(key, "text/csv; charset=utf-8", out -> {
             out.write(ErrorReport.HEADER.getBytes(StandardCharsets.UTF_8));
             for (String part : files.list(ErrorReport.partsPrefix(jobId))) {
                 try (InputStream in = files.read(part)) {
                     in.transferTo(out);
                 }
             }
-            out.close();
-        } catch (IOException | RuntimeException e) {
-            out.abort();
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
-        }
+        });
         return key;
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.text.Utf8;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -90,8 +89,7 @@ public final class RowMapper {
         ObjectNode body = Json.mapper().createObjectNode();
         List<String> warnings = new ArrayList<>();
         boolean disabled = false;
-        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             String name = field.getKey();
             if (name.equals("disabled")) {
                 if (!field.getValue().isBoolean() && !field.getValue().isNull()) {

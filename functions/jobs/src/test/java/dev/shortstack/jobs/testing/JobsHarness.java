@@ -8,6 +8,7 @@ import dev.shortstack.emulators.LambdaInvoker;
 import dev.shortstack.emulators.Stage;
 import dev.shortstack.jobs.entrypoints.JobWorkerDependencies;
 import dev.shortstack.jobs.entrypoints.JobWorkerFunction;
+import dev.shortstack.jobs.exports.WorkspaceLinks;
 import dev.shortstack.links.auth.Caller;
 import dev.shortstack.links.auth.Role;
 import dev.shortstack.links.jobs.ImportFormat;
@@ -25,7 +26,6 @@ import dev.shortstack.shared.infra.ShortstackResources;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.link.DynamoVisitCounter;
 import dev.shortstack.shared.link.Link;
-import dev.shortstack.shared.link.LinkItems;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -147,24 +147,11 @@ public final class JobsHarness {
         }
     }
 
-    /** Sends a message to the jobs queue as if it came from elsewhere (a duplicate, S3). */
-    public void send(String body) {
-        aws.sqs().sendMessage(r -> r.queueUrl(queueUrl()).messageBody(body));
-    }
-
     /** Every link of the workspace, newest first. */
     public List<Link> links() {
         List<Link> all = new ArrayList<>();
-        String after = null;
-        while (true) {
-            List<Link> page = deps.linkStore().listByWorkspace(WORKSPACE, null, null, after, 1000);
-            all.addAll(page);
-            if (page.size() < 1000) {
-                return all;
-            }
-            Link last = page.get(page.size() - 1);
-            after = LinkItems.createdKey(last.createdAt(), last.slug());
-        }
+        WorkspaceLinks.forEach(deps.linkStore(), WORKSPACE, null, null, all::add);
+        return all;
     }
 
     /** A file of the job files bucket as text. */

@@ -1,7 +1,9 @@
 package dev.shortstack.links.jobs;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +47,33 @@ public interface JobFiles {
      * closed, and {@link WriteStream#abort()} leaves nothing behind.
      */
     WriteStream write(String key, String contentType);
+
+    /**
+     * Writes an object from {@code body}: completed when the body returns, aborted (nothing
+     * left behind) when it throws.
+     *
+     * @return the bytes written
+     */
+    default long write(String key, String contentType, Body body) {
+        WriteStream out = write(key, contentType);
+        try {
+            body.writeTo(out);
+            out.close();
+            return out.bytesWritten();
+        } catch (IOException e) {
+            out.abort();
+            throw new UncheckedIOException("Writing " + key + " failed", e);
+        } catch (RuntimeException e) {
+            out.abort();
+            throw e;
+        }
+    }
+
+    /** What goes into an object written with {@link #write(String, String, Body)}. */
+    @FunctionalInterface
+    interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
 
     /** An upload in progress: closing completes it. */
     abstract class WriteStream extends OutputStream {
