@@ -1,21 +1,24 @@
 package dev.shortstack.analytics;
 
 import dev.shortstack.analytics.entrypoints.AnalyticsDependencies;
-import dev.shortstack.analytics.store.CounterStore;
 import dev.shortstack.emulators.EmulatedAws;
 import dev.shortstack.emulators.Stage;
+import dev.shortstack.shared.archive.ArchiveCodec;
+import dev.shortstack.shared.archive.ArchiveLayout;
+import dev.shortstack.shared.archive.ArchivedClick;
 import dev.shortstack.shared.click.ClickEvent;
 import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.config.EnvNames;
-import dev.shortstack.shared.infra.StatsAttributes;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.sqs.SqsRecord;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
-/** A fresh emulated stage for analytics tests, and ways to read its realtime and rebuilt totals. */
+/** A fresh emulated stage for aggregator tests, and ways to read back what it archived. */
 public final class AnalyticsFixture {
     public static final String BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
     private final EmulatedAws aws;
@@ -32,11 +35,6 @@ public final class AnalyticsFixture {
 
     public AnalyticsDependencies deps() {
         return deps;
-    }
-
-    public AnalyticsDependencies withCounters(CounterStore counters) {
-        return new AnalyticsDependencies(deps.classifier(), deps.archive(), counters, deps.rebuild(), deps.jobs(),
-                deps.counterShards(), deps.clock());
     }
 
     public Stage stage() {
@@ -56,43 +54,27 @@ public final class AnalyticsFixture {
         }
     }
 
-    /** Human plus bot clicks in the realtime hour items of every shard. */
-    public long realtimeClicks() {
-        return sum(item -> item.get(StatsAttributes.PK).s().startsWith("L#") && item.get(StatsAttributes.SK).s().contains("#H#"));
+    /** The keys of every raw archive object, in key order. */
+    public List<String> archiveKeys() {
+        return aws.s3().listObjectsV2Paginator(r -> r.bucket(bucket()).prefix(ArchiveLayout.ROOT)).contents().stream()
+                .map(S3Object::key).toList();
     }
 
-    /** Human plus bot clicks in the current generation of rebuilt hour items. */
-    public long rebuiltClicks() {
-        Map<String, String> current = new HashMap<>();
-        scan().forEach(item -> {
-            String sk = item.get(StatsAttributes.SK).s();
-            if (item.get(StatsAttributes.PK).s().startsWith("R#") && sk.endsWith("#current")) {
-                current.put(item.get(StatsAttributes.PK).s() + "|" + sk.substring(0, 10), sk.substring(0, 10) + "#g" + item.get(StatsAttributes.GENERATION).n() + "#H#");
-            }
-        });
-        return sum(item -> {
-            String pk = item.get(StatsAttributes.PK).s();
-            String sk = item.get(StatsAttributes.SK).s();
-            String prefix = current.get(pk + "|" + sk.substring(0, 10));
-            return pk.startsWith("R#") && prefix != null && sk.startsWith(prefix);
-        });
+    /** Every archived click, read back through the one codec, as often as the archive holds it. */
+    public List<ArchivedClick> archivedClicks() {
+        List<ArchivedClick> clicks = new ArrayList<>();
+        for (String key : archiveKeys()) {
+            clicks.addAll(ArchiveCodec.decode(key, aws.s3().getObjectAsBytes(r -> r.bucket(bucket()).key(key)).asByteArray()));
+        }
+        return clicks;
     }
 
-    /** Rebuilt hour items of every generation, current or not. */
-    public long rebuiltHourItems() {
-        return scan().stream().filter(i -> i.get(StatsAttributes.PK).s().startsWith("R#") && i.get(StatsAttributes.SK).s().contains("#H#")).count();
+    /** How many items the stats table holds (the catalog is its only per-click writer). */
+    public long statsItems() {
+        return aws.dynamo().scanPaginator(r -> r.tableName(stage.resourceEnv().get(EnvNames.STATS_TABLE))).items().stream().count();
     }
 
-    private long sum(java.util.function.Predicate<Map<String, AttributeValue>> filter) {
-        return scan().stream().filter(filter).mapToLong(item -> n(item, StatsAttributes.HUMAN) + n(item, StatsAttributes.BOT)).sum();
-    }
-
-    private java.util.List<Map<String, AttributeValue>> scan() {
-        return aws.dynamo().scanPaginator(r -> r.tableName(stage.resourceEnv().get(EnvNames.STATS_TABLE)).consistentRead(true))
-                .items().stream().toList();
-    }
-
-    private static long n(Map<String, AttributeValue> item, String name) {
-        return item.containsKey(name) ? Long.parseLong(item.get(name).n()) : 0;
+    private String bucket() {
+        return stage.resourceEnv().get(EnvNames.CLICK_ARCHIVE_BUCKET);
     }
 }

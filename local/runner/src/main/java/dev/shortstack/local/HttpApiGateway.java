@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Emulates the API Gateway HTTP API (and CloudFront's {@code /app/*}, the dashboard) in front of
  * the functions: the same routes as the cloud
- * ({@code ANY /v1/{proxy+}} to the links API, {@code GET|HEAD /{slug}} to the redirect), each
+ * ({@code GET /v1/links/{slug}/stats}, {@code ANY /v1/stats} and {@code ANY /v1/stats/{proxy+}} to the
+ * stats API, {@code ANY /v1/{proxy+}} to the links API, {@code GET|HEAD /{slug}} to the redirect), each
  * request turned into a payload-format-2.0 event and the function's answer back into HTTP.
  */
 final class HttpApiGateway implements AutoCloseable {
@@ -38,6 +39,7 @@ final class HttpApiGateway implements AutoCloseable {
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(HttpApiGateway.class);
     private final StaticAssets assets = new StaticAssets();
+    private static final java.util.regex.Pattern LINK_STATS = java.util.regex.Pattern.compile("/v1/links/[^/]+/stats");
     private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
@@ -45,10 +47,12 @@ final class HttpApiGateway implements AutoCloseable {
     private final ExecutorService workers;
     private final FunctionPool linksApi;
     private final FunctionPool redirect;
+    private final FunctionPool statsApi;
 
-    HttpApiGateway(InetSocketAddress address, FunctionPool linksApi, FunctionPool redirect) throws IOException {
+    HttpApiGateway(InetSocketAddress address, FunctionPool linksApi, FunctionPool redirect, FunctionPool statsApi) throws IOException {
         this.linksApi = linksApi;
         this.redirect = redirect;
+        this.statsApi = statsApi;
         // Without TCP_NODELAY the JDK server's separate header and body writes meet delayed ACKs:
         // ~40 ms per keep-alive request (measured: 2,000 requests 3.3 s before, 1.7 s after).
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -111,7 +115,18 @@ final class HttpApiGateway implements AutoCloseable {
     private record Route(String routeKey, FunctionPool function, Map<String, String> pathParameters) {
     }
 
+    /** API Gateway picks the most specific route: the stats routes before {@code /v1/{proxy+}}. */
     private Route route(String method, String rawPath) {
+        if (method.equals("GET") && LINK_STATS.matcher(rawPath).matches()) {
+            String slug = rawPath.substring("/v1/links/".length(), rawPath.length() - "/stats".length());
+            return new Route("GET /v1/links/{slug}/stats", statsApi, Map.of("slug", decode(slug)));
+        }
+        if (rawPath.equals("/v1/stats")) {
+            return new Route("ANY /v1/stats", statsApi, Map.of());
+        }
+        if (rawPath.startsWith("/v1/stats/")) {
+            return new Route("ANY /v1/stats/{proxy+}", statsApi, Map.of("proxy", decode(rawPath.substring("/v1/stats/".length()))));
+        }
         if (rawPath.startsWith("/v1/") || rawPath.equals("/v1")) {
             return new Route("ANY /v1/{proxy+}", linksApi, Map.of("proxy", decode(rawPath.substring(Math.min(4, rawPath.length())))));
         }

@@ -2,7 +2,6 @@ package dev.shortstack.local;
 
 import dev.shortstack.analytics.entrypoints.AggregateClicksFunction;
 import dev.shortstack.analytics.entrypoints.AnalyticsDependencies;
-import dev.shortstack.analytics.entrypoints.RebuildStatsFunction;
 import dev.shortstack.emulators.EmulatedAws;
 import dev.shortstack.emulators.Stage;
 import dev.shortstack.jobs.entrypoints.JobWorkerDependencies;
@@ -14,6 +13,9 @@ import dev.shortstack.links.keys.ApiKeyService;
 import dev.shortstack.links.store.dynamodb.DynamoApiKeyStore;
 import dev.shortstack.redirect.entrypoints.RedirectDependencies;
 import dev.shortstack.redirect.entrypoints.RedirectFunction;
+import dev.shortstack.stats.entrypoints.CompactArchiveFunction;
+import dev.shortstack.stats.entrypoints.StatsApiFunction;
+import dev.shortstack.stats.entrypoints.StatsDependencies;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.infra.QueueDefinition;
@@ -50,6 +52,8 @@ public final class LocalRunner implements AutoCloseable {
     static final int FUNCTION_CONCURRENCY = 8;
     /** Import chunks in flight at once (each with its own row threads). */
     static final int JOBS_CONCURRENCY = 4;
+    /** Stats environments, each with its own DuckDB: queries are few and heavy, not many and light. */
+    static final int STATS_CONCURRENCY = 2;
 
     private final EmulatedAws aws;
     private final Stage stage;
@@ -57,6 +61,7 @@ public final class LocalRunner implements AutoCloseable {
     private final String adminKey;
     private final List<SqsEventSourceMapping> mappings = new ArrayList<>();
     private S3UploadNotifications notifications;
+    private CompactionSchedule schedule;
 
     private LocalRunner(EmulatedAws aws, Stage stage, HttpApiGateway gateway, String adminKey) {
         this.aws = aws;
@@ -82,15 +87,20 @@ public final class LocalRunner implements AutoCloseable {
                     LinksApiDependencies.fromEnv(Env.of(withBaseUrl(env, gateway[0])))), FUNCTION_CONCURRENCY);
             FunctionPool redirect = new FunctionPool("redirect", () -> new RedirectFunction(
                     RedirectDependencies.fromEnv(Env.of(withBaseUrl(env, gateway[0])))), FUNCTION_CONCURRENCY);
-            gateway[0] = new HttpApiGateway(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), linksApi, redirect);
+            // One engine per execution environment, as in Lambda; the runner's are small.
+            FunctionPool statsApi = new FunctionPool("stats-api", () -> new StatsApiFunction(
+                    StatsDependencies.fromEnv(Env.of(env))), STATS_CONCURRENCY);
+            gateway[0] = new HttpApiGateway(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()),
+                    linksApi, redirect, statsApi);
             String adminKey = bootstrapAdminKey(aws.dynamo(), stage, dataDir, options.adminKey());
             LocalRunner runner = new LocalRunner(aws, stage, gateway[0], adminKey);
             try {
                 // The queue-triggered functions, wired as the CDK app's event source mappings wire them.
                 runner.subscribe(ShortstackResources.CLICKS, "aggregator",
                         () -> new AggregateClicksFunction(AnalyticsDependencies.fromEnv(Env.of(env))), FUNCTION_CONCURRENCY);
-                runner.subscribe(ShortstackResources.REBUILDS, "rebuild",
-                        () -> new RebuildStatsFunction(AnalyticsDependencies.fromEnv(Env.of(env))), 2);
+                runner.subscribe(ShortstackResources.COMPACTIONS, "compactor",
+                        () -> new CompactArchiveFunction(StatsDependencies.fromEnv(Env.of(env))), 1);
+                runner.schedule = CompactionSchedule.start(aws.sqs(), stage.queueUrl(ShortstackResources.COMPACTIONS));
                 runner.subscribe(ShortstackResources.JOBS_WORK, "jobs-worker",
                         () -> new JobWorkerFunction(JobWorkerDependencies.fromEnv(Env.of(withBaseUrl(env, gateway[0])))),
                         JOBS_CONCURRENCY);
@@ -100,6 +110,9 @@ public final class LocalRunner implements AutoCloseable {
                         stage.queueUrl(ShortstackResources.JOBS_WORK), EmulatedAws.REGION);
             } catch (RuntimeException e) {
                 runner.gateway.close();
+                if (runner.schedule != null) {
+                    runner.schedule.close();
+                }
                 runner.mappings.forEach(SqsEventSourceMapping::close);
                 if (runner.notifications != null) {
                     runner.notifications.close();
@@ -147,6 +160,9 @@ public final class LocalRunner implements AutoCloseable {
     @Override
     public void close() {
         gateway.close();
+        if (schedule != null) {
+            schedule.close();
+        }
         if (notifications != null) {
             notifications.close();
         }

@@ -15,7 +15,7 @@ public final class EnvNames {
     public static final String CLICKS_QUEUE_URL = "CLICKS_QUEUE_URL";
     public static final String CLICK_ARCHIVE_BUCKET = "CLICK_ARCHIVE_BUCKET";
     public static final String STATS_TABLE = "STATS_TABLE";
-    public static final String REBUILD_QUEUE_URL = "REBUILD_QUEUE_URL";
+    public static final String COMPACTION_QUEUE_URL = "COMPACTION_QUEUE_URL";
     public static final String JOBS_TABLE = "JOBS_TABLE";
     public static final String JOBS_QUEUE_URL = "JOBS_QUEUE_URL";
     public static final String JOB_FILES_BUCKET = "JOB_FILES_BUCKET";
@@ -25,8 +25,14 @@ public final class EnvNames {
     public static final String IMPORT_MAX_ROWS = "IMPORT_MAX_ROWS";
     /** Rows per import chunk: one queue message and one worker invocation each. */
     public static final String IMPORT_CHUNK_ROWS = "IMPORT_CHUNK_ROWS";
-    /** Write shards of each link's click counters. May grow, never shrink: readers sum this many. */
-    public static final String COUNTER_SHARDS = "COUNTER_SHARDS";
+    /** Where the stats engine keeps archive files it fetched (default: the temp folder, /tmp in Lambda). */
+    public static final String ARCHIVE_CACHE_DIR = "ARCHIVE_CACHE_DIR";
+    /** The most the archive file cache may hold on disk, in MB (Lambda's /tmp is 512 MB unless raised). */
+    public static final String ARCHIVE_CACHE_MB = "ARCHIVE_CACHE_MB";
+    /** DuckDB's memory limit per execution environment, in MB. */
+    public static final String QUERY_MEMORY_MB = "QUERY_MEMORY_MB";
+    /** The longest a stats query may run before it is cancelled and answered 503. */
+    public static final String QUERY_TIMEOUT_SECONDS = "QUERY_TIMEOUT_SECONDS";
 
     /** Public base of short links, e.g. https://sho.rt; links to it are refused (redirect loops). */
     public static final String SHORT_BASE_URL = "SHORT_BASE_URL";

@@ -24,6 +24,7 @@ public enum ProblemType {
     UPLOAD_MISSING(409, "upload-missing", "The import file has not been uploaded"),
     JOB_ENDED(409, "job-ended", "The job has ended already"),
     THROTTLED(503, "throttled", "The service is busy; retry shortly"),
+    QUERY_LIMIT(503, "query-limit", "The query went over its time or memory limit"),
     INTERNAL(500, "internal", "Internal error");
 
     private static final String URI_PREFIX = "urn:shortstack:problem:";

@@ -39,8 +39,8 @@ public final class ShortstackResources {
             Optional.of(VisitAttributes.EXPIRES_AT_EPOCH));
 
     /**
-     * Click counters: realtime items written by the aggregator (write-sharded), rebuilt items
-     * written by the rebuild job, and rebuild jobs; see {@code dev.shortstack.shared.stats.StatsKeys}.
+     * The click archive's catalog (which days are compacted, late raw objects) and compaction
+     * jobs; see {@code dev.shortstack.shared.stats.StatsKeys}. No click is counted here.
      */
     public static final TableDefinition STATS = new TableDefinition(
             "stats", EnvNames.STATS_TABLE,
@@ -71,9 +71,12 @@ public final class ShortstackResources {
                     KeyAttribute.string(JobAttributes.CREATED_KEY))),
             Optional.of(JobAttributes.EXPIRES_AT_EPOCH));
 
-    /** One message per day to rebuild from the archive; the worker's timeout is 5 minutes. */
-    public static final QueueDefinition REBUILDS = new QueueDefinition(
-            "rebuilds", EnvNames.REBUILD_QUEUE_URL, 1800, 5, 14 * 24 * 3600, 1, 0);
+    /**
+     * Compaction work: one message per closed day to compact, or the schedule's "every day that is
+     * due". The compactor's timeout is 5 minutes; the visibility timeout is six times that.
+     */
+    public static final QueueDefinition COMPACTIONS = new QueueDefinition(
+            "compactions", EnvNames.COMPACTION_QUEUE_URL, 1800, 5, 14 * 24 * 3600, 1, 0);
 
     /**
      * Batch job work: one message per job to plan or export, one per import chunk. The worker's
@@ -83,7 +86,10 @@ public final class ShortstackResources {
     public static final QueueDefinition JOBS_WORK = new QueueDefinition(
             "jobs", EnvNames.JOBS_QUEUE_URL, 1800, 5, 4 * 24 * 3600, 1, 0);
 
-    /** Every click event as gzip JSON Lines, partitioned by time: the source of exact rebuilds. */
+    /**
+     * The single source of truth of analytics: every click with its classification, as raw gzip
+     * JSON Lines per batch and, for closed days, compacted Parquet; see {@code ArchiveLayout}.
+     */
     public static final BucketDefinition CLICK_ARCHIVE = new BucketDefinition("click-archive", EnvNames.CLICK_ARCHIVE_BUCKET);
 
     /**
@@ -96,7 +102,7 @@ public final class ShortstackResources {
     public static final String IMPORT_UPLOAD_SUFFIX = "/source";
 
     public static final List<TableDefinition> TABLES = List.of(LINKS, API_KEYS, VISITS, STATS, JOBS);
-    public static final List<QueueDefinition> QUEUES = List.of(CLICKS, REBUILDS, JOBS_WORK);
+    public static final List<QueueDefinition> QUEUES = List.of(CLICKS, COMPACTIONS, JOBS_WORK);
     public static final List<BucketDefinition> BUCKETS = List.of(CLICK_ARCHIVE, JOB_FILES);
 
     private ShortstackResources() {

@@ -1,23 +1,21 @@
 package dev.shortstack.analytics.aggregate;
 
-import dev.shortstack.shared.click.ArchiveLayout;
 import dev.shortstack.analytics.store.ClickArchive;
-import dev.shortstack.shared.click.ClickEvent;
-import dev.shortstack.shared.json.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.shortstack.shared.archive.ArchiveCodec;
+import dev.shortstack.shared.archive.ArchiveLayout;
+import dev.shortstack.shared.archive.ArchivedClick;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
+import java.util.TreeMap;
 
-/** Writes a batch's clicks to the archive: one gzip JSON Lines object per hour the batch spans. */
+/** Writes a batch's clicks to the archive: one object per click hour the batch spans. */
 public final class ArchiveWriter {
     private final ClickArchive archive;
 
@@ -25,44 +23,19 @@ public final class ArchiveWriter {
         this.archive = archive;
     }
 
-    public void write(List<ClickEvent> clicks) {
-        Map<ZonedDateTime, List<ClickEvent>> byHour = new LinkedHashMap<>();
-        for (ClickEvent click : clicks) {
-            ZonedDateTime hour = Instant.parse(click.occurredAt()).atZone(ZoneOffset.UTC).withMinute(0).withSecond(0).withNano(0);
+    /** @return the keys written, by the UTC day of their clicks */
+    public Map<LocalDate, List<String>> write(List<ArchivedClick> clicks) {
+        Map<ZonedDateTime, List<ArchivedClick>> byHour = new LinkedHashMap<>();
+        for (ArchivedClick click : clicks) {
+            ZonedDateTime hour = Instant.parse(click.occurredAt()).atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
             byHour.computeIfAbsent(hour, h -> new ArrayList<>()).add(click);
         }
-        byHour.forEach((hour, events) -> archive.put(
-                ArchiveLayout.key(hour.toLocalDate(), hour.getHour(), events.stream().map(ClickEvent::clickId).toList()),
-                gzipJsonLines(events)));
-    }
-
-    static byte[] gzipJsonLines(List<ClickEvent> events) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-            for (ClickEvent event : events) {
-                gzip.write(Json.mapper().writeValueAsBytes(event));
-                gzip.write('\n');
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    /** Reads an archive object back into its clicks. */
-    public static List<ClickEvent> read(byte[] gzipped) {
-        List<ClickEvent> events = new ArrayList<>();
-        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped));
-             var lines = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (!line.isBlank()) {
-                    events.add(Json.mapper().readValue(line, ClickEvent.class));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return events;
+        Map<LocalDate, List<String>> written = new TreeMap<>();
+        byHour.forEach((hour, hourClicks) -> {
+            String key = ArchiveLayout.key(hour.toLocalDate(), hour.getHour(), hourClicks.stream().map(ArchivedClick::clickId).toList());
+            archive.put(key, ArchiveCodec.encode(hourClicks));
+            written.computeIfAbsent(hour.toLocalDate(), d -> new ArrayList<>()).add(key);
+        });
+        return written;
     }
 }

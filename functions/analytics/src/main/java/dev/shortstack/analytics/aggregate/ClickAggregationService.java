@@ -1,45 +1,47 @@
 package dev.shortstack.analytics.aggregate;
 
 import dev.shortstack.analytics.classify.ClickClassifier;
-import dev.shortstack.shared.sqs.SqsRecord;
-import dev.shortstack.analytics.store.CounterStore;
+import dev.shortstack.shared.archive.ArchiveCatalog;
+import dev.shortstack.shared.archive.ArchiveDays;
 import dev.shortstack.shared.click.ClickEvent;
 import dev.shortstack.shared.observability.Observability;
+import dev.shortstack.shared.sqs.SqsRecord;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One batch of click messages: parse, classify, archive, aggregate, write. Nothing is dropped:
- * a message that cannot be parsed is reported as failed (it reaches the DLQ after
- * maxReceiveCount); if the archive write fails every click is retried; if a counter write fails,
- * exactly the messages that contributed to it are retried. A retried message may add again to the
- * counters that did succeed — the realtime figures are at-least-once, and the rebuild from the
- * archive makes them exact.
+ * One batch of click messages: parse, classify, archive. The archive is the only place a click is
+ * counted from, so this is all a click costs: a share of one S3 PUT, and nothing in DynamoDB
+ * unless it arrives after its day closed (then one small catalog update for the batch, so that
+ * queries read it until the next compaction takes it in).
+ *
+ * Nothing is dropped: a message that cannot be parsed is reported failed (it reaches the DLQ after
+ * maxReceiveCount); if the archive write or the catalog update fails, every click is retried, and
+ * a retried batch writes the same keys again.
  */
 public final class ClickAggregationService {
     private static final Logger LOG = LoggerFactory.getLogger(ClickAggregationService.class);
 
     private final ClickClassifier classifier;
-    private final BatchAggregator aggregator;
     private final ArchiveWriter archive;
-    private final CounterStore counters;
-    private final ExecutorService writers;
+    private final ArchiveCatalog catalog;
+    private final Clock clock;
     private final Observability observability;
 
-    public ClickAggregationService(ClickClassifier classifier, BatchAggregator aggregator, ArchiveWriter archive,
-                                   CounterStore counters, ExecutorService writers, Observability observability) {
+    public ClickAggregationService(ClickClassifier classifier, ArchiveWriter archive, ArchiveCatalog catalog, Clock clock,
+                                   Observability observability) {
         this.classifier = classifier;
-        this.aggregator = aggregator;
         this.archive = archive;
-        this.counters = counters;
-        this.writers = writers;
+        this.catalog = catalog;
+        this.clock = clock;
         this.observability = observability;
     }
 
@@ -54,40 +56,29 @@ public final class ClickAggregationService {
                 observability.count("UnreadableClick");
                 failed.add(record.messageId());
             } else {
-                clicks.add(new ClickRecord(record.messageId(), event.get(), classifier.classify(event.get())));
+                clicks.add(new ClickRecord(record.messageId(), classifier.classify(event.get()).archived(event.get())));
             }
         }
         if (clicks.isEmpty()) {
             return failed;
         }
+        // Decided before the write: a write that starts while the day is open ends before the compactor may list it.
+        LocalDate firstOpenDay = ArchiveDays.firstOpenDay(clock.instant());
         try {
-            archive.write(clicks.stream().map(ClickRecord::event).toList());
+            Map<LocalDate, List<String>> written = archive.write(clicks.stream().map(ClickRecord::click).toList());
+            written.forEach((day, keys) -> {
+                if (day.isBefore(firstOpenDay)) {
+                    catalog.addLate(day, keys);
+                    observability.count("LateArchiveObjects", keys.size());
+                }
+            });
         } catch (RuntimeException e) {
-            LOG.error("Archive write failed; the whole batch of {} clicks will be retried", clicks.size(), e);
+            LOG.error("Archiving failed; the whole batch of {} clicks will be retried", clicks.size(), e);
             observability.count("ArchiveWriteFailed");
             clicks.forEach(c -> failed.add(c.messageId()));
             return failed;
         }
-        WritePlan plan = aggregator.plan(clicks);
-        List<CompletableFuture<Set<String>>> writes = new ArrayList<>(plan.counters().size() + plan.sketches().size());
-        plan.counters().forEach(write -> writes.add(CompletableFuture.supplyAsync(
-                () -> attempt(() -> counters.add(write), write.messageIds(), write.pk() + " " + write.sk()), writers)));
-        plan.sketches().forEach(write -> writes.add(CompletableFuture.supplyAsync(
-                () -> attempt(() -> counters.mergeSketch(write), write.messageIds(), write.pk() + " " + write.sk()), writers)));
-        writes.forEach(w -> failed.addAll(w.join()));
-        observability.count("ClicksAggregated", clicks.size());
-        observability.count("CounterWrites", plan.requestCount());
+        observability.count("ClicksArchived", clicks.size());
         return failed;
-    }
-
-    private Set<String> attempt(Runnable write, Set<String> messages, String item) {
-        try {
-            write.run();
-            return Set.of();
-        } catch (RuntimeException e) {
-            LOG.warn("Counter write {} failed after the SDK's retries; {} messages will be retried: {}", item, messages.size(), e.toString());
-            observability.count("CounterWriteFailed");
-            return messages;
-        }
     }
 }

@@ -1,8 +1,7 @@
 package dev.shortstack.analytics.aggregate;
 
-import dev.shortstack.analytics.classify.Classification;
-import dev.shortstack.shared.click.ClickEvent;
+import dev.shortstack.shared.archive.ArchivedClick;
 
 /** A parsed, classified click and the queue message that carried it. */
-public record ClickRecord(String messageId, ClickEvent event, Classification classification) {
+public record ClickRecord(String messageId, ArchivedClick click) {
 }

@@ -1,5 +1,7 @@
 package dev.shortstack.analytics.classify;
 
+import dev.shortstack.shared.archive.ArchivedClick;
+import dev.shortstack.shared.click.ClickEvent;
 import dev.shortstack.shared.stats.Dimension;
 import java.util.Map;
 
@@ -9,4 +11,14 @@ import java.util.Map;
  * human breakdowns.
  */
 public record Classification(boolean bot, Map<Dimension, String> dimensions) {
+
+    /** The click as the archive keeps it: the event and this classification. */
+    public ArchivedClick archived(ClickEvent event) {
+        if (bot) {
+            return ArchivedClick.bot(event, dimensions.get(Dimension.BOT));
+        }
+        return ArchivedClick.human(event, dimensions.get(Dimension.COUNTRY), dimensions.get(Dimension.REFERRER),
+                dimensions.get(Dimension.DEVICE), dimensions.get(Dimension.OS), dimensions.get(Dimension.BROWSER),
+                dimensions.get(Dimension.LANGUAGE));
+    }
 }

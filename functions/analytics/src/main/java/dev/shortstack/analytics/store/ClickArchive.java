@@ -1,14 +1,7 @@
 package dev.shortstack.analytics.store;
 
-import java.util.List;
-
-/** The immutable raw click archive: gzip JSON Lines objects under time-partitioned keys. */
+/** Where the aggregator writes raw archive objects (gzip JSON Lines under time-partitioned keys). */
 public interface ClickArchive {
-    /** Writes (or overwrites) one object. */
+    /** Writes (or overwrites, for a redelivered batch) one object; throws when it was not written. */
     void put(String key, byte[] gzippedJsonLines);
-
-    /** Every key under a prefix, in key order. */
-    List<String> list(String prefix);
-
-    byte[] get(String key);
 }

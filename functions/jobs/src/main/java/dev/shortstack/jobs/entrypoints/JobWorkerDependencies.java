@@ -18,8 +18,9 @@ import dev.shortstack.links.links.UrlPolicy;
 import dev.shortstack.links.store.SqsJobQueue;
 import dev.shortstack.links.store.dynamodb.DynamoJobStore;
 import dev.shortstack.links.store.dynamodb.DynamoLinkStore;
-import dev.shortstack.links.store.dynamodb.DynamoStatsReader;
-import dev.shortstack.links.stats.StatsReader;
+import dev.shortstack.shared.observability.Observability;
+import dev.shortstack.stats.ArchiveAccess;
+import dev.shortstack.stats.query.ClickExports;
 import dev.shortstack.links.store.s3.S3JobFiles;
 import dev.shortstack.shared.aws.AwsClients;
 import dev.shortstack.shared.concurrent.DaemonPool;
@@ -32,7 +33,7 @@ import java.util.concurrent.ExecutorService;
 
 /** What the jobs worker is built from; tests swap in their own stores or files. */
 public record JobWorkerDependencies(JobStore jobs, JobQueue queue, JobFiles files, LinkStore linkStore,
-                                    LinkService links, LinkRequestParser parser, StatsReader stats, JobFiles clickArchive,
+                                    LinkService links, LinkRequestParser parser, ClickExports clicks,
                                     ImportLimits limits, Clock clock) {
 
     /** Rows of a chunk in flight at once: the writes are I/O-bound, and each thread holds one connection. */
@@ -48,7 +49,15 @@ public record JobWorkerDependencies(JobStore jobs, JobQueue queue, JobFiles file
     }
 
     public Exporter exporter() {
-        return new Exporter(jobs, files, linkStore, stats, clickArchive, clock);
+        return new Exporter(jobs, files, linkStore, clicks, clock);
+    }
+
+    /** Exports run for minutes: a statement may take up to this long unless QUERY_TIMEOUT_SECONDS says otherwise. */
+    private static final int EXPORT_QUERY_TIMEOUT_SECONDS = 240;
+
+    private static ClickExports clickExports(Env env, AwsClients aws) {
+        ArchiveAccess archive = ArchiveAccess.fromEnv(env, aws, new Observability("jobs-worker"), EXPORT_QUERY_TIMEOUT_SECONDS);
+        return new ClickExports(archive.slicer(), archive.engine());
     }
 
     public static JobWorkerDependencies fromEnv(Env env) {
@@ -67,9 +76,7 @@ public record JobWorkerDependencies(JobStore jobs, JobQueue queue, JobFiles file
                 new LinkService(linkStore, new DynamoVisitCounter(aws.dynamo(), env.require(EnvNames.VISITS_TABLE)),
                         new SlugGenerator(new SecureRandom()), clock),
                 new LinkRequestParser(new UrlPolicy(shortBaseUrl, env.get(EnvNames.BLOCKED_DOMAINS, ""))),
-                new DynamoStatsReader(aws.dynamo(), env.require(EnvNames.STATS_TABLE),
-                        env.getInt(EnvNames.COUNTER_SHARDS, LinksApiDependencies.DEFAULT_COUNTER_SHARDS, 1, 256)),
-                S3JobFiles.fromEnv(aws, env.require(EnvNames.CLICK_ARCHIVE_BUCKET)),
+                clickExports(env, aws),
                 ImportLimits.fromEnv(env),
                 clock);
     }

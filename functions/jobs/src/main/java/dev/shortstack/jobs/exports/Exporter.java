@@ -7,7 +7,7 @@ import dev.shortstack.links.jobs.JobFiles;
 import dev.shortstack.links.jobs.JobKind;
 import dev.shortstack.links.jobs.JobStore;
 import dev.shortstack.links.links.LinkStore;
-import dev.shortstack.links.stats.StatsReader;
+import dev.shortstack.stats.query.ClickExports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,13 +31,13 @@ public final class Exporter {
     private final Map<ExportType, ExportSource> sources;
     private final Clock clock;
 
-    public Exporter(JobStore store, JobFiles files, LinkStore links, StatsReader stats, JobFiles archive, Clock clock) {
+    public Exporter(JobStore store, JobFiles files, LinkStore links, ClickExports clicks, Clock clock) {
         this.store = store;
         this.files = files;
         this.sources = Map.of(
                 ExportType.LINKS, new LinkRows(links),
-                ExportType.STATS, new StatsRows(links, stats),
-                ExportType.CLICKS, new ClickRows(archive));
+                ExportType.STATS, new StatsRows(clicks),
+                ExportType.CLICKS, new ClickRows(clicks));
         this.clock = clock;
     }
 

@@ -1,39 +1,28 @@
 package dev.shortstack.jobs.exports;
 
 import dev.shortstack.links.jobs.Job;
-import dev.shortstack.links.links.LinkStore;
-import dev.shortstack.links.stats.DayFigures;
-import dev.shortstack.links.stats.StatsReader;
-import java.time.LocalDate;
+import dev.shortstack.stats.query.ClickExports;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * One row per link and UTC day with clicks: the same figures the stats API reads (exact where
- * the day was rebuilt from the archive, realtime otherwise), links newest first, days in order.
+ * One row per link and UTC day with clicks, computed from the click archive as the stats API
+ * computes them; links by link id, so a slug deleted and created again shows as two links.
  */
 final class StatsRows implements ExportSource {
-    private final LinkStore links;
-    private final StatsReader stats;
+    private final ClickExports exports;
 
-    StatsRows(LinkStore links, StatsReader stats) {
-        this.links = links;
-        this.stats = stats;
+    StatsRows(ClickExports exports) {
+        this.exports = exports;
     }
 
     @Override
     public List<String> columns() {
-        return List.of("slug", "day", "humanClicks", "botClicks", "uniqueVisitors", "exact");
+        return ClickExports.STATS_COLUMNS;
     }
 
     @Override
     public void rows(Job job, Consumer<List<?>> sink) {
-        WorkspaceLinks.forEach(links, job.workspaceId(), null, null, link -> {
-            Map<LocalDate, DayFigures> days = new TreeMap<>(stats.linkDays(link.linkId(), job.from(), job.to()));
-            days.forEach((day, figures) -> sink.accept(List.of(link.slug(), day.toString(), figures.humanTotal(),
-                    figures.botTotal(), DayFigures.uniqueVisitors(List.of(figures)), figures.exact())));
-        });
+        exports.statsRows(job.workspaceId(), job.from(), job.to(), sink);
     }
 }

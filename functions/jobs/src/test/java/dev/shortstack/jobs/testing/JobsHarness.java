@@ -76,7 +76,7 @@ public final class JobsHarness {
         LinkService service = new LinkService(linkStore, new DynamoVisitCounter(aws.dynamo(), stage.resourceEnv().get(EnvNames.VISITS_TABLE)),
                 new SlugGenerator(new SecureRandom()), Clock.systemUTC());
         function = new JobWorkerFunction(new JobWorkerDependencies(jobStore.apply(deps.jobs()), queue.apply(deps.queue()), deps.files(),
-                linkStore, service, deps.parser(), deps.stats(), deps.clickArchive(), deps.limits(), deps.clock()));
+                linkStore, service, deps.parser(), deps.clicks(), deps.limits(), deps.clock()));
     }
 
     public JobService jobs() {

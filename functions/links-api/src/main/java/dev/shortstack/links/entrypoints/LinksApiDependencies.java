@@ -15,11 +15,7 @@ import dev.shortstack.links.links.LinkStore;
 import dev.shortstack.links.links.SlugGenerator;
 import dev.shortstack.links.links.UrlPolicy;
 import dev.shortstack.links.store.dynamodb.DynamoApiKeyStore;
-import dev.shortstack.links.stats.StatsService;
-import dev.shortstack.links.store.SqsRebuildQueue;
 import dev.shortstack.links.store.dynamodb.DynamoLinkStore;
-import dev.shortstack.links.store.dynamodb.DynamoStatsReader;
-import dev.shortstack.shared.stats.RebuildJobStore;
 import dev.shortstack.shared.aws.AwsClients;
 import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.config.EnvNames;
@@ -34,17 +30,14 @@ public record LinksApiDependencies(
         LinkService links,
         ApiKeyService keys,
         LinkRequestParser parser,
-        StatsService stats,
         JobService jobs,
         JobRequestParser jobRequests,
         String shortBaseUrl,
         Clock clock) {
 
     public static final int DEFAULT_INDEX_SHARDS = 8;
-    /** Must equal the aggregator's COUNTER_SHARDS (or exceed it): readers sum this many shards. */
-    public static final int DEFAULT_COUNTER_SHARDS = 8;
 
-    public static LinksApiDependencies of(LinkStore linkStore, VisitCounter visits, ApiKeyStore keyStore, StatsService stats,
+    public static LinksApiDependencies of(LinkStore linkStore, VisitCounter visits, ApiKeyStore keyStore,
                                           JobService jobs, ImportLimits importLimits,
                                           String shortBaseUrl, String blockedDomains, Clock clock) {
         return new LinksApiDependencies(
@@ -52,7 +45,6 @@ public record LinksApiDependencies(
                 new LinkService(linkStore, visits, new SlugGenerator(new SecureRandom()), clock),
                 new ApiKeyService(keyStore, clock),
                 new LinkRequestParser(new UrlPolicy(shortBaseUrl, blockedDomains)),
-                stats,
                 jobs,
                 new JobRequestParser(importLimits),
                 shortBaseUrl,
@@ -61,18 +53,11 @@ public record LinksApiDependencies(
 
     /** Validates the configuration up front: a missing variable fails the cold start, naming it. */
     public static LinksApiDependencies fromEnv(Env env) {
-        env.requireAll(EnvNames.LINKS_TABLE, EnvNames.API_KEYS_TABLE, EnvNames.VISITS_TABLE, EnvNames.STATS_TABLE,
-                EnvNames.REBUILD_QUEUE_URL, EnvNames.JOBS_TABLE, EnvNames.JOBS_QUEUE_URL, EnvNames.JOB_FILES_BUCKET,
+        env.requireAll(EnvNames.LINKS_TABLE, EnvNames.API_KEYS_TABLE, EnvNames.VISITS_TABLE, EnvNames.JOBS_TABLE, EnvNames.JOBS_QUEUE_URL, EnvNames.JOB_FILES_BUCKET,
                 EnvNames.SHORT_BASE_URL);
         AwsClients aws = AwsClients.fromEnv(env);
         int shards = env.getInt(EnvNames.LINK_INDEX_SHARDS, DEFAULT_INDEX_SHARDS, 1, 256);
-        String statsTable = env.require(EnvNames.STATS_TABLE);
         Clock clock = Clock.systemUTC();
-        StatsService stats = new StatsService(
-                new DynamoStatsReader(aws.dynamo(), statsTable, env.getInt(EnvNames.COUNTER_SHARDS, DEFAULT_COUNTER_SHARDS, 1, 256)),
-                new RebuildJobStore(aws.dynamo(), statsTable),
-                new SqsRebuildQueue(aws.sqs(), env.require(EnvNames.REBUILD_QUEUE_URL)),
-                clock);
         JobService jobs = new JobService(
                 new DynamoJobStore(aws.dynamo(), env.require(EnvNames.JOBS_TABLE)),
                 new SqsJobQueue(aws.sqs(), env.require(EnvNames.JOBS_QUEUE_URL)),
@@ -82,7 +67,6 @@ public record LinksApiDependencies(
                 new DynamoLinkStore(aws.dynamo(), env.require(EnvNames.LINKS_TABLE), env.require(EnvNames.VISITS_TABLE), shards),
                 new DynamoVisitCounter(aws.dynamo(), env.require(EnvNames.VISITS_TABLE)),
                 new DynamoApiKeyStore(aws.dynamo(), env.require(EnvNames.API_KEYS_TABLE)),
-                stats,
                 jobs,
                 ImportLimits.fromEnv(env),
                 ShortBaseUrl.validated(env.require(EnvNames.SHORT_BASE_URL)),

@@ -25,9 +25,6 @@ import dev.shortstack.shared.http.ProblemType;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.link.Link;
 import dev.shortstack.shared.observability.Observability;
-import dev.shortstack.links.stats.RebuildRange;
-import dev.shortstack.links.stats.StatsQuery;
-import dev.shortstack.shared.stats.RebuildJob;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,14 +41,12 @@ import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
 /**
- * The links API behind {@code ANY /v1/{proxy+}}: routes, authenticates, parses, calls a service
+ * The links API behind {@code ANY /v1/{proxy+}} (statistics have their own function): routes, authenticates, parses, calls a service
  * and maps the result. All logic lives in the services.
  */
 public final class LinksApiFunction extends HttpApiFunction {
     private static final Pattern LINK_PATH = Pattern.compile("/v1/links/([^/]+)");
     private static final Pattern KEY_PATH = Pattern.compile("/v1/keys/([^/]+)");
-    private static final Pattern LINK_STATS_PATH = Pattern.compile("/v1/links/([^/]+)/stats");
-    private static final Pattern REBUILD_PATH = Pattern.compile("/v1/stats/rebuilds/([^/]+)");
     private static final Pattern IMPORT_START_PATH = Pattern.compile("/v1/imports/([^/]+)/start");
     private static final Pattern JOB_PATH = Pattern.compile("/v1/jobs/([^/]+)");
     private static final Pattern JOB_CANCEL_PATH = Pattern.compile("/v1/jobs/([^/]+)/cancel");
@@ -92,38 +87,6 @@ public final class LinksApiFunction extends HttpApiFunction {
                 case "POST" -> createLink(request, caller(request, Role.WRITE));
                 default -> methodNotAllowed("GET, POST");
             };
-        }
-        Matcher linkStats = LINK_STATS_PATH.matcher(path);
-        if (linkStats.matches()) {
-            MDC.put("slug", linkStats.group(1));
-            if (!request.method().equals("GET")) {
-                return methodNotAllowed("GET");
-            }
-            Caller caller = caller(request, Role.READ);
-            Link statsLink = deps.links().get(caller, linkStats.group(1));
-            return json(200, deps.stats().linkStats(statsLink, StatsQuery.parse(request.query(), today())));
-        }
-        if (path.equals("/v1/stats")) {
-            if (!request.method().equals("GET")) {
-                return methodNotAllowed("GET");
-            }
-            return json(200, deps.stats().workspaceStats(caller(request, Role.READ), StatsQuery.parse(request.query(), today())));
-        }
-        if (path.equals("/v1/stats/rebuilds")) {
-            if (!request.method().equals("POST")) {
-                return methodNotAllowed("POST");
-            }
-            caller(request, Role.ADMIN);
-            RebuildJob job = deps.stats().startRebuild(RebuildRange.parse(JsonBody.parse(request, JSON)));
-            return json(202, views.rebuildJob(job)).withHeader("location", "/v1/stats/rebuilds/" + job.jobId());
-        }
-        Matcher rebuild = REBUILD_PATH.matcher(path);
-        if (rebuild.matches()) {
-            if (!request.method().equals("GET")) {
-                return methodNotAllowed("GET");
-            }
-            caller(request, Role.ADMIN);
-            return json(200, views.rebuildJob(deps.stats().rebuildJob(rebuild.group(1))));
         }
         HttpApiResponse jobs = routeJobs(request, path);
         if (jobs != null) {

@@ -11,7 +11,6 @@ import dev.shortstack.links.links.LinkPage;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.link.Link;
 import dev.shortstack.shared.link.LinkState;
-import dev.shortstack.shared.stats.RebuildJob;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -73,20 +72,6 @@ final class Views {
         ObjectNode node = key(key.stored());
         node.put("key", key.plaintext());
         node.put("workspaceId", key.stored().workspaceId());
-        return node;
-    }
-
-    ObjectNode rebuildJob(RebuildJob job) {
-        ObjectNode node = Json.mapper().createObjectNode();
-        node.put("id", job.jobId());
-        node.put("status", job.status());
-        node.put("from", job.from().toString());
-        node.put("to", job.to().toString());
-        node.put("daysTotal", job.daysTotal());
-        node.put("daysDone", job.daysDone().size());
-        node.put("percent", job.percent());
-        node.put("createdAt", job.createdAt().toString());
-        node.put("updatedAt", job.updatedAt().toString());
         return node;
     }
 

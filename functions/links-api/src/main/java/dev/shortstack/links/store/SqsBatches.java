@@ -9,12 +9,12 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /** Sends JSON messages in batches of ten (SQS's limit). */
-final class SqsBatches {
+public final class SqsBatches {
     private SqsBatches() {
     }
 
     /** A batch with any entry refused fails the call, so work is never half-queued silently. */
-    static void sendJson(SqsClient sqs, String queueUrl, List<?> messages) {
+    public static void sendJson(SqsClient sqs, String queueUrl, List<?> messages) {
         for (int start = 0; start < messages.size(); start += 10) {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             for (int i = start; i < Math.min(messages.size(), start + 10); i++) {

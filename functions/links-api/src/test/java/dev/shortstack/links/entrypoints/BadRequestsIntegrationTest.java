@@ -194,25 +194,6 @@ class BadRequestsIntegrationTest {
         rows.add(fixture("limit over 100", "links-api/list-links.json", e -> query(e, "limit", "101"), 400, "validation-failed", "query.limit"));
         rows.add(fixture("unknown query parameter", "links-api/list-links.json", e -> query(e, "tags", "a"), 400, "validation-failed", "query.tags"));
         rows.add(fixture("forged cursor", "links-api/list-links.json", e -> query(e, "cursor", "bm90LWEtY3Vyc29y"), 400, "invalid-cursor", null));
-        // Statistics
-        rows.add(stats("stats: from after to", "from=2026-11-20&to=2026-11-10", "query.from"));
-        rows.add(stats("stats: range over the daily maximum", "from=2020-01-01&to=2026-11-01", "query.to"));
-        rows.add(stats("stats: range over the hourly maximum", "from=2026-09-01&to=2026-11-01&granularity=hour", "query.to"));
-        rows.add(stats("stats: unknown granularity", "granularity=week", "query.granularity"));
-        rows.add(stats("stats: unknown dimension", "dimensions=country,shoe_size", "query.dimensions"));
-        rows.add(stats("stats: unknown time zone", "tz=Mars/Olympus", "query.tz"));
-        rows.add(stats("stats: malformed date", "from=27.11.2026", "query.from"));
-        rows.add(stats("stats: top out of range", "top=0", "query.top"));
-        rows.add(fixture("stats of another workspace's link", "links-api/get-link.json",
-                e -> path(e, "GET", null, "/v1/links/foreign-slug/stats"), 404, "not-found", null));
-        rows.add(fixture("rebuild by a write key", "links-api/create-key.json",
-                e -> auth(body(path(e, "POST", null, "/v1/stats/rebuilds"), "{\"from\":\"2026-11-01\",\"to\":\"2026-11-02\"}"), writeKey),
-                403, "forbidden", null));
-        rows.add(fixture("rebuild without dates", "links-api/create-key.json",
-                e -> body(path(e, "POST", null, "/v1/stats/rebuilds"), "{}"), 400, "validation-failed", "from"));
-        rows.add(fixture("rebuild of the future", "links-api/create-key.json",
-                e -> body(path(e, "POST", null, "/v1/stats/rebuilds"), "{\"from\":\"2026-11-01\",\"to\":\"2999-01-01\"}"),
-                400, "validation-failed", "to"));
         // Imports
         rows.add(importing("import without a format", "{}", 400, "validation-failed", "format"));
         rows.add(importing("import of an unknown format", "{\"format\":\"excel\"}", 400, "validation-failed", "format"));
@@ -269,18 +250,6 @@ class BadRequestsIntegrationTest {
         rows.add(fixture("revoking an unknown key", "links-api/create-key.json", e -> path(e, "DELETE", null, "/v1/keys/aaaaaaaaaaaa"),
                 404, "not-found", null));
         return rows.stream();
-    }
-
-    private static Arguments stats(String name, String rawQuery, String field) {
-        return fixture(name, "links-api/get-link.json", e -> {
-            path(e, "GET", null, "/v1/links/taken-slug/stats");
-            ObjectNode query = e.putObject("queryStringParameters");
-            for (String pair : rawQuery.split("&")) {
-                String[] kv = pair.split("=", 2);
-                query.put(kv[0], kv[1]);
-            }
-            return e;
-        }, 400, "validation-failed", field);
     }
 
     private static Arguments importing(String name, String body, int status, String type, String field) {

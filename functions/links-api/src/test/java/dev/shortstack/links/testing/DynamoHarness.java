@@ -2,18 +2,14 @@ package dev.shortstack.links.testing;
 
 import dev.shortstack.emulators.EmulatedAws;
 import dev.shortstack.emulators.Stage;
-import dev.shortstack.links.stats.StatsService;
 import dev.shortstack.links.jobs.JobService;
 import dev.shortstack.links.store.SqsJobQueue;
-import dev.shortstack.links.store.SqsRebuildQueue;
 import dev.shortstack.links.store.dynamodb.DynamoJobStore;
 import dev.shortstack.links.store.s3.S3JobFiles;
 import dev.shortstack.shared.aws.AwsClients;
 import dev.shortstack.shared.config.Env;
 import java.util.HashMap;
 import dev.shortstack.links.store.dynamodb.DynamoApiKeyStore;
-import dev.shortstack.links.store.dynamodb.DynamoStatsReader;
-import dev.shortstack.shared.stats.RebuildJobStore;
 import dev.shortstack.links.store.dynamodb.DynamoLinkStore;
 import dev.shortstack.shared.config.EnvNames;
 import dev.shortstack.shared.infra.ShortstackResources;
@@ -40,10 +36,6 @@ public final class DynamoHarness {
         this.api = new LinksApiHarness(links,
                 new DynamoVisitCounter(aws.dynamo(), table(EnvNames.VISITS_TABLE)),
                 new DynamoApiKeyStore(aws.dynamo(), table(EnvNames.API_KEYS_TABLE)),
-                new StatsService(new DynamoStatsReader(aws.dynamo(), table(EnvNames.STATS_TABLE), 8),
-                        new RebuildJobStore(aws.dynamo(), table(EnvNames.STATS_TABLE)),
-                        new SqsRebuildQueue(aws.sqs(), stage.queueUrl(ShortstackResources.REBUILDS)),
-                        Clock.systemUTC()),
                 new JobService(new DynamoJobStore(aws.dynamo(), table(EnvNames.JOBS_TABLE)),
                         new SqsJobQueue(aws.sqs(), stage.queueUrl(ShortstackResources.JOBS_WORK)),
                         S3JobFiles.fromEnv(AwsClients.fromEnv(Env.of(env())), table(EnvNames.JOB_FILES_BUCKET)),

@@ -10,11 +10,6 @@ import dev.shortstack.links.entrypoints.LinksApiFunction;
 import dev.shortstack.links.jobs.ImportLimits;
 import dev.shortstack.links.jobs.JobService;
 import dev.shortstack.links.links.LinkStore;
-import dev.shortstack.links.stats.DayFigures;
-import dev.shortstack.links.stats.StatsReader;
-import dev.shortstack.links.stats.StatsService;
-import java.time.LocalDate;
-import java.util.Map;
 import dev.shortstack.shared.link.VisitCounter;
 import dev.shortstack.shared.testing.Fixtures;
 import java.time.Clock;
@@ -30,12 +25,12 @@ public final class LinksApiHarness {
     private final LinksApiDependencies deps;
 
     public LinksApiHarness(LinkStore links, VisitCounter visits, ApiKeyStore keys, Clock clock) {
-        this(links, visits, keys, new StatsService(new NoStats(), null, null, clock), null, clock);
+        this(links, visits, keys, null, clock);
     }
 
     /** @param jobs the batch job routes' service; null in tests that do not call them */
-    public LinksApiHarness(LinkStore links, VisitCounter visits, ApiKeyStore keys, StatsService stats, JobService jobs, Clock clock) {
-        this.deps = LinksApiDependencies.of(links, visits, keys, stats, jobs, IMPORT_LIMITS, SHORT_BASE_URL, BLOCKED, clock);
+    public LinksApiHarness(LinkStore links, VisitCounter visits, ApiKeyStore keys, JobService jobs, Clock clock) {
+        this.deps = LinksApiDependencies.of(links, visits, keys, jobs, IMPORT_LIMITS, SHORT_BASE_URL, BLOCKED, clock);
         deps.keys().importKey(Fixtures.ADMIN_KEY, Fixtures.WORKSPACE, Role.ADMIN, "fixture admin");
         this.function = new LinksApiFunction(deps);
     }
@@ -55,18 +50,5 @@ public final class LinksApiHarness {
 
     public static ObjectNode as(ObjectNode event, String key) {
         return Fixtures.withHeader(event, "authorization", "Bearer " + key);
-    }
-
-    /** A stats store with no clicks in it, for tests of everything but statistics. */
-    private static final class NoStats implements StatsReader {
-        @Override
-        public Map<LocalDate, DayFigures> linkDays(String linkId, LocalDate from, LocalDate to) {
-            return Map.of();
-        }
-
-        @Override
-        public Map<LocalDate, Map<String, Long>> workspaceDays(String workspaceId, LocalDate from, LocalDate to) {
-            return Map.of();
-        }
     }
 }

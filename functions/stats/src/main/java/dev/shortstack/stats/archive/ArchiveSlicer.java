@@ -1,0 +1,122 @@
+package dev.shortstack.stats.archive;
+
+import dev.shortstack.shared.archive.ArchiveCatalog;
+import dev.shortstack.shared.archive.ArchiveLayout;
+import dev.shortstack.shared.archive.ArchivedClick;
+import dev.shortstack.shared.archive.CompactedDay;
+import dev.shortstack.shared.archive.CompactedFiles;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Finds what a query must read: one catalog read per request tells which days are compacted (and
+ * into how many files), the rest is listed in the raw archive. Files and objects are fetched in
+ * parallel. If a compaction replaces a day's files while they are being fetched, the slice is
+ * made again from the new catalog.
+ */
+public final class ArchiveSlicer {
+    private final ArchiveCatalog catalog;
+    private final ArchiveStore store;
+    private final CompactedFileCache files;
+    private final RawObjectReader raw;
+    private final ExecutorService fetchers;
+
+    public ArchiveSlicer(ArchiveCatalog catalog, ArchiveStore store, CompactedFileCache files, RawObjectReader raw,
+                         ExecutorService fetchers) {
+        this.catalog = catalog;
+        this.store = store;
+        this.files = files;
+        this.raw = raw;
+        this.fetchers = fetchers;
+    }
+
+    /**
+     * The clicks of a workspace (or of some of its links, by link id) at {@code start} or later
+     * and before {@code end}.
+     */
+    public ArchiveSlice slice(String workspaceId, Optional<Set<String>> linkIds, Instant start, Instant end) {
+        try {
+            return attempt(workspaceId, linkIds, start, end);
+        } catch (ArchiveObjectMissingException replacedMeanwhile) {
+            return attempt(workspaceId, linkIds, start, end);
+        }
+    }
+
+    private ArchiveSlice attempt(String workspaceId, Optional<Set<String>> linkIds, Instant start, Instant end) {
+        LocalDate from = start.atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate to = end.minusNanos(1).atZone(ZoneOffset.UTC).toLocalDate();
+        Map<LocalDate, CompactedDay> days = catalog.days(from, to);
+        Map<LocalDate, CompactedFiles> workspaceFiles = catalog.workspaceFiles(workspaceId, from, to);
+        List<String> compactedKeys = new ArrayList<>();
+        List<String> lateKeys = new ArrayList<>();
+        List<LocalDate> rawDays = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            CompactedDay entry = days.get(day);
+            if (entry != null && entry.compacted()) {
+                CompactedFiles dayFiles = workspaceFiles.get(day);
+                if (dayFiles != null) {
+                    Set<Integer> buckets = new TreeSet<>();
+                    if (linkIds.isPresent()) {
+                        linkIds.get().forEach(id -> buckets.add(ArchiveLayout.bucketOf(id, dayFiles.buckets())));
+                    } else {
+                        for (int bucket = 0; bucket < dayFiles.buckets(); bucket++) {
+                            buckets.add(bucket);
+                        }
+                    }
+                    for (int bucket : buckets) {
+                        compactedKeys.add(dayFiles.file(day, workspaceId, bucket));
+                    }
+                }
+                lateKeys.addAll(entry.lateRawKeys());
+            } else {
+                rawDays.add(day);
+            }
+        }
+        List<CompletableFuture<List<String>>> listings = rawDays.stream()
+                .map(day -> CompletableFuture.supplyAsync(() -> store.list(ArchiveLayout.dayPrefix(day)), fetchers)).toList();
+        List<CompletableFuture<Path>> localFiles = compactedKeys.stream()
+                .map(key -> CompletableFuture.supplyAsync(() -> files.file(key), fetchers)).toList();
+        List<String> rawKeys = new ArrayList<>(lateKeys);
+        listings.forEach(listing -> rawKeys.addAll(join(listing)));
+        List<CompletableFuture<Optional<List<ArchivedClick>>>> objects = rawKeys.stream().distinct()
+                .map(key -> CompletableFuture.supplyAsync(() -> raw.read(key), fetchers)).toList();
+
+        Map<String, ArchivedClick> clicks = new LinkedHashMap<>();
+        for (CompletableFuture<Optional<List<ArchivedClick>>> object : objects) {
+            join(object).ifPresent(list -> list.forEach(click -> {
+                if (click.workspaceId().equals(workspaceId) && linkIds.map(ids -> ids.contains(click.linkId())).orElse(true)) {
+                    Instant at = Instant.parse(click.occurredAt());
+                    if (!at.isBefore(start) && at.isBefore(end)) {
+                        clicks.putIfAbsent(click.clickId(), click);
+                    }
+                }
+            }));
+        }
+        List<Path> paths = localFiles.stream().map(ArchiveSlicer::join).toList();
+        return new ArchiveSlice(workspaceId, linkIds, start, end, paths, List.copyOf(clicks.values()), !lateKeys.isEmpty());
+    }
+
+    /** Joins a fetch, rethrowing what failed in it as itself. */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+}

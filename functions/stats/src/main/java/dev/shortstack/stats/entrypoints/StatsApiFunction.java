@@ -1,0 +1,153 @@
+package dev.shortstack.stats.entrypoints;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shortstack.links.auth.Caller;
+import dev.shortstack.links.auth.Role;
+import dev.shortstack.links.request.JsonBody;
+import dev.shortstack.shared.config.Env;
+import dev.shortstack.shared.http.ApiProblem;
+import dev.shortstack.shared.http.HttpApiFunction;
+import dev.shortstack.shared.http.HttpApiRequest;
+import dev.shortstack.shared.http.HttpApiResponse;
+import dev.shortstack.shared.http.PrimingEvents;
+import dev.shortstack.shared.http.ProblemType;
+import dev.shortstack.shared.json.Json;
+import dev.shortstack.shared.link.Link;
+import dev.shortstack.shared.observability.Observability;
+import dev.shortstack.shared.stats.CompactionJob;
+import dev.shortstack.stats.engine.QueryLimitException;
+import dev.shortstack.stats.query.CompactionRange;
+import dev.shortstack.stats.query.LinkTotalsQuery;
+import dev.shortstack.stats.query.StatsQuery;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.MDC;
+
+/**
+ * The statistics routes ({@code GET /v1/links/{slug}/stats}, {@code /v1/stats}, {@code
+ * /v1/stats/links}, {@code /v1/stats/compactions}): a function of their own, sized for queries, so
+ * the links API stays small and fast to start. Same keys, roles and problem rules as the links API.
+ */
+public final class StatsApiFunction extends HttpApiFunction {
+    private static final Pattern LINK_STATS_PATH = Pattern.compile("/v1/links/([^/]+)/stats");
+    private static final Pattern COMPACTION_PATH = Pattern.compile("/v1/stats/compactions/([^/]+)");
+    private static final Set<String> JSON = Set.of("application/json");
+
+    private final StatsDependencies deps;
+
+    public StatsApiFunction() {
+        this(StatsDependencies.fromEnv(Env.system()));
+    }
+
+    public StatsApiFunction(StatsDependencies deps) {
+        super(new Observability("stats-api"));
+        this.deps = deps;
+    }
+
+    @Override
+    protected HttpApiResponse handle(HttpApiRequest request, Context context) {
+        String path = request.path().length() > 1 && request.path().endsWith("/")
+                ? request.path().substring(0, request.path().length() - 1)
+                : request.path();
+        Matcher linkStats = LINK_STATS_PATH.matcher(path);
+        if (linkStats.matches()) {
+            MDC.put("slug", linkStats.group(1));
+            requireMethod(request, "GET");
+            Caller caller = caller(request, Role.READ);
+            Link link = deps.links().get(caller, linkStats.group(1));
+            StatsQuery query = StatsQuery.parse(request.query(), today());
+            return json(200, limited(() -> deps.stats().linkStats(link, query)));
+        }
+        switch (path) {
+            case "/v1/stats" -> {
+                requireMethod(request, "GET");
+                Caller caller = caller(request, Role.READ);
+                StatsQuery query = StatsQuery.parse(request.query(), today());
+                return json(200, limited(() -> deps.stats().workspaceStats(caller.workspaceId(), query)));
+            }
+            case "/v1/stats/links" -> {
+                requireMethod(request, "GET");
+                Caller caller = caller(request, Role.READ);
+                LinkTotalsQuery query = LinkTotalsQuery.parse(request.query(), today());
+                List<Link> links = query.slugs().stream().map(slug -> deps.links().get(caller, slug)).toList();
+                return json(200, limited(() -> deps.stats().linkTotals(caller.workspaceId(), links, query.from(), query.to())));
+            }
+            case "/v1/stats/compactions" -> {
+                requireMethod(request, "POST");
+                caller(request, Role.ADMIN);
+                CompactionJob job = deps.jobs().start(CompactionRange.parse(JsonBody.parse(request, JSON)));
+                return json(202, view(job)).withHeader("location", "/v1/stats/compactions/" + job.jobId());
+            }
+            default -> {
+                Matcher compaction = COMPACTION_PATH.matcher(path);
+                if (compaction.matches()) {
+                    requireMethod(request, "GET");
+                    caller(request, Role.ADMIN);
+                    return json(200, view(deps.jobs().find(compaction.group(1))));
+                }
+                throw new ApiProblem(ProblemType.ROUTE_NOT_FOUND, "No route " + request.method() + " " + request.path() + ".");
+            }
+        }
+    }
+
+    @Override
+    protected JsonNode primingEvent() {
+        return PrimingEvents.get("/v1/stats", Map.of("proxy", "stats"),
+                Map.of("authorization", "Bearer ssk_primingprimi_" + "P".repeat(32), "accept", "application/json"));
+    }
+
+    /** A query over its time or memory limit is the caller's to narrow: a 503 with a reason, not a 500. */
+    private ObjectNode limited(Supplier<ObjectNode> query) {
+        try {
+            return query.get();
+        } catch (QueryLimitException e) {
+            observability().count("QueryLimit");
+            throw new ApiProblem(ProblemType.QUERY_LIMIT, e.getMessage() + "; ask for a shorter range or fewer dimensions.",
+                    List.of(), Map.of("retry-after", "30"));
+        }
+    }
+
+    private Caller caller(HttpApiRequest request, Role required) {
+        Caller caller = deps.authenticator().authenticate(request, required);
+        MDC.put("workspaceId", caller.workspaceId());
+        MDC.put("keyId", caller.keyId());
+        return caller;
+    }
+
+    private static void requireMethod(HttpApiRequest request, String allowed) {
+        if (!request.method().equals(allowed)) {
+            throw new ApiProblem(ProblemType.METHOD_NOT_ALLOWED, "Allowed methods: " + allowed + ".",
+                    List.of(), Map.of("allow", allowed));
+        }
+    }
+
+    private static ObjectNode view(CompactionJob job) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("id", job.jobId());
+        node.put("status", job.status());
+        node.put("from", job.from().toString());
+        node.put("to", job.to().toString());
+        node.put("daysTotal", job.daysTotal());
+        node.put("daysDone", job.daysDone().size());
+        node.put("percent", job.percent());
+        node.put("createdAt", job.createdAt().toString());
+        node.put("updatedAt", job.updatedAt().toString());
+        return node;
+    }
+
+    private static HttpApiResponse json(int status, ObjectNode body) {
+        return HttpApiResponse.of(status, Map.of("content-type", "application/json", "cache-control", "no-store"), body.toString());
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(deps.clock().instant(), ZoneOffset.UTC);
+    }
+}

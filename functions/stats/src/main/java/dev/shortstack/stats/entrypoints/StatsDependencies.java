@@ -1,0 +1,52 @@
+package dev.shortstack.stats.entrypoints;
+
+import dev.shortstack.links.auth.Authenticator;
+import dev.shortstack.links.entrypoints.LinksApiDependencies;
+import dev.shortstack.links.links.LinkService;
+import dev.shortstack.links.links.SlugGenerator;
+import dev.shortstack.links.store.dynamodb.DynamoApiKeyStore;
+import dev.shortstack.links.store.dynamodb.DynamoLinkStore;
+import dev.shortstack.shared.aws.AwsClients;
+import dev.shortstack.shared.config.Env;
+import dev.shortstack.shared.config.EnvNames;
+import dev.shortstack.shared.link.DynamoVisitCounter;
+import dev.shortstack.shared.observability.Observability;
+import dev.shortstack.shared.stats.CompactionJobStore;
+import dev.shortstack.stats.ArchiveAccess;
+import dev.shortstack.stats.compaction.CompactionService;
+import dev.shortstack.stats.query.CompactionJobs;
+import dev.shortstack.stats.query.SqsCompactionQueue;
+import dev.shortstack.stats.query.StatsService;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/** What the stats API and the compactor are built from, once per execution environment. */
+public record StatsDependencies(Authenticator authenticator, LinkService links, StatsService stats, CompactionJobs jobs,
+                                CompactionService compaction, Clock clock) {
+
+    /** A stats request's statements get this long, unless QUERY_TIMEOUT_SECONDS says otherwise. */
+    private static final int QUERY_TIMEOUT_SECONDS = 20;
+
+    public static StatsDependencies fromEnv(Env env) {
+        env.requireAll(EnvNames.LINKS_TABLE, EnvNames.API_KEYS_TABLE, EnvNames.VISITS_TABLE, EnvNames.STATS_TABLE,
+                EnvNames.CLICK_ARCHIVE_BUCKET, EnvNames.COMPACTION_QUEUE_URL);
+        AwsClients aws = AwsClients.fromEnv(env);
+        Clock clock = Clock.systemUTC();
+        Observability observability = new Observability("stats");
+        ArchiveAccess archive = ArchiveAccess.fromEnv(env, aws, observability, QUERY_TIMEOUT_SECONDS);
+        int indexShards = env.getInt(EnvNames.LINK_INDEX_SHARDS, LinksApiDependencies.DEFAULT_INDEX_SHARDS, 1, 256);
+        LinkService links = new LinkService(
+                new DynamoLinkStore(aws.dynamo(), env.require(EnvNames.LINKS_TABLE), env.require(EnvNames.VISITS_TABLE), indexShards),
+                new DynamoVisitCounter(aws.dynamo(), env.require(EnvNames.VISITS_TABLE)),
+                new SlugGenerator(new SecureRandom()), clock);
+        return new StatsDependencies(
+                new Authenticator(new DynamoApiKeyStore(aws.dynamo(), env.require(EnvNames.API_KEYS_TABLE))),
+                links,
+                new StatsService(archive.slicer(), archive.engine()),
+                new CompactionJobs(new CompactionJobStore(aws.dynamo(), env.require(EnvNames.STATS_TABLE)),
+                        new SqsCompactionQueue(aws.sqs(), env.require(EnvNames.COMPACTION_QUEUE_URL)), clock),
+                new CompactionService(archive.store(), archive.catalog(), archive.engine(), archive.scratch().resolve("work"),
+                        clock, observability),
+                clock);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.shortstack.stats.query;
+
+import dev.shortstack.shared.http.ApiProblem;
+import dev.shortstack.shared.http.FieldError;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /v1/stats/links?slugs=a,b&from=&to=}: the click counts of a page of links, UTC days,
+ * by default the last 30 days.
+ */
+public record LinkTotalsQuery(List<String> slugs, LocalDate from, LocalDate to) {
+    public static final int MAX_SLUGS = 100;
+    private static final int DEFAULT_DAYS = 30;
+    private static final Set<String> PARAMS = Set.of("slugs", "from", "to");
+    private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    public static LinkTotalsQuery parse(Map<String, String> query, LocalDate today) {
+        List<FieldError> errors = new ArrayList<>();
+        query.keySet().stream().filter(p -> !PARAMS.contains(p)).sorted()
+                .forEach(p -> errors.add(new FieldError("query." + p, "is not a known parameter")));
+        Set<String> slugs = new LinkedHashSet<>();
+        String raw = query.getOrDefault("slugs", "");
+        for (String slug : raw.split(",")) {
+            if (!slug.isBlank()) {
+                slugs.add(slug.trim());
+            }
+        }
+        if (slugs.isEmpty()) {
+            errors.add(new FieldError("query.slugs", "is required: up to " + MAX_SLUGS + " slugs separated by commas"));
+        } else if (slugs.size() > MAX_SLUGS) {
+            errors.add(new FieldError("query.slugs", "at most " + MAX_SLUGS + " slugs per request"));
+        } else if (slugs.stream().anyMatch(s -> !SLUG.matcher(s).matches())) {
+            errors.add(new FieldError("query.slugs", "slugs are 1 to 64 of A-Z a-z 0-9 _ -"));
+        }
+        LocalDate to = date(query, "to", today, errors);
+        LocalDate from = date(query, "from", (to == null ? today : to).minusDays(DEFAULT_DAYS - 1), errors);
+        if (from != null && to != null) {
+            if (from.isAfter(to)) {
+                errors.add(new FieldError("query.from", "must not be after to"));
+            } else if (ChronoUnit.DAYS.between(from, to) + 1 > StatsQuery.MAX_DAYS_DAILY) {
+                errors.add(new FieldError("query.to", "at most " + StatsQuery.MAX_DAYS_DAILY + " days"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.validation(errors);
+        }
+        return new LinkTotalsQuery(List.copyOf(slugs), from, to);
+    }
+
+    private static LocalDate date(Map<String, String> query, String name, LocalDate fallback, List<FieldError> errors) {
+        if (!query.containsKey(name)) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(query.get(name));
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError("query." + name, "must be a date such as 2026-11-28"));
+            return null;
+        }
+    }
+}

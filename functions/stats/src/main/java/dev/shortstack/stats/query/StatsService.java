@@ -1,0 +1,175 @@
+package dev.shortstack.stats.query;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shortstack.shared.json.Json;
+import dev.shortstack.shared.link.Link;
+import dev.shortstack.shared.stats.Dimension;
+import dev.shortstack.stats.archive.ArchiveSlice;
+import dev.shortstack.stats.archive.ArchiveSlicer;
+import dev.shortstack.stats.engine.ClickEngine;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Every figure computed on read from the click archive: a link's totals, zero-filled series in the
+ * caller's time zone and top values per dimension; a workspace's days and top links; the click
+ * counts of a page of links. Exact at every moment: the compacted files plus the raw objects since,
+ * each click once. Links are counted by link id, so a slug deleted and created again starts at zero.
+ */
+public final class StatsService {
+    public static final String UNIQUE_VISITORS = "distinct visitor ids per UTC day, summed over the days of the range"
+            + " (a visitor's id changes every UTC day, so someone who comes back on another day counts again)";
+
+    private final ArchiveSlicer slicer;
+    private final ClickEngine engine;
+
+    public StatsService(ArchiveSlicer slicer, ClickEngine engine) {
+        this.slicer = slicer;
+        this.engine = engine;
+    }
+
+    public ObjectNode linkStats(Link link, StatsQuery query) {
+        Instant start = query.from().atStartOfDay(query.tz()).toInstant();
+        Instant end = query.to().plusDays(1).atStartOfDay(query.tz()).toInstant();
+        ArchiveSlice slice = slicer.slice(link.workspaceId(), Optional.of(Set.of(link.linkId())), start, end);
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("slug", link.slug());
+        body.put("linkId", link.linkId());
+        body.put("from", query.from().toString());
+        body.put("to", query.to().toString());
+        body.put("tz", query.tz().getId());
+        body.put("granularity", query.hourly() ? "hour" : "day");
+        return engine.query(slice, true, sql -> {
+            Map<ZonedDateTime, long[]> buckets = emptyBuckets(start, end, query);
+            long human = 0;
+            long bot = 0;
+            // Quarter hours: every time zone's hours and days start on one (India +5:30, Nepal +5:45).
+            for (Object[] row : sql.rows("SELECT time_bucket(INTERVAL 15 MINUTE, ts) AS quarter, count(*) FILTER (WHERE NOT bot),"
+                    + " count(*) FILTER (WHERE bot) FROM clicks GROUP BY quarter")) {
+                Instant quarter = ((Timestamp) row[0]).toLocalDateTime().toInstant(ZoneOffset.UTC);
+                long[] bucket = buckets.get(bucketOf(quarter, query));
+                bucket[0] += number(row[1]);
+                bucket[1] += number(row[2]);
+                human += number(row[1]);
+                bot += number(row[2]);
+            }
+            long unique = number(sql.rows("SELECT count(*) FROM (SELECT DISTINCT CAST(ts AS DATE), visitor_hash FROM clicks"
+                    + " WHERE NOT bot AND visitor_hash IS NOT NULL)").get(0)[0]);
+            ObjectNode totals = body.putObject("totals");
+            totals.put("human", human);
+            totals.put("bot", bot);
+            totals.put("unique", unique);
+            ArrayNode series = body.putArray("series");
+            buckets.forEach((bucketStart, counts) -> series.addObject()
+                    .put("start", bucketStart.toOffsetDateTime().toString()).put("human", counts[0]).put("bot", counts[1]));
+            ObjectNode breakdowns = body.putObject("breakdowns");
+            for (Dimension dimension : query.dimensions()) {
+                String column = DimensionColumns.column(dimension);
+                ArrayNode top = breakdowns.putArray(dimension.wireName());
+                for (Object[] row : sql.rows("SELECT " + column + " AS value, count(*) AS clicks FROM clicks WHERE "
+                        + DimensionColumns.clicksCounted(dimension) + " AND " + column + " IS NOT NULL"
+                        + " GROUP BY value ORDER BY clicks DESC, value LIMIT " + query.top())) {
+                    top.addObject().put("value", (String) row[0]).put("clicks", number(row[1]));
+                }
+            }
+            body.put("uniqueVisitors", UNIQUE_VISITORS);
+            return body;
+        });
+    }
+
+    /** A workspace's clicks per UTC day and its top links, human and bot. */
+    public ObjectNode workspaceStats(String workspaceId, StatsQuery query) {
+        Instant start = query.from().atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        ArchiveSlice slice = slicer.slice(workspaceId, Optional.empty(), start, end);
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("workspaceId", workspaceId);
+        body.put("from", query.from().toString());
+        body.put("to", query.to().toString());
+        body.put("tz", "UTC");
+        body.put("granularity", "day");
+        return engine.query(slice, false, sql -> {
+            Map<LocalDate, long[]> days = new LinkedHashMap<>();
+            for (LocalDate day = query.from(); !day.isAfter(query.to()); day = day.plusDays(1)) {
+                days.put(day, new long[2]);
+            }
+            long human = 0;
+            long bot = 0;
+            for (Object[] row : sql.rows("SELECT CAST(ts AS DATE) AS day, count(*) FILTER (WHERE NOT bot),"
+                    + " count(*) FILTER (WHERE bot) FROM clicks GROUP BY day")) {
+                long[] counts = days.get(((java.sql.Date) row[0]).toLocalDate());
+                counts[0] += number(row[1]);
+                counts[1] += number(row[2]);
+                human += number(row[1]);
+                bot += number(row[2]);
+            }
+            body.putObject("totals").put("human", human).put("bot", bot);
+            ArrayNode series = body.putArray("series");
+            days.forEach((day, counts) -> series.addObject().put("start", day.toString()).put("human", counts[0]).put("bot", counts[1]));
+            ArrayNode top = body.putArray("topLinks");
+            for (Object[] row : sql.rows("SELECT link_id, any_value(slug), count(*) FILTER (WHERE NOT bot) AS human,"
+                    + " count(*) FILTER (WHERE bot) AS bot FROM clicks GROUP BY link_id"
+                    + " ORDER BY human DESC, bot DESC, link_id LIMIT " + query.top())) {
+                top.addObject().put("linkId", (String) row[0]).put("slug", (String) row[1])
+                        .put("human", number(row[2])).put("bot", number(row[3]));
+            }
+            return body;
+        });
+    }
+
+    /** Human and bot clicks of some links of one workspace over whole UTC days: one query for a page of links. */
+    public ObjectNode linkTotals(String workspaceId, Collection<Link> links, LocalDate from, LocalDate to) {
+        Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Set<String> ids = links.stream().map(Link::linkId).collect(Collectors.toSet());
+        ArchiveSlice slice = slicer.slice(workspaceId, Optional.of(ids), start, end);
+        Map<String, long[]> counts = engine.query(slice, false, sql -> {
+            Map<String, long[]> byLink = new HashMap<>();
+            for (Object[] row : sql.rows("SELECT link_id, count(*) FILTER (WHERE NOT bot), count(*) FILTER (WHERE bot)"
+                    + " FROM clicks GROUP BY link_id")) {
+                byLink.put((String) row[0], new long[] {number(row[1]), number(row[2])});
+            }
+            return byLink;
+        });
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("from", from.toString());
+        body.put("to", to.toString());
+        ArrayNode list = body.putArray("links");
+        for (Link link : links) {
+            long[] c = counts.getOrDefault(link.linkId(), new long[2]);
+            list.addObject().put("slug", link.slug()).put("linkId", link.linkId()).put("human", c[0]).put("bot", c[1]);
+        }
+        return body;
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    private static Map<ZonedDateTime, long[]> emptyBuckets(Instant start, Instant end, StatsQuery query) {
+        Map<ZonedDateTime, long[]> buckets = new LinkedHashMap<>();
+        for (Instant quarter = start; quarter.isBefore(end); quarter = quarter.plus(15, ChronoUnit.MINUTES)) {
+            buckets.computeIfAbsent(bucketOf(quarter, query), b -> new long[2]);
+        }
+        return buckets;
+    }
+
+    private static ZonedDateTime bucketOf(Instant quarter, StatsQuery query) {
+        ZonedDateTime local = quarter.atZone(query.tz());
+        return query.hourly() ? local.truncatedTo(ChronoUnit.HOURS) : local.toLocalDate().atStartOfDay(query.tz());
+    }
+
+}

@@ -1,0 +1,91 @@
+package dev.shortstack.stats.compaction;
+
+import static dev.shortstack.stats.StatsFixture.bot;
+import static dev.shortstack.stats.StatsFixture.human;
+import static dev.shortstack.stats.StatsFixture.link;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shortstack.emulators.EmulatedAws;
+import dev.shortstack.emulators.EmulatorsExtension;
+import dev.shortstack.shared.archive.ArchiveLayout;
+import dev.shortstack.shared.archive.ArchivedClick;
+import dev.shortstack.shared.link.Link;
+import dev.shortstack.stats.StatsFixture;
+import dev.shortstack.stats.query.StatsQuery;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A closed day answers the same before and after its compaction, exactly, with duplicates, late
+ * objects and a corrupt object in its archive; a repeated compaction leaves one version of files.
+ */
+@ExtendWith(EmulatorsExtension.class)
+class CompactionIntegrationTest {
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 27);
+    private static final Link PROMO = link("promo", "link-promo");
+    private static final StatsQuery THAT_DAY = StatsQuery.parse(Map.of("from", "2026-11-27", "to", "2026-11-27"), DAY);
+
+    @Test
+    void figuresAreExactBeforeAndAfterCompactionAndLateClicksCountOnce(EmulatedAws aws) {
+        StatsFixture fixture = new StatsFixture(aws);
+        List<ArchivedClick> batch = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            batch.add(human("link-promo", "2026-11-27T10:0" + (i % 10) + ":00Z", i % 4 == 0 ? "FR" : "DE", "de", "v" + (i % 7)));
+        }
+        batch.add(bot("link-promo", "2026-11-27T10:30:00Z", "Slackbot"));
+        for (int i = 0; i < 25; i++) {
+            batch.add(human("link-other-" + (i % 5), "2026-11-27T10:45:00Z", "US", "en", "w" + i));
+        }
+        fixture.archive(batch);
+        fixture.archive(batch.subList(0, 10)); // a redelivered part of the batch, under a key of its own
+        fixture.put(ArchiveLayout.key(DAY, 11, List.of("broken")), new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2});
+
+        JsonNode raw = stats(fixture);
+        assertThat(raw.path("totals").path("human").asLong()).isEqualTo(40);
+        assertThat(raw.path("totals").path("bot").asLong()).isEqualTo(1);
+        assertThat(raw.path("totals").path("unique").asLong()).isEqualTo(7);
+
+        assertThat(fixture.deps().compaction().compactDay(DAY)).isEqualTo(OptionalLong.of(66));
+        assertThat(fixture.keys(ArchiveLayout.QUARANTINE_ROOT)).containsExactly(
+                ArchiveLayout.quarantine(ArchiveLayout.key(DAY, 11, List.of("broken"))));
+        JsonNode compacted = stats(fixture);
+        assertThat(compacted).isEqualTo(raw);
+        assertThat(compacted.path("breakdowns").path("country").toString())
+                .isEqualTo("[{\"value\":\"DE\",\"clicks\":30},{\"value\":\"FR\",\"clicks\":10}]");
+        assertThat(compacted.path("breakdowns").path("bot").toString()).isEqualTo("[{\"value\":\"Slackbot\",\"clicks\":1}]");
+        List<String> firstVersion = fixture.keys(ArchiveLayout.compactedDayPrefix(DAY));
+        assertThat(firstVersion).hasSize(1);
+
+        // A late object: one click already compacted (redelivered) and one new one.
+        ArchivedClick late = human("link-promo", "2026-11-27T23:59:59Z", "DE", "de", "v-late");
+        String lateKey = fixture.archive(List.of(batch.get(0), late));
+        fixture.catalog().addLate(DAY, List.of(lateKey));
+        assertThat(stats(fixture).path("totals").path("human").asLong()).as("the late click once, the repeated one not again").isEqualTo(41);
+
+        assertThat(fixture.deps().compaction().dueDays()).contains(DAY);
+        assertThat(fixture.deps().compaction().compactDay(DAY)).isEqualTo(OptionalLong.of(67));
+        assertThat(stats(fixture).path("totals").path("human").asLong()).isEqualTo(41);
+        assertThat(fixture.deps().compaction().compactDay(DAY)).as("a repeated run changes nothing").isEqualTo(OptionalLong.of(67));
+        List<String> files = fixture.keys(ArchiveLayout.compactedDayPrefix(DAY));
+        assertThat(files).hasSize(1).doesNotContainAnyElementsOf(firstVersion);
+        assertThat(fixture.deps().compaction().dueDays()).doesNotContain(DAY);
+    }
+
+    @Test
+    void todayCannotBeCompacted(EmulatedAws aws) {
+        StatsFixture fixture = new StatsFixture(aws);
+        assertThatThrownBy(() -> fixture.deps().compaction().compactDay(LocalDate.now(java.time.ZoneOffset.UTC)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not closed yet");
+    }
+
+    private static JsonNode stats(StatsFixture fixture) {
+        return fixture.deps().stats().linkStats(PROMO, THAT_DAY);
+    }
+}
