@@ -8,7 +8,9 @@ import dev.shortstack.shared.archive.DynamoArchiveCatalog;
 import dev.shortstack.shared.archive.ArchiveLayout;
 import dev.shortstack.shared.archive.ArchivedClick;
 import dev.shortstack.shared.click.ClickEvent;
+import dev.shortstack.shared.aws.AwsClients;
 import dev.shortstack.shared.config.Env;
+import dev.shortstack.shared.observability.Observability;
 import dev.shortstack.shared.config.EnvNames;
 import dev.shortstack.shared.link.Link;
 import dev.shortstack.stats.entrypoints.StatsDependencies;
@@ -39,6 +41,12 @@ public final class StatsFixture {
         Map<String, String> env = new HashMap<>(aws.awsEnv());
         env.putAll(stage.resourceEnv());
         return env;
+    }
+
+    /** The archive's reader, engine and store, for a compaction or stats service on a clock of the test's. */
+    public ArchiveAccess archiveAccess() {
+        Map<String, String> env = env();
+        return ArchiveAccess.fromEnv(Env.of(env), AwsClients.fromEnv(Env.of(env)), new Observability("test"), 20);
     }
 
     public StatsDependencies deps() {

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which days of the click archive are compacted, into how many files per workspace, and which raw
- * objects arrived after a day's compaction. Queries read it once per request; the aggregator
- * writes to it only for a batch that holds clicks of a closed day (a rare, late delivery).
+ * Which days (and up to which hour) of the click archive are compacted, into how many files per
+ * workspace, and which raw objects arrived after their hour closed. Queries read it once per
+ * request; the aggregator writes to it only for a batch that holds clicks of a closed hour (a
+ * rare, late delivery).
  */
 public interface ArchiveCatalog {
     /** The catalog entries of days {@code from}..{@code to}; days without an entry are absent. */
@@ -19,15 +20,15 @@ public interface ArchiveCatalog {
     /** A workspace's compacted files per compacted day; days on which it had no clicks are absent. */
     Map<LocalDate, CompactedFiles> workspaceFiles(String workspaceId, LocalDate from, LocalDate to);
 
-    /** Raw objects written for a closed day: read by queries until the next compaction takes them in. */
+    /** Raw objects written for a closed hour: read by queries until the next compaction takes them in. */
     void addLate(LocalDate day, Collection<String> rawKeys);
 
     /**
-     * Records a finished compaction of a day: the workspaces' files first, then the day's entry
-     * (which takes the included raw objects off the late list).
+     * Records a finished compaction of a day's hours up to {@code throughHour}: the workspaces'
+     * files first, then the day's entry, then the included late objects come off the late list.
      */
-    void recordCompaction(LocalDate day, Map<String, CompactedFiles> workspaceFiles, Collection<String> includedRawKeys,
-                          long clicks, Instant at);
+    void recordCompaction(LocalDate day, int throughHour, String version, Map<String, CompactedFiles> workspaceFiles,
+                          Collection<String> includedRawKeys, long clicks, Instant at);
 
     /**
      * Takes the day's compaction lease, so that two compactions of one day (the schedule's and an

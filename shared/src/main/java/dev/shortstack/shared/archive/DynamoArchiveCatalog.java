@@ -9,15 +9,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -25,10 +27,10 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /** The archive catalog as small items of the stats table; see {@link StatsKeys}. */
 public final class DynamoArchiveCatalog implements ArchiveCatalog {
     private static final String COMPACTED_AT = "compactedAt";
-    private static final String LATE = "lateRawKeys";
     private static final String CLICKS = "clicks";
     private static final String BUCKETS = "buckets";
     private static final String VERSION = "version";
+    private static final String THROUGH_HOUR = "throughHour";
     private static final String LEASE_OWNER = "leaseOwner";
     private static final String LEASE_UNTIL = "leaseUntilMillis";
     private static final int BATCH_WRITE_MAX = 25;
@@ -43,21 +45,30 @@ public final class DynamoArchiveCatalog implements ArchiveCatalog {
 
     @Override
     public Map<LocalDate, CompactedDay> days(LocalDate from, LocalDate to) {
-        Map<LocalDate, CompactedDay> days = new TreeMap<>();
-        for (Map<String, AttributeValue> item : query(StatsKeys.CATALOG, from, to)) {
-            LocalDate day = LocalDate.parse(item.get(SK).s());
-            AttributeValue at = item.get(COMPACTED_AT);
-            AttributeValue late = item.get(LATE);
-            days.put(day, new CompactedDay(day, at == null ? null : Instant.parse(at.s()),
-                    late == null ? Set.of() : Set.copyOf(late.ss())));
+        Map<LocalDate, Map<String, AttributeValue>> entries = new TreeMap<>();
+        for (Map<String, AttributeValue> item : query(StatsKeys.CATALOG, from.toString(), to.toString())) {
+            entries.put(LocalDate.parse(item.get(SK).s()), item);
         }
+        Map<LocalDate, Set<String>> late = new TreeMap<>();
+        for (Map<String, AttributeValue> item : query(StatsKeys.LATE, from + "#", to + "#~")) {
+            String sk = item.get(SK).s();
+            late.computeIfAbsent(LocalDate.parse(sk.substring(0, 10)), d -> new HashSet<>()).add(sk.substring(11));
+        }
+        Map<LocalDate, CompactedDay> days = new TreeMap<>();
+        entries.forEach((day, item) -> {
+            Set<String> lateKeys = Set.copyOf(late.getOrDefault(day, Set.of()));
+            AttributeValue at = item.get(COMPACTED_AT);
+            days.put(day, at == null ? CompactedDay.raw(day, lateKeys) : new CompactedDay(day, Instant.parse(at.s()),
+                    Integer.parseInt(item.get(THROUGH_HOUR).n()), item.get(VERSION).s(), Long.parseLong(item.get(CLICKS).n()), lateKeys));
+        });
+        late.forEach((day, keys) -> days.putIfAbsent(day, CompactedDay.raw(day, Set.copyOf(keys))));
         return days;
     }
 
     @Override
     public Map<LocalDate, CompactedFiles> workspaceFiles(String workspaceId, LocalDate from, LocalDate to) {
         Map<LocalDate, CompactedFiles> files = new TreeMap<>();
-        for (Map<String, AttributeValue> item : query(StatsKeys.catalogWorkspace(workspaceId), from, to)) {
+        for (Map<String, AttributeValue> item : query(StatsKeys.catalogWorkspace(workspaceId), from.toString(), to.toString())) {
             files.put(LocalDate.parse(item.get(SK).s()),
                     new CompactedFiles(item.get(VERSION).s(), Integer.parseInt(item.get(BUCKETS).n())));
         }
@@ -66,39 +77,36 @@ public final class DynamoArchiveCatalog implements ArchiveCatalog {
 
     @Override
     public void addLate(LocalDate day, Collection<String> rawKeys) {
-        if (rawKeys.isEmpty()) {
-            return;
-        }
-        dynamo.updateItem(r -> r.tableName(table).key(dayKey(day))
-                .updateExpression("ADD #late :keys")
-                .expressionAttributeNames(Map.of("#late", LATE))
-                .expressionAttributeValues(Map.of(":keys", AttributeValue.fromSs(List.copyOf(Set.copyOf(rawKeys))))));
+        List<WriteRequest> puts = Set.copyOf(rawKeys).stream().map(key -> WriteRequest.builder().putRequest(PutRequest.builder()
+                .item(lateKey(day, key)).build()).build()).toList();
+        writeAll(puts);
     }
 
     @Override
-    public void recordCompaction(LocalDate day, Map<String, CompactedFiles> workspaceFiles, Collection<String> includedRawKeys,
-                                 long clicks, Instant at) {
+    public void recordCompaction(LocalDate day, int throughHour, String version, Map<String, CompactedFiles> workspaceFiles,
+                                 Collection<String> includedRawKeys, long clicks, Instant at) {
         List<WriteRequest> puts = new ArrayList<>();
         workspaceFiles.forEach((workspace, files) -> puts.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
                 PK, AttributeValue.fromS(StatsKeys.catalogWorkspace(workspace)),
                 SK, AttributeValue.fromS(day.toString()),
                 VERSION, AttributeValue.fromS(files.version()),
                 BUCKETS, AttributeValue.fromN(Integer.toString(files.buckets())))).build()).build()));
-        for (int i = 0; i < puts.size(); i += BATCH_WRITE_MAX) {
-            writeAll(puts.subList(i, Math.min(puts.size(), i + BATCH_WRITE_MAX)));
-        }
-        Map<String, String> names = new HashMap<>(Map.of("#at", COMPACTED_AT, "#clicks", CLICKS));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(
-                ":at", AttributeValue.fromS(at.toString()), ":clicks", AttributeValue.fromN(Long.toString(clicks))));
-        String update = "SET #at = :at, #clicks = :clicks";
-        if (!includedRawKeys.isEmpty()) {
-            names.put("#late", LATE);
-            values.put(":included", AttributeValue.fromSs(List.copyOf(Set.copyOf(includedRawKeys))));
-            update += " DELETE #late :included";
-        }
-        String expression = update;
-        dynamo.updateItem(r -> r.tableName(table).key(dayKey(day)).updateExpression(expression)
-                .expressionAttributeNames(names).expressionAttributeValues(values));
+        writeAll(puts);
+        dynamo.updateItem(r -> r.tableName(table).key(dayKey(day))
+                .updateExpression("SET #at = :at, #clicks = :clicks, #through = :through, #version = :version")
+                .expressionAttributeNames(Map.of("#at", COMPACTED_AT, "#clicks", CLICKS, "#through", THROUGH_HOUR, "#version", VERSION))
+                .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(at.toString()),
+                        ":clicks", AttributeValue.fromN(Long.toString(clicks)),
+                        ":through", AttributeValue.fromN(Integer.toString(throughHour)),
+                        ":version", AttributeValue.fromS(version))));
+        // Only now: a late object stays listed until the files that hold it are the ones in the catalog.
+        Set<String> included = Set.copyOf(includedRawKeys);
+        List<WriteRequest> deletes = query(StatsKeys.LATE, day + "#", day + "#~").stream()
+                .filter(item -> included.contains(item.get(SK).s().substring(11)))
+                .map(item -> WriteRequest.builder().deleteRequest(DeleteRequest.builder()
+                        .key(Map.of(PK, item.get(PK), SK, item.get(SK))).build()).build())
+                .toList();
+        writeAll(deletes);
     }
 
     @Override
@@ -132,35 +140,41 @@ public final class DynamoArchiveCatalog implements ArchiveCatalog {
 
     @Override
     public List<LocalDate> daysWithLateObjects() {
-        List<LocalDate> days = new ArrayList<>();
+        Set<LocalDate> days = new TreeSet<>();
         dynamo.queryPaginator(QueryRequest.builder().tableName(table)
                         .keyConditionExpression("#pk = :pk")
-                        .filterExpression("attribute_exists(#late)")
-                        .expressionAttributeNames(Map.of("#pk", PK, "#late", LATE))
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(StatsKeys.CATALOG)))
-                        .projectionExpression("#pk, " + SK).consistentRead(true).build())
-                .items().forEach(item -> days.add(LocalDate.parse(item.get(SK).s())));
-        return days;
+                        .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(StatsKeys.LATE)))
+                        .projectionExpression("#sk").consistentRead(true).build())
+                .items().forEach(item -> days.add(LocalDate.parse(item.get(SK).s().substring(0, 10))));
+        return List.copyOf(days);
     }
 
-    /** A set of raw keys can exceed one request's limit; unprocessed items are sent again. */
+    /** In requests of 25 (BatchWriteItem's limit); unprocessed items are sent again. */
     private void writeAll(List<WriteRequest> requests) {
-        Map<String, List<WriteRequest>> pending = new LinkedHashMap<>(Map.of(table, requests));
-        while (!pending.isEmpty()) {
-            Map<String, List<WriteRequest>> batch = pending;
-            pending = dynamo.batchWriteItem(r -> r.requestItems(batch)).unprocessedItems();
+        for (int i = 0; i < requests.size(); i += BATCH_WRITE_MAX) {
+            Map<String, List<WriteRequest>> pending = new LinkedHashMap<>(
+                    Map.of(table, requests.subList(i, Math.min(requests.size(), i + BATCH_WRITE_MAX))));
+            while (!pending.isEmpty()) {
+                Map<String, List<WriteRequest>> batch = pending;
+                pending = dynamo.batchWriteItem(r -> r.requestItems(batch)).unprocessedItems();
+            }
         }
     }
 
-    private List<Map<String, AttributeValue>> query(String pk, LocalDate from, LocalDate to) {
+    private List<Map<String, AttributeValue>> query(String pk, String from, String to) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         dynamo.queryPaginator(r -> r.tableName(table).consistentRead(true)
                         .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
                         .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk),
-                                ":from", AttributeValue.fromS(from.toString()), ":to", AttributeValue.fromS(to.toString()))))
+                                ":from", AttributeValue.fromS(from), ":to", AttributeValue.fromS(to))))
                 .items().forEach(items::add);
         return items;
+    }
+
+    private static Map<String, AttributeValue> lateKey(LocalDate day, String rawKey) {
+        return Map.of(PK, AttributeValue.fromS(StatsKeys.LATE), SK, AttributeValue.fromS(day + "#" + rawKey));
     }
 
     private static Map<String, AttributeValue> dayKey(LocalDate day) {

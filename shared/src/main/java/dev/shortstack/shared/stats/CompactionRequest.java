@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CompactionRequest(String jobId, String day, Boolean due) {
-    public boolean isDue() {
+    /** The schedule's request: every closed day that is due, rather than one day. */
+    public boolean compactsDueDays() {
         return Boolean.TRUE.equals(due);
     }
 }

@@ -5,7 +5,6 @@ import dev.shortstack.shared.archive.ArchiveCodec;
 import dev.shortstack.shared.archive.ArchiveLayout;
 import dev.shortstack.shared.archive.ArchivedClick;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -23,18 +22,18 @@ public final class ArchiveWriter {
         this.archive = archive;
     }
 
-    /** @return the keys written, by the UTC day of their clicks */
-    public Map<LocalDate, List<String>> write(List<ArchivedClick> clicks) {
+    /** @return the keys written, each with the start of its clicks' UTC hour */
+    public Map<String, Instant> write(List<ArchivedClick> clicks) {
         Map<ZonedDateTime, List<ArchivedClick>> byHour = new LinkedHashMap<>();
         for (ArchivedClick click : clicks) {
             ZonedDateTime hour = Instant.parse(click.occurredAt()).atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
             byHour.computeIfAbsent(hour, h -> new ArrayList<>()).add(click);
         }
-        Map<LocalDate, List<String>> written = new TreeMap<>();
+        Map<String, Instant> written = new TreeMap<>();
         byHour.forEach((hour, hourClicks) -> {
             String key = ArchiveLayout.key(hour.toLocalDate(), hour.getHour(), hourClicks.stream().map(ArchivedClick::clickId).toList());
             archive.put(key, ArchiveCodec.encode(hourClicks));
-            written.computeIfAbsent(hour.toLocalDate(), d -> new ArrayList<>()).add(key);
+            written.put(key, hour.toInstant());
         });
         return written;
     }

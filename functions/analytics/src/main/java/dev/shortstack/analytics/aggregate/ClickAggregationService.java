@@ -3,10 +3,12 @@ package dev.shortstack.analytics.aggregate;
 import dev.shortstack.analytics.classify.ClickClassifier;
 import dev.shortstack.shared.archive.ArchiveCatalog;
 import dev.shortstack.shared.archive.ArchiveDays;
+import dev.shortstack.shared.archive.ArchiveLayout;
 import dev.shortstack.shared.click.ClickEvent;
 import dev.shortstack.shared.observability.Observability;
 import dev.shortstack.shared.sqs.SqsRecord;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,13 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One batch of click messages: parse, classify, archive. The archive is the only place a click is
  * counted from, so this is all a click costs: a share of one S3 PUT, and nothing in DynamoDB
- * unless it arrives after its day closed (then one small catalog update for the batch, so that
+ * unless it arrives after its hour closed (then one small catalog item per late object, so that
  * queries read it until the next compaction takes it in).
  *
  * Nothing is dropped: a message that cannot be parsed is reported failed (it reaches the DLQ after
@@ -62,15 +65,18 @@ public final class ClickAggregationService {
         if (clicks.isEmpty()) {
             return failed;
         }
-        // Decided before the write: a write that starts while the day is open ends before the compactor may list it.
-        LocalDate firstOpenDay = ArchiveDays.firstOpenDay(clock.instant());
+        // Decided before the write: a write that starts while its hour is open ends before the compactor may list it.
+        Instant firstOpenHour = ArchiveDays.firstOpenHour(clock.instant());
         try {
-            Map<LocalDate, List<String>> written = archive.write(clicks.stream().map(ClickRecord::click).toList());
-            written.forEach((day, keys) -> {
-                if (day.isBefore(firstOpenDay)) {
-                    catalog.addLate(day, keys);
-                    observability.count("LateArchiveObjects", keys.size());
+            Map<LocalDate, List<String>> late = new TreeMap<>();
+            archive.write(clicks.stream().map(ClickRecord::click).toList()).forEach((key, hour) -> {
+                if (hour.isBefore(firstOpenHour)) {
+                    late.computeIfAbsent(ArchiveLayout.dayOfRawKey(key), d -> new ArrayList<>()).add(key);
                 }
+            });
+            late.forEach((day, keys) -> {
+                catalog.addLate(day, keys);
+                observability.count("LateArchiveObjects", keys.size());
             });
         } catch (RuntimeException e) {
             LOG.error("Archiving failed; the whole batch of {} clicks will be retried", clicks.size(), e);

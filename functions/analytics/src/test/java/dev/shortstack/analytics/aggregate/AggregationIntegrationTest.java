@@ -31,8 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(EmulatorsExtension.class)
 class AggregationIntegrationTest {
     private static final LocalDate DAY = LocalDate.of(2026, 11, 27);
-    /** The aggregator's clock: a few hours into the day of the clicks, so that day is open. */
-    private static final Clock DURING_THE_DAY = Clock.fixed(Instant.parse("2026-11-27T23:30:00Z"), ZoneOffset.UTC);
+    /** The aggregator's clock: the start of the clicks' day, so none of their hours has closed. */
+    private static final Clock DURING_THE_DAY = Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC);
 
     @Test
     void aBatchIsArchivedClassifiedAndTheSameKeysAreWrittenWhenItIsDeliveredTwice(EmulatedAws aws) {
@@ -92,9 +92,10 @@ class AggregationIntegrationTest {
     }
 
     @Test
-    void objectsOfAClosedDayAreListedAsLateSoQueriesReadThemUntilTheNextCompaction(EmulatedAws aws) {
+    void objectsOfAClosedHourAreListedAsLateSoQueriesReadThemUntilTheNextCompaction(EmulatedAws aws) {
         AnalyticsFixture fixture = new AnalyticsFixture(aws);
-        Clock nextDay = Clock.fixed(Instant.parse("2026-11-28T00:16:00Z"), ZoneOffset.UTC);
+        // 15 minutes and a second after 23:00-24:00 ended: that hour is closed, 00:00-01:00 is open.
+        Clock nextDay = Clock.fixed(Instant.parse("2026-11-28T00:15:01Z"), ZoneOffset.UTC);
         ClickAggregationService service = withClock(fixture.deps(), nextDay).aggregation(new Observability("aggregator"));
         List<SqsRecord> batch = List.of(
                 message(click("link-0", "2026-11-27T23:59:58Z", BROWSER), 1),

@@ -21,8 +21,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Finds what a query must read: one catalog read per request tells which days are compacted (and
- * into how many files), the rest is listed in the raw archive. Files and objects are fetched in
+ * Finds what a query must read: one catalog read per request tells which days are compacted, up to
+ * which hour, and into how many files; the hours after that are listed in the raw archive. Files and objects are fetched in
  * parallel. If a compaction replaces a day's files while they are being fetched, the slice is
  * made again from the new catalog.
  */
@@ -61,7 +61,8 @@ public final class ArchiveSlicer {
         Map<LocalDate, CompactedFiles> workspaceFiles = catalog.workspaceFiles(workspaceId, from, to);
         List<String> compactedKeys = new ArrayList<>();
         List<String> lateKeys = new ArrayList<>();
-        List<LocalDate> rawDays = new ArrayList<>();
+        // Per raw-read day: the key to list after (empty for the whole day).
+        Map<LocalDate, String> rawDays = new LinkedHashMap<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             CompactedDay entry = days.get(day);
             if (entry != null && entry.compacted()) {
@@ -80,12 +81,20 @@ public final class ArchiveSlicer {
                     }
                 }
                 lateKeys.addAll(entry.lateRawKeys());
+                if (entry.throughHour() < 23) {
+                    // '~' sorts after every object name: the listing starts at the first hour not compacted.
+                    rawDays.put(day, ArchiveLayout.hourPrefix(day, entry.throughHour()) + "~");
+                }
             } else {
-                rawDays.add(day);
+                rawDays.put(day, "");
+                if (entry != null) {
+                    lateKeys.addAll(entry.lateRawKeys());
+                }
             }
         }
-        List<CompletableFuture<List<String>>> listings = rawDays.stream()
-                .map(day -> CompletableFuture.supplyAsync(() -> store.list(ArchiveLayout.dayPrefix(day)), fetchers)).toList();
+        List<CompletableFuture<List<String>>> listings = rawDays.entrySet().stream()
+                .map(day -> CompletableFuture.supplyAsync(() -> store.list(ArchiveLayout.dayPrefix(day.getKey()), day.getValue()), fetchers))
+                .toList();
         List<CompletableFuture<Path>> localFiles = compactedKeys.stream()
                 .map(key -> CompletableFuture.supplyAsync(() -> files.file(key), fetchers)).toList();
         List<String> rawKeys = new ArrayList<>(lateKeys);
@@ -105,7 +114,8 @@ public final class ArchiveSlicer {
             }));
         }
         List<Path> paths = localFiles.stream().map(ArchiveSlicer::join).toList();
-        return new ArchiveSlice(workspaceId, linkIds, start, end, paths, List.copyOf(clicks.values()), !lateKeys.isEmpty());
+        boolean lateInCompactedDays = days.values().stream().anyMatch(d -> d.compacted() && !d.lateRawKeys().isEmpty());
+        return new ArchiveSlice(workspaceId, linkIds, start, end, paths, List.copyOf(clicks.values()), lateInCompactedDays);
     }
 
     /** Joins a fetch, rethrowing what failed in it as itself. */

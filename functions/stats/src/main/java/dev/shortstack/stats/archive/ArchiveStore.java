@@ -9,6 +9,9 @@ public interface ArchiveStore {
     /** Every key under a prefix, in key order. */
     List<String> list(String prefix);
 
+    /** The keys under a prefix that sort after {@code startAfter}, in key order. */
+    List<String> list(String prefix, String startAfter);
+
     /** @throws ArchiveObjectMissingException when there is no such object (any more) */
     byte[] get(String key);
 

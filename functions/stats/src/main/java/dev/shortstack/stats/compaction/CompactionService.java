@@ -15,17 +15,21 @@ import dev.shortstack.stats.engine.ClickRows;
 import dev.shortstack.stats.engine.SqlSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
@@ -37,12 +41,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns a closed UTC day of raw archive objects into Parquet: every object read through the one
- * codec (a corrupt one is moved to quarantine and reported, the rest still compacts), clicks
- * de-duplicated by click id, one file per workspace and link-hash bucket, sorted by link and time
- * so that one link's query reads one small file and skips most of it. The file names carry a hash
- * of the raw objects they were made from, so a repeated run writes the same files; the catalog
- * then points at them and older versions are deleted. Runs of one day are serialised by a lease.
+ * Turns the closed hours of a UTC day of raw archive objects into Parquet. A run takes the day's
+ * current compacted files (if any) plus the raw objects of the hours since and the late objects,
+ * reads each object through the one codec (a corrupt one is moved to quarantine and reported, the
+ * rest still compacts), de-duplicates by click id and writes one file per workspace and link-hash
+ * bucket, sorted by link and time so that one link's query reads one small file and skips most of
+ * it. So the open day is compacted hour by hour and queries read at most the last hour or two raw.
+ *
+ * File names carry a version (a hash of the previous version and the objects added), so a repeated
+ * run writes the same files; the catalog then points at them and other versions are deleted. Runs
+ * of one day are serialised by a lease.
  */
 public final class CompactionService {
     private static final Logger LOG = LoggerFactory.getLogger(CompactionService.class);
@@ -70,31 +78,39 @@ public final class CompactionService {
         this.observability = observability;
     }
 
-    /** Closed days never compacted (in the look-back window) and days with late objects waiting. */
+    /**
+     * Days with hours to compact: recent days not compacted through their last closed hour (today
+     * included, hour by hour) and days with late objects waiting.
+     */
     public List<LocalDate> dueDays() {
-        LocalDate open = ArchiveDays.firstUncompactableDay(clock.instant());
-        LocalDate from = open.minusDays(DUE_LOOKBACK_DAYS);
-        Map<LocalDate, CompactedDay> days = catalog.days(from, open.minusDays(1));
+        Instant now = clock.instant();
+        LocalDate today = ArchiveDays.firstUncompactableDay(now);
+        LocalDate from = today.minusDays(DUE_LOOKBACK_DAYS);
+        Map<LocalDate, CompactedDay> days = catalog.days(from, today);
         Set<LocalDate> due = new TreeSet<>();
-        for (LocalDate day = from; day.isBefore(open); day = day.plusDays(1)) {
+        for (LocalDate day = from; !day.isAfter(today); day = day.plusDays(1)) {
+            int compactable = ArchiveDays.lastCompactableHour(day, now);
             CompactedDay entry = days.get(day);
-            if (entry == null || !entry.compacted()) {
+            if (compactable >= 0 && (entry == null || !entry.compacted() || entry.throughHour() < compactable)) {
                 due.add(day);
             }
         }
-        catalog.daysWithLateObjects().stream().filter(day -> day.isBefore(open)).forEach(due::add);
+        catalog.daysWithLateObjects().stream().filter(day -> ArchiveDays.lastCompactableHour(day, now) >= 0).forEach(due::add);
         return List.copyOf(due);
     }
 
     /**
-     * Compacts one closed day.
+     * Compacts a day's closed hours, adding to its current files what came since them.
      *
-     * @return the distinct clicks of the day, or empty when another run of the same day holds the lease
-     * @throws IllegalArgumentException for a day that is not closed yet
+     * @param fromScratch read every raw object of the day again instead of the current files (an
+     *                    operator's compaction, e.g. after restoring raw objects)
+     * @return the day's distinct clicks in its files, or empty when another run of the day holds the lease
+     * @throws IllegalArgumentException for a day none of whose hours may be compacted yet
      */
-    public OptionalLong compactDay(LocalDate day) {
-        if (!day.isBefore(ArchiveDays.firstUncompactableDay(clock.instant()))) {
-            throw new IllegalArgumentException(day + " is not closed yet: a day may be compacted "
+    public OptionalLong compactDay(LocalDate day, boolean fromScratch) {
+        int throughHour = ArchiveDays.lastCompactableHour(day, clock.instant());
+        if (throughHour < 0) {
+            throw new IllegalArgumentException(day + " is not closed yet: an hour may be compacted "
                     + ArchiveDays.COMPACT_AFTER.toMinutes() + " minutes after it ends (UTC)");
         }
         String owner = UUID.randomUUID().toString();
@@ -102,23 +118,37 @@ public final class CompactionService {
             return OptionalLong.empty();
         }
         try {
-            return OptionalLong.of(compactLeased(day));
+            return OptionalLong.of(compactLeased(day, throughHour, fromScratch));
         } finally {
             catalog.release(day, owner);
         }
     }
 
-    private long compactLeased(LocalDate day) {
+    public OptionalLong compactDay(LocalDate day) {
+        return compactDay(day, false);
+    }
+
+    private long compactLeased(LocalDate day, int throughHour, boolean fromScratch) {
         long started = System.nanoTime();
-        List<String> rawKeys = store.list(ArchiveLayout.dayPrefix(day));
+        CompactedDay entry = catalog.days(day, day).get(day);
+        Optional<CompactedDay> previous = Optional.ofNullable(entry).filter(e -> e.compacted() && !fromScratch);
+        List<String> added = newRawKeys(day, throughHour, previous, entry == null ? Set.of() : entry.lateRawKeys());
+        if (previous.isPresent() && previous.get().throughHour() >= throughHour && added.isEmpty()) {
+            LOG.info("{} is compacted through {}:00 and nothing came since", day, String.format("%02d", throughHour));
+            return previous.get().clicks();
+        }
+        String version = ArchiveLayout.version(previous.map(p -> withPrevious(p.version(), added)).orElse(added));
         Path dir = createWorkDir(day);
         try {
             List<String> included = new ArrayList<>();
             Map<String, CompactedFiles> written = new TreeMap<>();
             long clicks = engine.session(sql -> {
                 sql.execute(ClickRows.createTableWithWorkspace("day_raw"));
+                if (previous.isPresent()) {
+                    loadPreviousFiles(sql, day, previous.get().version(), dir);
+                }
                 try (DuckDBAppender appender = sql.appender("day_raw")) {
-                    for (String key : rawKeys) {
+                    for (String key : added) {
                         List<ArchivedClick> objectClicks = readOrQuarantine(key);
                         if (objectClicks != null) {
                             for (ArchivedClick click : objectClicks) {
@@ -128,10 +158,9 @@ public final class CompactionService {
                         }
                     }
                 }
-                // A redelivered batch may sit in two objects: each click once.
+                // A redelivered batch may sit in two objects, or in a late object and the files: each click once.
                 sql.execute("CREATE TEMP TABLE day_clicks AS SELECT DISTINCT ON (click_id) * FROM day_raw");
                 sql.execute("DROP TABLE day_raw");
-                String version = ArchiveLayout.version(included);
                 long total = 0;
                 for (Object[] row : sql.rows("SELECT workspace_id, count(*) FROM day_clicks GROUP BY workspace_id ORDER BY workspace_id")) {
                     String workspace = (String) row[0];
@@ -143,15 +172,54 @@ public final class CompactionService {
                 }
                 return total;
             });
-            catalog.recordCompaction(day, written, included, clicks, clock.instant());
-            deleteOtherVersions(day, written);
-            observability.count("DaysCompacted");
+            catalog.recordCompaction(day, throughHour, version, written, included, clicks, clock.instant());
+            deleteOtherVersions(day, version);
+            observability.count("CompactionRuns");
             observability.count("ClicksCompacted", clicks);
-            LOG.info("Compacted {}: {} raw objects, {} distinct clicks, {} workspaces in {} ms", day, included.size(), clicks,
-                    written.size(), (System.nanoTime() - started) / 1_000_000);
+            LOG.info("Compacted {} through {}:00 ({}): {} raw objects added, {} distinct clicks, {} workspaces in {} ms", day,
+                    String.format("%02d", throughHour), previous.isPresent() ? "incremental" : "from the raw archive",
+                    included.size(), clicks, written.size(), (System.nanoTime() - started) / 1_000_000);
             return clicks;
         } finally {
             deleteRecursively(dir);
+        }
+    }
+
+    /** Raw objects not in the current files: the hours after them up to {@code throughHour}, and late ones of those hours. */
+    private List<String> newRawKeys(LocalDate day, int throughHour, Optional<CompactedDay> previous, Set<String> late) {
+        String dayPrefix = ArchiveLayout.dayPrefix(day);
+        List<String> listed = previous.isPresent()
+                ? store.list(dayPrefix, ArchiveLayout.hourPrefix(day, previous.get().throughHour()) + "~")
+                : store.list(dayPrefix);
+        Set<String> keys = new TreeSet<>();
+        listed.stream().filter(key -> hourOf(key) <= throughHour).forEach(keys::add);
+        late.stream().filter(key -> hourOf(key) <= throughHour).forEach(keys::add);
+        return List.copyOf(keys);
+    }
+
+    private static int hourOf(String rawKey) {
+        int at = rawKey.indexOf("/hour=") + "/hour=".length();
+        return Integer.parseInt(rawKey.substring(at, at + 2));
+    }
+
+    private static List<String> withPrevious(String previousVersion, List<String> added) {
+        List<String> inputs = new ArrayList<>(added);
+        inputs.add("version:" + previousVersion);
+        return inputs;
+    }
+
+    /** The current version's files of every workspace of the day, as rows of {@code day_raw}. */
+    private void loadPreviousFiles(SqlSession sql, LocalDate day, String version, Path dir) throws SQLException {
+        for (String key : store.list(ArchiveLayout.compactedDayPrefix(day))) {
+            if (!ArchiveLayout.versionOf(key).equals(version)) {
+                continue;
+            }
+            Path local = dir.resolve("previous-" + Math.abs(key.hashCode()) + ".parquet");
+            store.download(key, local);
+            String workspace = URLDecoder.decode(key.substring(key.indexOf("/ws=") + 4, key.lastIndexOf('/')), StandardCharsets.UTF_8);
+            sql.execute("INSERT INTO day_raw SELECT " + ClickRows.COLUMNS + ", " + ClickEngine.literal(workspace)
+                    + " FROM read_parquet(" + ClickEngine.literal(local.toString()) + ")");
+            deleteQuietly(local);
         }
     }
 
@@ -197,14 +265,10 @@ public final class CompactionService {
         }
     }
 
-    private void deleteOtherVersions(LocalDate day, Map<String, CompactedFiles> current) {
-        Set<String> keep = new HashSet<>();
-        current.forEach((workspace, files) -> {
-            for (int bucket = 0; bucket < files.buckets(); bucket++) {
-                keep.add(files.file(day, workspace, bucket));
-            }
-        });
-        List<String> stale = store.list(ArchiveLayout.compactedDayPrefix(day)).stream().filter(key -> !keep.contains(key)).toList();
+    private void deleteOtherVersions(LocalDate day, String version) {
+        Set<String> stale = new HashSet<>();
+        store.list(ArchiveLayout.compactedDayPrefix(day)).stream().filter(key -> !ArchiveLayout.versionOf(key).equals(version))
+                .forEach(stale::add);
         if (!stale.isEmpty()) {
             store.delete(stale);
         }

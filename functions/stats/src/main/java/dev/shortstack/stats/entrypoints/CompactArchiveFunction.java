@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Triggered by the compactions queue: a job's day, or the schedule's {@code {"due": true}} (every
- * closed day not compacted yet or with late objects). A day whose lease another run holds is
+ * Triggered by the compactions queue: a job's day (compacted again from the raw archive), or the
+ * schedule's {@code {"due": true}} (every day with closed hours not compacted yet or late objects). A day whose lease another run holds is
  * reported failed and comes back after the visibility timeout.
  */
 public final class CompactArchiveFunction extends SqsBatchFunction {
@@ -44,7 +44,7 @@ public final class CompactArchiveFunction extends SqsBatchFunction {
             CompactionRequest request;
             try {
                 request = Json.mapper().readValue(record.body(), CompactionRequest.class);
-                if (!request.isDue()) {
+                if (!request.compactsDueDays()) {
                     LocalDate.parse(request.day());
                 }
             } catch (IOException | RuntimeException e) {
@@ -52,10 +52,11 @@ public final class CompactArchiveFunction extends SqsBatchFunction {
                 failed.add(record.messageId());
                 continue;
             }
-            List<LocalDate> days = request.isDue() ? deps.compaction().dueDays() : List.of(LocalDate.parse(request.day()));
+            List<LocalDate> days = request.compactsDueDays() ? deps.compaction().dueDays() : List.of(LocalDate.parse(request.day()));
             boolean complete = true;
             for (LocalDate day : days) {
-                OptionalLong clicks = deps.compaction().compactDay(day);
+                // An operator's compaction reads the day's raw objects again; the schedule's adds what came since.
+                OptionalLong clicks = deps.compaction().compactDay(day, request.jobId() != null);
                 if (clicks.isEmpty()) {
                     LOG.info("{} is being compacted by another run; this request comes back later", day);
                     complete = false;

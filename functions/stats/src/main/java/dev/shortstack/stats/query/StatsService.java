@@ -110,7 +110,7 @@ public final class StatsService {
             long bot = 0;
             for (Object[] row : sql.rows("SELECT CAST(ts AS DATE) AS day, count(*) FILTER (WHERE NOT bot),"
                     + " count(*) FILTER (WHERE bot) FROM clicks GROUP BY day")) {
-                long[] counts = days.get(((java.sql.Date) row[0]).toLocalDate());
+                long[] counts = days.get((LocalDate) row[0]);
                 counts[0] += number(row[1]);
                 counts[1] += number(row[2]);
                 human += number(row[1]);

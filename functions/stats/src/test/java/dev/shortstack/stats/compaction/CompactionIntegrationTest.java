@@ -12,7 +12,13 @@ import dev.shortstack.emulators.EmulatorsExtension;
 import dev.shortstack.shared.archive.ArchiveLayout;
 import dev.shortstack.shared.archive.ArchivedClick;
 import dev.shortstack.shared.link.Link;
+import dev.shortstack.shared.observability.Observability;
+import dev.shortstack.stats.ArchiveAccess;
 import dev.shortstack.stats.StatsFixture;
+import dev.shortstack.stats.query.StatsService;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import dev.shortstack.stats.query.StatsQuery;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -79,10 +85,53 @@ class CompactionIntegrationTest {
     }
 
     @Test
-    void todayCannotBeCompacted(EmulatedAws aws) {
+    void theOpenDayIsCompactedHourByHourAndQueriesReadOnlyTheHoursSinceRaw(EmulatedAws aws) {
         StatsFixture fixture = new StatsFixture(aws);
-        assertThatThrownBy(() -> fixture.deps().compaction().compactDay(LocalDate.now(java.time.ZoneOffset.UTC)))
+        ArchiveAccess archive = fixture.archiveAccess();
+        StatsService stats = new StatsService(archive.slicer(), archive.engine());
+        List<ArchivedClick> ten = clicksAt("10", 5);
+        fixture.archive(ten);
+        fixture.archive(clicksAt("11", 3));
+        fixture.archive(clicksAt("12", 2));
+
+        // 12:30: hours up to 11:00-12:00 closed 20 minutes ago or more; 12:00-13:00 is still open.
+        assertThat(compactor(fixture, archive, "2026-11-27T12:30:00Z").compactDay(DAY)).hasValue(8);
+        assertThat(fixture.catalog().days(DAY, DAY).get(DAY).throughHour()).isEqualTo(11);
+        assertThat(total(stats)).as("8 from the files, 2 read raw").isEqualTo(10);
+
+        ArchivedClick lateNew = human("link-promo", "2026-11-27T10:59:00Z", "DE", "de", "late");
+        fixture.catalog().addLate(DAY, List.of(fixture.archive(List.of(ten.get(0), lateNew))));
+        fixture.archive(clicksAt("13", 1));
+        assertThat(total(stats)).as("the late object's new click once").isEqualTo(12);
+
+        CompactionService at1330 = compactor(fixture, archive, "2026-11-27T13:30:00Z");
+        assertThat(at1330.dueDays()).contains(DAY);
+        assertThat(at1330.compactDay(DAY)).as("the files, hour 12 and the late object's new click").hasValue(11);
+        assertThat(total(stats)).isEqualTo(12);
+        assertThat(at1330.dueDays()).doesNotContain(DAY);
+        assertThat(at1330.compactDay(DAY, true)).as("the same, read from the raw archive alone").hasValue(11);
+        assertThat(total(stats)).isEqualTo(12);
+        assertThat(fixture.keys(ArchiveLayout.compactedDayPrefix(DAY))).hasSize(1);
+
+        assertThatThrownBy(() -> at1330.compactDay(DAY.plusDays(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not closed yet");
+    }
+
+    private static List<ArchivedClick> clicksAt(String hour, int count) {
+        List<ArchivedClick> clicks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            clicks.add(human("link-promo", "2026-11-27T" + hour + ":0" + i + ":00Z", "DE", "de", "v" + hour + i));
+        }
+        return clicks;
+    }
+
+    private static CompactionService compactor(StatsFixture fixture, ArchiveAccess archive, String now) {
+        return new CompactionService(archive.store(), archive.catalog(), archive.engine(), archive.scratch().resolve("work"),
+                Clock.fixed(Instant.parse(now), ZoneOffset.UTC), new Observability("test"));
+    }
+
+    private static long total(StatsService stats) {
+        return stats.linkStats(PROMO, THAT_DAY).path("totals").path("human").asLong();
     }
 
     private static JsonNode stats(StatsFixture fixture) {

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 public final class S3ArchiveStore implements ArchiveStore {
@@ -32,20 +33,45 @@ public final class S3ArchiveStore implements ArchiveStore {
     }
 
     @Override
+    public List<String> list(String prefix, String startAfter) {
+        if (startAfter.isEmpty()) {
+            return list(prefix);
+        }
+        List<String> keys = new ArrayList<>();
+        s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix).startAfter(startAfter)).contents().stream()
+                .map(S3Object::key).forEach(keys::add);
+        return keys;
+    }
+
+    @Override
     public byte[] get(String key) {
         try {
             return s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray();
-        } catch (NoSuchKeyException e) {
-            throw new ArchiveObjectMissingException(key, e);
+        } catch (S3Exception e) {
+            if (missing(e)) {
+                throw new ArchiveObjectMissingException(key, e);
+            }
+            throw e;
         }
+    }
+
+    /**
+     * S3 answers 403, not 404, for a missing key when the caller may not list the bucket without a
+     * prefix condition, as these functions may not: either way the object is not there for us.
+     */
+    private static boolean missing(S3Exception e) {
+        return e instanceof NoSuchKeyException || e.statusCode() == 403 || e.statusCode() == 404;
     }
 
     @Override
     public void download(String key, Path target) {
         try {
             s3.getObject(r -> r.bucket(bucket).key(key), target);
-        } catch (NoSuchKeyException e) {
-            throw new ArchiveObjectMissingException(key, e);
+        } catch (S3Exception e) {
+            if (missing(e)) {
+                throw new ArchiveObjectMissingException(key, e);
+            }
+            throw e;
         }
     }
 

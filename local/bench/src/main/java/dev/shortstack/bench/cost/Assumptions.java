@@ -1,0 +1,63 @@
+package dev.shortstack.bench.cost;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The figures the bench does not measure or count but assumes, in one place, printed with every result.
+ *
+ * @param cpuMicrosPerClick       parse + classify + encode of one click on this machine (measured, or given)
+ * @param cpuMeasuredClicks       how many clicks the measurement timed (0: given on the command line)
+ * @param lambdaCpuScale          a 1,024 MB function has 1024/1769 of a vCPU: its CPU time stretches by this much
+ * @param invocationFixedMs       per aggregator invocation: handler entry, event mapping, logs and metrics
+ * @param s3PutMs                 one PUT round trip (puts of a batch are sequential in both designs)
+ * @param dynamoMs                one DynamoDB request round trip
+ * @param oldWriterThreads        the old aggregator's parallel counter writes (WRITER_THREADS)
+ * @param aggregatorGb            aggregator memory (stages.json: 1,024 MB in dev and prod)
+ * @param compactorGb             compactor memory (stages.json: 2,048 MB)
+ * @param compactionMicrosPerClick the compactor's CPU per click: decode, DuckDB load, de-duplicate, write Parquet
+ * @param s3GetMs                 one GET round trip of a raw object (the compactor reads them one after another)
+ * @param compactorHourlyMs       each hourly scheduled invocation: a cold start (INIT is billed) and 3 catalog queries
+ * @param compactorTimeoutSeconds the compactor's timeout (stages.json)
+ * @param parquetBytesPerClick    compacted Parquet per click (measured by another bench)
+ */
+public record Assumptions(double cpuMicrosPerClick, long cpuMeasuredClicks, double lambdaCpuScale, double invocationFixedMs,
+                          double s3PutMs, double dynamoMs, int oldWriterThreads, double aggregatorGb, double compactorGb,
+                          double compactionMicrosPerClick, double s3GetMs, double compactorHourlyMs,
+                          int compactorTimeoutSeconds, double parquetBytesPerClick) {
+
+    public static Assumptions defaults(double cpuMicrosPerClick, long cpuMeasuredClicks, double parquetBytesPerClick) {
+        return new Assumptions(cpuMicrosPerClick, cpuMeasuredClicks, 1769.0 / 1024, 10, 40, 10, 16, 1.0, 2.0, 2, 40, 3_000,
+                300, parquetBytesPerClick);
+    }
+
+    /** Lambda bills per started millisecond. */
+    public static double billedSeconds(double ms) {
+        return Math.ceil(ms) / 1000.0;
+    }
+
+    public List<String> describe() {
+        String cpu = cpuMeasuredClicks > 0
+                ? String.format(Locale.ROOT, "%.2f µs (measured in this run: %,d clicks in batches of 500, warm JVM, this machine)",
+                        cpuMicrosPerClick, cpuMeasuredClicks)
+                : String.format(Locale.ROOT, "%.2f µs (given with --cpu-us-per-click)", cpuMicrosPerClick);
+        return List.of(
+                "Per-click CPU of parse + classify + encode: " + cpu + "; the old design is given the same (it parsed, classified"
+                        + " and archived each click too, then planned its writes)",
+                String.format(Locale.ROOT, "Lambda CPU at 1,024 MB: × %.2f (1,769 MB is one vCPU); no x86→arm64 factor", lambdaCpuScale),
+                String.format(Locale.ROOT, "Aggregator invocation: %.0f ms fixed + CPU per click + %.0f ms per S3 PUT (sequential)"
+                        + " + (old) DynamoDB requests at %.0f ms each on %d threads (a counter write is 1 request, a sketch merge 2)",
+                        invocationFixedMs, s3PutMs, dynamoMs, oldWriterThreads),
+                String.format(Locale.ROOT, "Memory: aggregator %,.0f MB (both designs), compactor %,.0f MB; billed per started ms",
+                        aggregatorGb * 1024, compactorGb * 1024),
+                String.format(Locale.ROOT, "Compaction of a day: %.0f µs per click + %.0f ms per raw object GET (sequential, as"
+                        + " CompactionService reads them) + %.0f ms per LIST page and Parquet PUT + %.0f ms per DynamoDB request",
+                        compactionMicrosPerClick, s3GetMs, s3PutMs, dynamoMs),
+                String.format(Locale.ROOT, "Hourly compactor invocation (24 a day, EventBridge → compactions queue): %,.0f ms billed"
+                        + " (a cold start, INIT billed, plus 3 strongly consistent catalog Queries of 1 RRU each)", compactorHourlyMs),
+                String.format(Locale.ROOT, "Compacted Parquet: %.0f bytes per click (--parquet-bytes-per-click)", parquetBytesPerClick),
+                String.format(Locale.ROOT, "SQS: a long-poll receive returns what has arrived (≤ 10), the next is sent %.0f ms later;"
+                        + " deletes in batches of 10; each request 1 chunk per started 64 KB of message bodies",
+                        QueueConsumeModel.RECEIVE_ROUND_TRIP_SECONDS * 1000));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.shortstack.bench.cost;
+
+/**
+ * Every AWS list price the cost benches use: us-east-1, before free tiers, in US dollars. These are
+ * the figures README.md's cost section uses; they were recorded on 2026-12-01 from the pricing pages
+ * named beside each group (not fetched at run time: check them again before quoting a result).
+ */
+public final class Prices {
+    // DynamoDB on-demand, Standard table class: https://aws.amazon.com/dynamodb/pricing/on-demand/
+    /** Per write request unit (1 KB of item, the larger of before and after). */
+    public static final double DYNAMODB_WRU = 0.625 / 1_000_000;
+    /** Per read request unit (4 KB strongly consistent, 8 KB eventually consistent). */
+    public static final double DYNAMODB_RRU = 0.125 / 1_000_000;
+    /** Per GB-month of table storage (items plus 100 bytes each), after the first 25 GB. */
+    public static final double DYNAMODB_STORAGE_GB_MONTH = 0.25;
+
+    // S3 Standard: https://aws.amazon.com/s3/pricing/ (storage and "Requests & data retrievals")
+    /** Per PUT, COPY, POST or LIST request (tier 1). */
+    public static final double S3_TIER1_REQUEST = 0.005 / 1_000;
+    /** Per GET, SELECT and all other requests (tier 2). DELETE is free. */
+    public static final double S3_GET_REQUEST = 0.0004 / 1_000;
+    /** Per GB-month, first 50 TB. */
+    public static final double S3_STANDARD_GB_MONTH = 0.023;
+
+    // SQS standard queues: https://aws.amazon.com/sqs/pricing/
+    /** Per request, each 64 KB chunk of a request's payload billed as one request. */
+    public static final double SQS_REQUEST = 0.40 / 1_000_000;
+    public static final int SQS_CHUNK_BYTES = 64 * 1024;
+
+    // Lambda, arm64: https://aws.amazon.com/lambda/pricing/
+    /** Per GB-second of duration (first 7.5 billion GB-s a month), billed per 1 ms. */
+    public static final double LAMBDA_ARM_GB_SECOND = 0.0000133334;
+    public static final double LAMBDA_REQUEST = 0.20 / 1_000_000;
+
+    /** Storage is billed per binary GB. */
+    public static final double BYTES_PER_GB = 1024.0 * 1024 * 1024;
+
+    private Prices() {
+    }
+}
