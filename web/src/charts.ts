@@ -28,7 +28,7 @@ export function timeChart(title: string, starts: string[], series: Series[], fil
     h("h3", {}, title),
     plot,
     h("details", {}, h("summary", {}, "Numbers behind the chart"), table),
-    h("button", { type: "button", onclick: csv }, "Download CSV"));
+    csvButton(title, csv));
   const draw = () => {
     plot.replaceChildren();
     const width = Math.max(280, plot.clientWidth || 600);
@@ -45,20 +45,31 @@ export function timeChart(title: string, starts: string[], series: Series[], fil
   return section;
 }
 
-/** Horizontal bars as a table: each row names its value and count, the bar is decoration. */
-export function barTable(title: string, rows: { value: string; clicks: number }[], fileName: string): HTMLElement {
+let barTables = 0;
+
+/**
+ * Horizontal bars as a table: each row names its value and count, the bar is decoration. The
+ * table is named by its heading; `empty` is said when there are no rows.
+ */
+export function barTable(title: string, rows: { value: string; clicks: number }[], fileName: string, empty = "No clicks yet."): HTMLElement {
   const max = Math.max(1, ...rows.map((r) => r.clicks));
+  const id = `bars-${++barTables}`;
   const csv = () => download(fileName, toCsv(["value", "clicks"], rows.map((r) => [r.value, r.clicks])), "text/csv");
   return h("section", { class: "card" },
-    h("h3", {}, title),
-    rows.length === 0 ? h("p", { class: "muted" }, "No clicks yet.") :
-      h("table", { class: "bars" },
+    h("h3", { id }, title),
+    rows.length === 0 ? h("p", { class: "muted" }, empty) :
+      h("table", { class: "bars", "aria-labelledby": id },
         h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "value"), h("th", { scope: "col" }, "clicks"), h("th", { scope: "col", class: "bar-col" }, h("span", { class: "sr-only" }, "share")))),
         h("tbody", {}, ...rows.map((r) => h("tr", {},
           h("th", { scope: "row" }, r.value),
           h("td", { class: "num" }, formatNumber(r.clicks)),
           h("td", { class: "bar-col", "aria-hidden": "true" }, h("span", { class: "bar", style: `width:${(100 * r.clicks) / max}%` })))))),
-    h("button", { type: "button", onclick: csv, disabled: rows.length === 0 }, "Download CSV"));
+    csvButton(title, csv, rows.length === 0));
+}
+
+/** "Download CSV", named after its chart for screen readers (a page has several). */
+function csvButton(title: string, onclick: () => void, disabled = false): HTMLButtonElement {
+  return h("button", { type: "button", onclick, disabled }, "Download CSV", h("span", { class: "sr-only" }, ` of ${title}`));
 }
 
 /** A tiny line of a series for a table cell, with the total as its label. */

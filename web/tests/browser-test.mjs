@@ -1,12 +1,13 @@
 // The dashboard in a real browser (Debian's Chromium, driven by playwright-core) against a
 // local Shortstack started from the runner jar: sign in with the printed key, create a link,
-// follow it, see the click on the link's chart, watch an import's progress, delete the link.
+// follow it (and let a bot preview it), see the clicks in the links list and on the link's chart
+// with its language and bot breakdowns, watch an import's progress, delete the link.
 // Screenshots go to SHORTSTACK_SCREENSHOTS (default: ../local/runner/target/browser-test).
 //
 //   node tests/browser-test.mjs [path/to/shortstack-local.jar]
 
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
@@ -20,6 +21,9 @@ const shots = resolve(process.env.SHORTSTACK_SCREENSHOTS ?? resolve(here, "../..
 const CHROMIUM = "/usr/bin/chromium";
 const TIMEOUT = 60_000;
 const IMPORT_ROWS = 20_000;
+// A desktop browser's agent, so a click counts as a person's (headless Chromium's says so).
+const DESKTOP_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/150.0.0.0 Safari/537.36";
+const SLACKBOT_AGENT = "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)";
 
 function ensureChromium() {
   if (existsSync(CHROMIUM)) return;
@@ -83,8 +87,7 @@ async function main() {
 async function run(browser, { baseUrl, key }) {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 860 },
-    // A desktop browser's agent, so the click counts as a person's (headless Chromium's says so).
-    userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/150.0.0.0 Safari/537.36",
+    userAgent: DESKTOP_AGENT,
     permissions: ["clipboard-read", "clipboard-write"],
   });
   context.setDefaultTimeout(TIMEOUT);
@@ -141,25 +144,50 @@ async function run(browser, { baseUrl, key }) {
   await checkAccessibility(page, "links");
   await page.screenshot({ path: `${shots}/links.png`, fullPage: true });
 
-  // Follow it, as a visitor would.
-  const visitor = await context.newPage();
+  // Follow it, as a visitor reading German would; then Slack previews it (a bot's click).
+  const visitorContext = await browser.newContext({ userAgent: DESKTOP_AGENT, locale: "de-DE" });
+  const visitor = await visitorContext.newPage();
   const response = await visitor.goto(`${baseUrl}/browser-test`);
   await expectEqual(visitor.url(), destination, "the short link redirects to its destination");
   await expectEqual(response.status(), 200, "the destination answers");
-  await visitor.close();
+  await visitorContext.close();
+  const preview = await page.request.get(`${baseUrl}/browser-test`, { headers: { "User-Agent": SLACKBOT_AGENT }, maxRedirects: 0 });
+  await expectEqual(Math.floor(preview.status() / 100), 3, "the bot is redirected too");
 
-  // The click appears on the link's chart (the aggregator is asynchronous: show again until it is there).
+  // The links list counts both in its clicks column, with one read for the page (the aggregator
+  // is asynchronous: list again until they are there); the list stands when that read fails.
+  await page.getByRole("columnheader", { name: "Clicks (30 d)" }).waitFor();
+  const listed = row.locator(".clicks");
+  await showUntil(page, "Filter", async () => (await listed.textContent()) === "1"
+    && (await row.locator(".bots").count()) === 1 && (await row.locator(".bots").textContent()) === "+1 bot",
+    async () => `the clicks in the links list: ${await row.locator('td[data-label="Clicks (30 d)"]').textContent()}`);
+  const clicksRead = /\/v1\/stats\/links\?/;
+  await page.route(clicksRead, (route) => route.abort());
+  await page.getByRole("button", { name: "Filter" }).click();
+  await row.locator(".clicks", { hasText: "—" }).waitFor();
+  await page.unroute(clicksRead);
+
+  // The clicks appear on the link's chart, totals and breakdowns (show again until they are there).
   await page.getByRole("link", { name: "browser-test", exact: true }).click();
   await page.getByRole("heading", { name: "Analytics of browser-test" }).waitFor();
   const humans = page.locator('[data-total="Human clicks"]');
-  for (let attempt = 0; (await humans.textContent()) !== "1"; attempt++) {
-    if (attempt > 100) throw new Error(`The click never showed: ${await humans.textContent()}`);
-    await page.getByRole("button", { name: "Show" }).click();
-    await page.waitForLoadState("networkidle");
-  }
+  const bots = page.locator('[data-total="Bot clicks"]');
+  await showUntil(page, "Show", async () => (await humans.textContent()) === "1" && (await bots.textContent()) === "1",
+    async () => `the clicks on the chart: ${await humans.textContent()} human, ${await bots.textContent()} bot`);
   await page.locator(".chart canvas").first().waitFor();
   await page.getByText("Numbers behind the chart").click();
   await expectEqual(await page.locator("table caption").first().textContent(), "Clicks per day", "the chart's table");
+  await page.getByText("Distinct visitors per UTC day").waitFor();
+  const languages = page.getByRole("table", { name: "Languages" });
+  await expectEqual(await languages.locator("tbody th").allTextContents(), ["de"], "the visitor's language");
+  await expectEqual(await languages.locator("tbody td.num").allTextContents(), ["1"], "the visitor's language's clicks");
+  const botNames = page.getByRole("table", { name: "Bots by name" });
+  await expectEqual(await botNames.locator("tbody th").allTextContents(), ["Slackbot"], "the bot, by name");
+  await expectEqual(await botNames.locator("tbody td.num").allTextContents(), ["1"], "the bot's clicks");
+  const [languageCsv] = await Promise.all([page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download CSV of Languages" }).click()]);
+  await expectEqual(languageCsv.suggestedFilename(), "browser-test-language.csv", "the languages' CSV download");
+  await expectEqual(readFileSync(await languageCsv.path(), "utf8"), "value,clicks\nde,1\n", "the languages' CSV");
   await quietToast(page);
   await checkAccessibility(page, "link analytics");
   await page.screenshot({ path: `${shots}/link-analytics.png`, fullPage: true });
@@ -168,6 +196,9 @@ async function run(browser, { baseUrl, key }) {
   await page.getByRole("link", { name: "Overview" }).click();
   await page.getByRole("heading", { name: "Top links" }).waitFor();
   await page.getByRole("img", { name: /^browser-test: 1 human clicks/ }).waitFor();
+  await expectEqual(await page.locator('[data-total="Bot clicks, last 30 days"]').textContent(), "1", "the workspace's bot clicks");
+  const topRow = page.locator("tr[data-link-id]", { has: page.getByRole("link", { name: "browser-test", exact: true }) });
+  await expectEqual(await topRow.locator('td[data-label="Bot clicks"]').textContent(), "1", "the top link's bot clicks");
   await quietToast(page);
   await checkAccessibility(page, "overview");
   await page.screenshot({ path: `${shots}/overview.png`, fullPage: true });
@@ -230,6 +261,19 @@ async function run(browser, { baseUrl, key }) {
   console.log(`Browser test passed; screenshots in ${shots}`);
 }
 
+/**
+ * Shows the view again with `button` until `done()` holds (clicks reach the figures
+ * asynchronously); `seen()` says what showed instead when it never does.
+ */
+async function showUntil(page, button, done, seen) {
+  for (let attempt = 0; !(await done()); attempt++) {
+    if (attempt > 240) throw new Error(`Never showed: ${await seen()}`);
+    await page.getByRole("button", { name: button }).click();
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(250);
+  }
+}
+
 /** axe-core's WCAG 2.1 A and AA rules on the page as it is: no serious or critical violation. */
 async function checkAccessibility(page, view) {
   await page.addScriptTag({ path: axeScript });
@@ -247,8 +291,9 @@ async function quietToast(page) {
   await page.waitForFunction(() => !document.getElementById("toast").classList.contains("shown"));
 }
 
+/** Equal values, or arrays of them. */
 async function expectEqual(actual, expected, what) {
-  if (actual !== expected) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 
 main().catch((error) => {

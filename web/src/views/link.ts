@@ -3,17 +3,21 @@ import { barTable, timeChart } from "../charts";
 import { formatNumber, h, isoDay, replace } from "../dom";
 
 interface LinkStats {
-  totals: { human: number; bot: number; unique: number; uniqueRelativeError95: number };
+  from: string;
+  to: string;
+  tz: string;
+  totals: { human: number; bot: number; unique: number };
   series: { start: string; human: number; bot: number }[];
   breakdowns: Record<string, { value: string; clicks: number }[]>;
-  exactDays: string[];
 }
 
+/** Every dimension the API breaks clicks down by; bots count only under their name, the others are human clicks. */
 const BREAKDOWNS: [string, string][] = [
   ["country", "Countries"], ["referrer", "Referrers"], ["device", "Devices"], ["browser", "Browsers"], ["os", "Operating systems"],
+  ["language", "Languages"], ["bot", "Bots by name"],
 ];
 
-/** One link's analytics: clicks over time (human and bot), totals, unique visitors, top values. */
+/** One link's analytics: clicks over time (human and bot), totals, unique visitors, top values of every dimension. */
 export async function linkView(slug: string): Promise<HTMLElement> {
   const link = await api<Link>("GET", `/v1/links/${encodeURIComponent(slug)}`);
   const today = new Date();
@@ -34,16 +38,15 @@ export async function linkView(slug: string): Promise<HTMLElement> {
         h("div", { class: "totals" },
           total("Human clicks", stats.totals.human),
           total("Bot clicks", stats.totals.bot),
-          total("Unique visitors", stats.totals.unique, `±${Math.round(stats.totals.uniqueRelativeError95 * 100)} %`)),
+          total("Unique visitors", stats.totals.unique, "Distinct visitors per UTC day, summed: someone back on another day counts again")),
         timeChart(`Clicks per ${granularity.value}`, stats.series.map((s) => s.start),
           [{ label: "human", values: stats.series.map((s) => s.human), colour: "#2b6cb0" },
             { label: "bot", values: stats.series.map((s) => s.bot), colour: "#c05621" }],
           `${slug}-clicks.csv`),
         h("div", { class: "grid" }, ...BREAKDOWNS.map(([dimension, title]) =>
-          barTable(title, stats.breakdowns[dimension] ?? [], `${slug}-${dimension}.csv`))),
-        h("p", { class: "muted small" }, stats.exactDays.length
-          ? `Exact (rebuilt from the raw clicks): ${stats.exactDays.join(", ")}. Other days are realtime counts.`
-          : "Realtime counts; days are made exact by the nightly rebuild."));
+          barTable(title, stats.breakdowns[dimension] ?? [], `${slug}-${dimension}.csv`, dimension === "bot" ? "No bot clicks." : undefined))),
+        h("p", { class: "muted small" }, `${stats.from} to ${stats.to} (${stats.tz}). `
+          + "Bots count only under their name; the other breakdowns count human clicks."));
     } catch (e) {
       error.textContent = (e as Error).message;
     }

@@ -1,5 +1,5 @@
 import { api, Link, query } from "../api";
-import { dialog, formatDate, h, replace, toast } from "../dom";
+import { dialog, formatDate, formatNumber, h, replace, toast } from "../dom";
 import { qrSvg } from "../qr";
 import { linkForm, patchLink } from "./linkForm";
 
@@ -7,6 +7,12 @@ interface Page {
   items: Link[];
   nextCursor: string | null;
 }
+
+interface LinkClicks {
+  links: { slug: string; linkId: string; human: number; bot: number }[];
+}
+
+const CLICKS = "Clicks (30 d)";
 
 /** The workspace's links: search, tag filter, pages, and every action on a link. */
 export async function linksView(): Promise<HTMLElement> {
@@ -18,9 +24,11 @@ export async function linksView(): Promise<HTMLElement> {
 
   const load = async () => {
     const page = await api<Page>("GET", `/v1/links${query({ limit: 20, q: state.q, tag: state.tag, cursor: state.cursor })}`);
+    const clicks = new Map(page.items.map((link) => [link.slug, h("td", { "data-label": CLICKS, class: "num" },
+      h("span", { class: "clicks" }, "…"))]));
     replace(body, page.items.length === 0
       ? h("p", { class: "muted" }, state.q || state.tag ? "No link matches." : "No links yet: create one.")
-      : table(page.items, load));
+      : table(page.items, clicks, load));
     replace(pager,
       h("button", {
         type: "button", disabled: state.cursors.length === 0, onclick: () => {
@@ -35,6 +43,7 @@ export async function linksView(): Promise<HTMLElement> {
           void load();
         },
       }, "Older →"));
+    if (page.items.length) void fillClicks(clicks);
   };
   const filter = (event: Event) => {
     event.preventDefault();
@@ -64,17 +73,40 @@ export async function linksView(): Promise<HTMLElement> {
     pager);
 }
 
-function table(links: Link[], reload: () => Promise<void>): HTMLElement {
+/**
+ * The page's click counts of the last 30 days, in one read after the page is listed: human clicks,
+ * bots in small text; "—" when they cannot be read (the list is already there).
+ */
+async function fillClicks(cells: Map<string, HTMLTableCellElement>): Promise<void> {
+  const slugs = [...cells.keys()].map(encodeURIComponent).join(",");
+  const counts = await api<LinkClicks>("GET", `/v1/stats/links?slugs=${slugs}`).then((c) => c.links, () => []);
+  for (const { slug, human, bot } of counts) {
+    const cell = cells.get(slug);
+    if (!cell) continue;
+    cells.delete(slug);
+    const title = `${formatNumber(human)} human and ${formatNumber(bot)} bot clicks in the last 30 days`;
+    replace(cell, h("span", { class: "clicks", title }, formatNumber(human)),
+      bot ? h("div", { class: "muted small bots" }, `+${formatNumber(bot)} bot${bot === 1 ? "" : "s"}`) : null);
+  }
+  for (const cell of cells.values()) {
+    replace(cell, h("span", { class: "clicks", title: "The click count could not be read" }, "—"),
+      h("span", { class: "sr-only" }, " (not available)"));
+  }
+}
+
+function table(links: Link[], clicks: Map<string, HTMLTableCellElement>, reload: () => Promise<void>): HTMLElement {
   return h("table", { class: "links" },
     h("thead", {}, h("tr", {},
       h("th", { scope: "col" }, "Short link"), h("th", { scope: "col" }, "Destination"), h("th", { scope: "col" }, "Tags"),
-      h("th", { scope: "col" }, "State"), h("th", { scope: "col" }, "Created"), h("th", { scope: "col" }, h("span", { class: "sr-only" }, "Actions")))),
+      h("th", { scope: "col" }, "State"), h("th", { scope: "col", class: "num" }, CLICKS), h("th", { scope: "col" }, "Created"),
+      h("th", { scope: "col" }, h("span", { class: "sr-only" }, "Actions")))),
     h("tbody", {}, ...links.map((link) => h("tr", { "data-slug": link.slug },
       h("td", { "data-label": "Short link" }, h("a", { href: `#/links/${encodeURIComponent(link.slug)}` }, link.slug),
         h("div", { class: "muted small" }, link.shortUrl)),
       h("td", { "data-label": "Destination", class: "url" }, link.url),
       h("td", { "data-label": "Tags" }, ...link.tags.map((t) => h("span", { class: "tag" }, t))),
       h("td", { "data-label": "State" }, h("span", { class: `state state-${link.state}` }, link.state)),
+      clicks.get(link.slug),
       h("td", { "data-label": "Created" }, formatDate(link.createdAt)),
       h("td", { class: "row-actions" }, ...actions(link, reload))))));
 }

@@ -3,11 +3,15 @@ package dev.shortstack.infra;
 import dev.shortstack.infra.config.StageConfig;
 import dev.shortstack.infra.constructs.Buckets;
 import dev.shortstack.infra.constructs.Cdn;
+import dev.shortstack.infra.constructs.ClickArchiveGrants;
+import dev.shortstack.infra.constructs.ClickEngineEnvironment;
+import dev.shortstack.infra.constructs.ClickTable;
 import dev.shortstack.infra.constructs.CostControls;
 import dev.shortstack.infra.constructs.Dashboard;
 import dev.shortstack.infra.constructs.DataTables;
 import dev.shortstack.infra.constructs.HttpEntry;
 import dev.shortstack.infra.constructs.Monitoring;
+import dev.shortstack.infra.constructs.QueryWorkgroup;
 import dev.shortstack.infra.constructs.Queues;
 import dev.shortstack.infra.constructs.ShortstackFunction;
 import dev.shortstack.shared.config.EnvNames;
@@ -19,30 +23,35 @@ import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.RuleTargetInput;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.SqsQueue;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.EventType;
 import software.amazon.awscdk.services.s3.NotificationKeyFilter;
 import software.amazon.awscdk.services.s3.notifications.SqsDestination;
-import software.amazon.awscdk.services.events.RuleTargetInput;
-import software.amazon.awscdk.services.events.Schedule;
-import software.amazon.awscdk.services.events.targets.SqsQueue;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 
-/** Shortstack in one stage: data, queues, buckets, functions, HTTP API, CDN, monitoring, cost limits. */
+/**
+ * Shortstack in one stage: data, queues, buckets, functions, HTTP API, CDN, Athena over the click
+ * archive, monitoring, cost limits.
+ */
 public final class ShortstackStack extends Stack {
     public static final String LINKS_API_HANDLER = "dev.shortstack.links.entrypoints.LinksApiFunction";
     public static final String REDIRECT_HANDLER = "dev.shortstack.redirect.entrypoints.RedirectFunction";
     public static final String AGGREGATOR_HANDLER = "dev.shortstack.analytics.entrypoints.AggregateClicksFunction";
-    public static final String REBUILD_HANDLER = "dev.shortstack.analytics.entrypoints.RebuildStatsFunction";
+    public static final String COMPACTOR_HANDLER = "dev.shortstack.stats.entrypoints.CompactArchiveFunction";
+    public static final String STATS_API_HANDLER = "dev.shortstack.stats.entrypoints.StatsApiFunction";
     public static final String JOBS_WORKER_HANDLER = "dev.shortstack.jobs.entrypoints.JobWorkerFunction";
 
     private final ShortstackFunction linksApi;
     private final ShortstackFunction redirect;
     private final ShortstackFunction aggregator;
-    private final ShortstackFunction rebuild;
+    private final ShortstackFunction compactor;
+    private final ShortstackFunction statsApi;
     private final ShortstackFunction jobsWorker;
 
     public ShortstackStack(Construct scope, String id, StackProps props, StageConfig config) {
@@ -50,13 +59,12 @@ public final class ShortstackStack extends Stack {
         String stage = config.name();
         DataTables tables = new DataTables(this, "Tables", stage, config.dynamodb());
         Queues queues = new Queues(this, "Queues", stage);
-        Buckets buckets = new Buckets(this, "Buckets", config.clickArchive(), config.jobFiles());
+        Buckets buckets = new Buckets(this, "Buckets", config.clickArchive(), config.jobFiles(), config.athena());
 
         Map<String, String> resources = new HashMap<>();
         tables.all().forEach((definition, table) -> resources.put(definition.envVar(), table.getTableName()));
         queues.all().forEach((definition, queue) -> resources.put(definition.envVar(), queue.getQueueUrl()));
         ShortstackResources.BUCKETS.forEach(b -> resources.put(b.envVar(), buckets.bucket(b).getBucketName()));
-        resources.put(EnvNames.COUNTER_SHARDS, Integer.toString(config.counterShards()));
 
         // The visitor-hash key never appears in the template: CloudFormation resolves it at deploy time.
         Secret visitorHashKey = Secret.Builder.create(this, "VisitorHashKey")
@@ -77,11 +85,19 @@ public final class ShortstackStack extends Stack {
         this.aggregator = new ShortstackFunction(this, "Aggregator", stage, "analytics", AGGREGATOR_HANDLER,
                 config.function("aggregator"), config.logRetentionDays(), resources, "aggregator");
         aggregator.addQueueTrigger(queues.queue(ShortstackResources.CLICKS), ShortstackResources.CLICKS, config.function("aggregator"));
-        this.rebuild = new ShortstackFunction(this, "Rebuild", stage, "analytics", REBUILD_HANDLER,
-                config.function("rebuild"), config.logRetentionDays(), resources, "rebuild");
-        rebuild.addQueueTrigger(queues.queue(ShortstackResources.REBUILDS), ShortstackResources.REBUILDS, config.function("rebuild"));
+        // The stats module's two functions (DuckDB over the archive): the compactor and the stats API.
+        this.compactor = new ShortstackFunction(this, "Compactor", stage, "stats", COMPACTOR_HANDLER,
+                config.function("compactor"), config.logRetentionDays(),
+                with(resources, ClickEngineEnvironment.limitsAndTimeout(config.function("compactor"))), "compactor");
+        compactor.addQueueTrigger(queues.queue(ShortstackResources.COMPACTIONS), ShortstackResources.COMPACTIONS,
+                config.function("compactor"));
+        this.statsApi = new ShortstackFunction(this, "StatsApi", stage, "stats", STATS_API_HANDLER,
+                config.function("stats-api"), config.logRetentionDays(),
+                with(resources, ClickEngineEnvironment.limitsAndTimeout(config.function("stats-api"))), "stats-api");
+        // Exports keep the worker's own statement limit, which leaves it time to write the file.
         this.jobsWorker = new ShortstackFunction(this, "JobsWorker", stage, "jobs", JOBS_WORKER_HANDLER,
-                config.function("jobs-worker"), config.logRetentionDays(), linksEnv, "jobs-worker");
+                config.function("jobs-worker"), config.logRetentionDays(),
+                with(linksEnv, ClickEngineEnvironment.limits(config.function("jobs-worker"))), "jobs-worker");
         jobsWorker.addQueueTrigger(queues.queue(ShortstackResources.JOBS_WORK), ShortstackResources.JOBS_WORK,
                 config.function("jobs-worker"));
         // An import starts when its file lands: S3 tells the jobs queue, the worker plans it.
@@ -91,18 +107,18 @@ public final class ShortstackStack extends Stack {
                         .prefix(ShortstackResources.IMPORT_UPLOAD_PREFIX)
                         .suffix(ShortstackResources.IMPORT_UPLOAD_SUFFIX)
                         .build());
-        // Every night, yesterday's figures are rebuilt exactly from the archive.
-        Rule.Builder.create(this, "NightlyRebuild")
-                .description("Rebuild yesterday's click statistics from the raw archive")
-                .schedule(Schedule.expression("cron(" + config.rebuildScheduleUtc() + ")"))
-                .targets(List.of(SqsQueue.Builder.create(queues.queue(ShortstackResources.REBUILDS))
-                        .message(RuleTargetInput.fromObject(Map.of("relativeDay", -1)))
+        // Every hour the compactor takes in what is due: days just closed, and late clicks of compacted days.
+        Rule.Builder.create(this, "HourlyCompaction")
+                .description("Compact every closed day of the click archive that is due")
+                .schedule(Schedule.expression("cron(" + config.compactionScheduleUtc() + ")"))
+                .targets(List.of(SqsQueue.Builder.create(queues.queue(ShortstackResources.COMPACTIONS))
+                        .message(RuleTargetInput.fromObject(Map.of("due", true)))
                         .build()))
                 .build();
 
         grantLeastPrivilege(tables, queues, buckets);
 
-        HttpEntry http = new HttpEntry(this, "Http", config, linksApi, redirect);
+        HttpEntry http = new HttpEntry(this, "Http", config, linksApi, redirect, statsApi);
         Cdn cdn = new Cdn(this, "Cdn", config, http, buckets.webAssets(), buckets.accessLogs());
         new Dashboard(this, "Dashboard", buckets.webAssets(), cdn.distribution());
         String shortBaseUrl = config.customDomain() != null
@@ -110,8 +126,10 @@ public final class ShortstackStack extends Stack {
                 : "https://" + cdn.distribution().getDistributionDomainName();
         List.of(linksApi, redirect, jobsWorker).forEach(f -> f.function().addEnvironment(EnvNames.SHORT_BASE_URL, shortBaseUrl));
 
-        new Monitoring(this, "Monitoring", config, http, List.of(linksApi, redirect, aggregator, rebuild, jobsWorker),
+        new Monitoring(this, "Monitoring", config, http, List.of(linksApi, redirect, statsApi, aggregator, compactor, jobsWorker),
                 redirect, queues, tables);
+        ClickTable clickTable = new ClickTable(this, "ClickTable", stage, buckets.bucket(ShortstackResources.CLICK_ARCHIVE));
+        QueryWorkgroup workgroup = new QueryWorkgroup(this, "Athena", stage, config.athena(), buckets.queryResults());
         new CostControls(this, "Cost", config);
         NagSuppressionsForShortstack.apply(this, visitorHashKey, cdn.distribution(), config.customDomain() != null);
 
@@ -122,6 +140,16 @@ public final class ShortstackStack extends Stack {
                 .description("The HTTP API without the CDN (for smoke tests)").build();
         CfnOutput.Builder.create(this, "ApiKeysTable").value(tables.table(ShortstackResources.API_KEYS).getTableName())
                 .description("Where the first admin key is written (see README)").build();
+        CfnOutput.Builder.create(this, "AthenaWorkGroup").value(workgroup.name())
+                .description("The Athena workgroup for SQL over the click archive (bytes-scanned cutoff enforced)").build();
+        CfnOutput.Builder.create(this, "AthenaDatabase").value(clickTable.databaseName())
+                .description("The Glue database holding the table '" + ClickTable.TABLE_NAME + "' (name the workspace: WHERE ws = '...')").build();
+    }
+
+    private static Map<String, String> with(Map<String, String> environment, Map<String, String> more) {
+        Map<String, String> all = new HashMap<>(environment);
+        all.putAll(more);
+        return all;
     }
 
     /**
@@ -138,28 +166,36 @@ public final class ShortstackStack extends Stack {
         tables.table(ShortstackResources.API_KEYS).grant(linksApi.function(),
                 "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query");
         tables.table(ShortstackResources.VISITS).grant(linksApi.function(), "dynamodb:GetItem", "dynamodb:DeleteItem");
-        tables.table(ShortstackResources.STATS).grant(linksApi.function(), "dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem");
-        queues.queue(ShortstackResources.REBUILDS).grantSendMessages(linksApi.function());
-
-        tables.table(ShortstackResources.STATS).grant(aggregator.function(), "dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:PutItem");
-        Bucket archive = buckets.bucket(ShortstackResources.CLICK_ARCHIVE);
-        aggregator.function().addToRolePolicy(PolicyStatement.Builder.create()
-                .actions(List.of("s3:PutObject"))
-                .resources(List.of(archive.arnForObjects("clicks/*")))
-                .build());
-
-        tables.table(ShortstackResources.STATS).grant(rebuild.function(), "dynamodb:GetItem", "dynamodb:PutItem",
-                "dynamodb:UpdateItem", "dynamodb:BatchWriteItem", "dynamodb:Query");
-        rebuild.function().addToRolePolicy(PolicyStatement.Builder.create()
-                .actions(List.of("s3:GetObject"))
-                .resources(List.of(archive.arnForObjects("clicks/*")))
-                .build());
-        rebuild.function().addToRolePolicy(PolicyStatement.Builder.create()
-                .actions(List.of("s3:ListBucket"))
-                .resources(List.of(archive.getBucketArn()))
-                .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of("clicks/*"))))
-                .build());
+        grantAnalytics(tables, queues, new ClickArchiveGrants(buckets.bucket(ShortstackResources.CLICK_ARCHIVE)));
         grantJobs(tables, queues, buckets);
+    }
+
+    /**
+     * The archive is the only copy of every click; the stats table is its catalog (which days are
+     * compacted, late raw objects) and holds compaction jobs. Only the aggregator writes clicks, only
+     * the compactor rewrites or deletes them; the stats API and the jobs worker read them.
+     */
+    private void grantAnalytics(DataTables tables, Queues queues, ClickArchiveGrants archive) {
+        // A batch with clicks of days already closed notes its raw object in the archive catalog (late clicks).
+        tables.table(ShortstackResources.STATS).grant(aggregator.function(), "dynamodb:UpdateItem");
+        archive.writeRawObjects(aggregator.function());
+
+        tables.table(ShortstackResources.STATS).grant(compactor.function(), "dynamodb:Query", "dynamodb:GetItem",
+                "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem");
+        archive.compact(compactor.function());
+
+        // Authentication and the link a statistic is about: reads only, like the links API's.
+        tables.table(ShortstackResources.API_KEYS).grant(statsApi.function(), "dynamodb:GetItem");
+        tables.table(ShortstackResources.LINKS).grant(statsApi.function(), "dynamodb:GetItem");
+        // The catalog (Query), and compaction jobs started with POST /v1/stats/compactions.
+        tables.table(ShortstackResources.STATS).grant(statsApi.function(), "dynamodb:Query",
+                "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+        queues.queue(ShortstackResources.COMPACTIONS).grantSendMessages(statsApi.function());
+        archive.readClicks(statsApi.function());
+
+        // Statistics and click exports read clicks the way the stats API does.
+        tables.table(ShortstackResources.STATS).grant(jobsWorker.function(), "dynamodb:Query");
+        archive.readClicks(jobsWorker.function());
     }
 
     /**
@@ -197,18 +233,6 @@ public final class ShortstackStack extends Stack {
                 .actions(List.of("s3:ListBucket"))
                 .resources(List.of(jobFiles.getBucketArn()))
                 .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of("jobs/*"))))
-                .build());
-        // Statistics and click exports read what the stats API and the rebuild read.
-        tables.table(ShortstackResources.STATS).grant(jobsWorker.function(), "dynamodb:Query");
-        Bucket archive = buckets.bucket(ShortstackResources.CLICK_ARCHIVE);
-        jobsWorker.function().addToRolePolicy(PolicyStatement.Builder.create()
-                .actions(List.of("s3:GetObject"))
-                .resources(List.of(archive.arnForObjects("clicks/*")))
-                .build());
-        jobsWorker.function().addToRolePolicy(PolicyStatement.Builder.create()
-                .actions(List.of("s3:ListBucket"))
-                .resources(List.of(archive.getBucketArn()))
-                .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of("clicks/*"))))
                 .build());
     }
 

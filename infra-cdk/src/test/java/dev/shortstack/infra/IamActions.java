@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import software.amazon.awscdk.assertions.Template;
 
@@ -18,15 +21,10 @@ final class IamActions {
      */
     static Map<String, List<String>> byResource(Template template, String rolePrefix) {
         Map<String, TreeSet<String>> actions = new LinkedHashMap<>();
-        template.findResources("AWS::IAM::Policy").forEach((id, policy) -> {
-            if (!id.startsWith(rolePrefix + "Role")) {
-                return;
-            }
-            for (Map<String, Object> statement : statements(policy)) {
-                String target = resourceName(statement.get("Resource").toString());
-                actions.computeIfAbsent(target, k -> new TreeSet<>()).addAll(actionsOf(statement));
-            }
-        });
+        for (Map<String, Object> statement : roleStatements(template, rolePrefix)) {
+            String target = resourceName(statement.get("Resource").toString());
+            actions.computeIfAbsent(target, k -> new TreeSet<>()).addAll(actionsOf(statement));
+        }
         Map<String, List<String>> result = new LinkedHashMap<>();
         actions.forEach((k, v) -> result.put(k, new ArrayList<>(v)));
         return result;
@@ -49,6 +47,73 @@ final class IamActions {
 
     static final String CDK_BUCKET_DEPLOYMENT = "CustomCDKBucketDeployment";
 
+    /** Every action of one function's role, whatever the resource. */
+    static Set<String> allOf(Template template, String rolePrefix) {
+        Set<String> all = new TreeSet<>();
+        byResource(template, rolePrefix).values().forEach(all::addAll);
+        return all;
+    }
+
+    /**
+     * @param bucket the bucket's logical id without its hash, e.g. "Bucketsclickarchive"
+     * @return the object actions the role has in that bucket, per key pattern ("clicks/*", …)
+     */
+    static Map<String, Set<String>> onObjects(Template template, String rolePrefix, String bucket) {
+        Map<String, Set<String>> byKeys = new TreeMap<>();
+        roleStatements(template, rolePrefix).forEach(statement -> resources(statement).forEach(resource ->
+                keyPatternIn(resource, bucket).ifPresent(keys ->
+                        byKeys.computeIfAbsent(keys, k -> new TreeSet<>()).addAll(actionsOf(statement)))));
+        return byKeys;
+    }
+
+    /**
+     * @return the key prefixes (the {@code s3:prefix} condition's values) under which the role may
+     *         list the bucket; "*" when it may list without a condition
+     */
+    @SuppressWarnings("unchecked")
+    static Set<String> listablePrefixes(Template template, String rolePrefix, String bucket) {
+        Set<String> prefixes = new TreeSet<>();
+        roleStatements(template, rolePrefix).stream()
+                .filter(statement -> actionsOf(statement).contains("s3:ListBucket"))
+                .filter(statement -> resources(statement).stream().anyMatch(r -> r.toString().contains(bucket)))
+                .forEach(statement -> {
+                    Map<String, Object> condition = (Map<String, Object>) statement.get("Condition");
+                    if (condition == null) {
+                        prefixes.add("*");
+                        return;
+                    }
+                    Object values = ((Map<String, Object>) condition.get("StringLike")).get("s3:prefix");
+                    prefixes.addAll(values instanceof List<?> list ? (List<String>) list : List.of((String) values));
+                });
+        return prefixes;
+    }
+
+    private static List<Map<String, Object>> roleStatements(Template template, String rolePrefix) {
+        List<Map<String, Object>> found = new ArrayList<>();
+        template.findResources("AWS::IAM::Policy").forEach((id, policy) -> {
+            if (id.startsWith(rolePrefix + "Role")) {
+                found.addAll(statements(policy));
+            }
+        });
+        return found;
+    }
+
+    private static List<Object> resources(Map<String, Object> statement) {
+        Object resource = statement.get("Resource");
+        return resource instanceof List<?> list ? new ArrayList<>(list) : List.of(resource);
+    }
+
+    /** {"Fn::Join": ["", [{"Fn::GetAtt": ["<bucket>…", "Arn"]}, "/clicks/*"]]} gives "clicks/*". */
+    @SuppressWarnings("unchecked")
+    private static Optional<String> keyPatternIn(Object resource, String bucket) {
+        if (resource instanceof Map<?, ?> map && map.get("Fn::Join") instanceof List<?> join
+                && join.get(1) instanceof List<?> parts && parts.size() == 2
+                && parts.get(0).toString().contains(bucket) && parts.get(1) instanceof String keys && keys.startsWith("/")) {
+            return Optional.of(keys.substring(1));
+        }
+        return Optional.empty();
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> statements(Map<String, Object> policy) {
         Map<String, Object> props = (Map<String, Object>) policy.get("Properties");
@@ -69,7 +134,7 @@ final class IamActions {
         names.put("Tablesvisits", "visits");
         names.put("Tablesstats", "stats");
         names.put("Queuesclicks", "clicks");
-        names.put("Queuesrebuilds", "rebuilds");
+        names.put("Queuescompactions", "compactions");
         names.put("Bucketsclickarchive", "click-archive");
         names.put("Tablesjobs", "jobs");
         names.put("Queuesjobs", "jobs-queue");

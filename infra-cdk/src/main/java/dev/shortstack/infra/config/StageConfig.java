@@ -32,18 +32,20 @@ public record StageConfig(
         JobFilesConfig jobFiles,
         CdnConfig cdn,
         AlarmConfig alarms,
-        int counterShards,
-        String rebuildScheduleUtc) {
+        String compactionScheduleUtc,
+        AthenaConfig athena) {
 
     public record CustomDomain(String domainName, String certificateArn) {
     }
 
     /**
+     * @param ephemeralStorageMb     the function's /tmp, null for Lambda's default 512 MB
      * @param provisionedConcurrency null for none; SnapStart and provisioned concurrency exclude each other
      * @param queueMaxConcurrency    for queue-triggered functions: the event source mapping's maximum concurrency
      */
     public record FunctionConfig(int memoryMb, int timeoutSeconds, int reservedConcurrency, boolean snapStart,
-                                 ProvisionedConcurrency provisionedConcurrency, Integer queueMaxConcurrency) {
+                                 Integer ephemeralStorageMb, ProvisionedConcurrency provisionedConcurrency,
+                                 Integer queueMaxConcurrency) {
     }
 
     public record ProvisionedConcurrency(int min, int max, double targetUtilization) {
@@ -83,6 +85,18 @@ public record StageConfig(
     }
 
     public record AlarmConfig(int redirectP99Millis, int queueAgeSeconds) {
+    }
+
+    /**
+     * SQL over the compacted click archive.
+     *
+     * @param bytesScannedCutoffPerQuery Athena cancels a query that would scan more (the cost of one query is
+     *                                   bounded by it: $5 per TB scanned); at least 10 MB (10,000,000 bytes)
+     * @param resultsExpireAfterDays     how long query results are kept in the results bucket
+     */
+    public record AthenaConfig(long bytesScannedCutoffPerQuery, int resultsExpireAfterDays) {
+        /** Athena's own minimum for the cutoff. */
+        public static final long MIN_BYTES_SCANNED_CUTOFF = 10_000_000L;
     }
 
     public FunctionConfig function(String name) {
@@ -127,6 +141,9 @@ public record StageConfig(
             if (c.memoryMb() < 128 || c.memoryMb() > 10_240) {
                 problems.add(fn + ".memoryMb must be 128..10240");
             }
+            if (c.ephemeralStorageMb() != null && (c.ephemeralStorageMb() < 512 || c.ephemeralStorageMb() > 10_240)) {
+                problems.add(fn + ".ephemeralStorageMb must be 512..10240 (or null for 512)");
+            }
             if (c.snapStart() && c.provisionedConcurrency() != null) {
                 problems.add(fn + ": Lambda does not support SnapStart together with provisioned concurrency; choose one");
             }
@@ -152,8 +169,11 @@ public record StageConfig(
                 problems.add(fn + ".queueMaxConcurrency must be 2..reservedConcurrency (SQS event source mappings start at 2)");
             }
         });
-        if (counterShards < 1 || counterShards > 256) {
-            problems.add("counterShards must be 1..256, and never lowered once deployed (readers sum that many shards)");
+        if (athena.bytesScannedCutoffPerQuery() < AthenaConfig.MIN_BYTES_SCANNED_CUTOFF) {
+            problems.add("athena.bytesScannedCutoffPerQuery must be at least " + AthenaConfig.MIN_BYTES_SCANNED_CUTOFF + " (10 MB)");
+        }
+        if (athena.resultsExpireAfterDays() < 1 || athena.resultsExpireAfterDays() > 365) {
+            problems.add("athena.resultsExpireAfterDays must be 1..365");
         }
         if (budget.monthlyLimitUsd() <= 0 || budget.alertEmails().isEmpty()) {
             problems.add("budget needs a positive monthlyLimitUsd and at least one alert email");

@@ -1,6 +1,7 @@
 package dev.shortstack.infra.constructs;
 
 import dev.shortstack.infra.config.StageConfig.ArchiveConfig;
+import dev.shortstack.infra.config.StageConfig.AthenaConfig;
 import dev.shortstack.infra.config.StageConfig.JobFilesConfig;
 import dev.shortstack.shared.infra.BucketDefinition;
 import dev.shortstack.shared.infra.ShortstackResources;
@@ -21,17 +22,18 @@ import software.amazon.awscdk.services.s3.Transition;
 import software.constructs.Construct;
 
 /**
- * The buckets of {@link ShortstackResources#BUCKETS} plus the web assets and the access-log
- * bucket: encrypted, never public, TLS only, access-logged, with lifecycle rules.
+ * The buckets of {@link ShortstackResources#BUCKETS} plus the web assets, Athena's query results
+ * and the access-log bucket: encrypted, never public, TLS only, access-logged, with lifecycle rules.
  */
 public final class Buckets extends Construct {
     private static final Duration LOG_RETENTION = Duration.days(90);
     private final Bucket accessLogs;
     private final Bucket webAssets;
+    private final Bucket queryResults;
     private final Map<BucketDefinition, Bucket> buckets = new LinkedHashMap<>();
 
     /** Buckets are always retained when the stack goes: they hold the raw clicks and the logs. */
-    public Buckets(Construct scope, String id, ArchiveConfig archive, JobFilesConfig jobFiles) {
+    public Buckets(Construct scope, String id, ArchiveConfig archive, JobFilesConfig jobFiles, AthenaConfig athena) {
         super(scope, id);
         // CloudFront's standard logs are delivered with ACLs, so this one bucket keeps them enabled.
         this.accessLogs = Bucket.Builder.create(this, "AccessLogs")
@@ -58,6 +60,11 @@ public final class Buckets extends Construct {
         }
         this.webAssets = privateBucket("web-assets", List.of(LifecycleRule.builder()
                 .noncurrentVersionExpiration(Duration.days(30)).build()));
+        // Results are downloaded once, in the console or by the client that ran the query; then they only cost.
+        this.queryResults = privateBucket("athena-results", List.of(LifecycleRule.builder()
+                .expiration(Duration.days(athena.resultsExpireAfterDays()))
+                .abortIncompleteMultipartUploadAfter(Duration.days(1))
+                .build()));
     }
 
     /** The raw clicks go cold, then away; job files (uploads, reports, exports) simply expire, unfinished uploads after a day. */
@@ -98,6 +105,11 @@ public final class Buckets extends Construct {
 
     public Bucket webAssets() {
         return webAssets;
+    }
+
+    /** Where the Athena workgroup writes query results. */
+    public Bucket queryResults() {
+        return queryResults;
     }
 
     public Bucket accessLogs() {

@@ -19,14 +19,16 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
- * The HTTP API with the cloud's two routes, throttled at the stage (a cost ceiling and a flood
- * guard) and access-logged. The local runner emulates exactly these routes.
+ * The HTTP API with the cloud's routes, throttled at the stage (a cost ceiling and a flood guard)
+ * and access-logged: statistics to the stats API, the rest of /v1 to the links API, short links to
+ * the redirect. The local runner emulates exactly these routes.
  */
 public final class HttpEntry extends Construct {
     private final HttpApi api;
     private final HttpStage stage;
 
-    public HttpEntry(Construct scope, String id, StageConfig config, ShortstackFunction linksApi, ShortstackFunction redirect) {
+    public HttpEntry(Construct scope, String id, StageConfig config, ShortstackFunction linksApi, ShortstackFunction redirect,
+                     ShortstackFunction statsApi) {
         super(scope, id);
         this.api = HttpApi.Builder.create(this, "Api")
                 .apiName("shortstack-" + config.name())
@@ -66,6 +68,16 @@ public final class HttpEntry extends Construct {
                 .methods(List.of(HttpMethod.GET, HttpMethod.HEAD))
                 .integration(new HttpLambdaIntegration("Redirect", redirect.alias()))
                 .build());
+        // Statistics are computed by their own function (DuckDB over the click archive). API Gateway
+        // matches the most specific route first, so these win over ANY /v1/{proxy+}.
+        HttpLambdaIntegration stats = new HttpLambdaIntegration("StatsApi", statsApi.alias());
+        route("/v1/links/{slug}/stats", HttpMethod.GET, stats);
+        route("/v1/stats", HttpMethod.ANY, stats);
+        route("/v1/stats/{proxy+}", HttpMethod.ANY, stats);
+    }
+
+    private void route(String path, HttpMethod method, HttpLambdaIntegration integration) {
+        api.addRoutes(AddRoutesOptions.builder().path(path).methods(List.of(method)).integration(integration).build());
     }
 
     public HttpApi api() {

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Size;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -31,8 +32,9 @@ import software.constructs.Construct;
 /**
  * One Shortstack Lambda function, the same way every time: Java 21 on arm64, its own log group
  * with retention, its own role with nothing but log writing until granted more, reserved
- * concurrency, a published version behind the {@code live} alias (SnapStart on it, or provisioned
- * concurrency with target-tracking auto scaling), and the environment every function shares.
+ * concurrency, the configured /tmp size, a published version behind the {@code live} alias
+ * (SnapStart on it, or provisioned concurrency with target-tracking auto scaling), and the
+ * environment every function shares.
  */
 public final class ShortstackFunction extends Construct {
     public static final String ALIAS = "live";
@@ -82,6 +84,9 @@ public final class ShortstackFunction extends Construct {
                 .environment(env)
                 .role(role)
                 .logGroup(logs);
+        if (config.ephemeralStorageMb() != null) {
+            builder.ephemeralStorageSize(Size.mebibytes(config.ephemeralStorageMb()));
+        }
         if (config.snapStart()) {
             builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
         }

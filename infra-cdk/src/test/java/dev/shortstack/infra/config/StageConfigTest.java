@@ -29,14 +29,18 @@ class StageConfigTest {
         String prod = Files.readString(ShortstackApp.STAGES_FILE)
                 .replace("\"snapStart\": false", "\"snapStart\": true")
                 .replace("\"logRetentionDays\": 90", "\"logRetentionDays\": 42")
-                .replace("\"monthlyLimitUsd\": 200", "\"monthlyLimitUsd\": 0");
+                .replace("\"monthlyLimitUsd\": 200", "\"monthlyLimitUsd\": 0")
+                .replace("\"ephemeralStorageMb\": 2048", "\"ephemeralStorageMb\": 256")
+                .replace("\"bytesScannedCutoffPerQuery\": 10737418240", "\"bytesScannedCutoffPerQuery\": 1048576");
         Path file = dir.resolve("stages.json");
         Files.writeString(file, prod);
 
         assertThatThrownBy(() -> StageConfig.load(file, "prod"))
                 .hasMessageContaining("SnapStart together with provisioned concurrency")
                 .hasMessageContaining("logRetentionDays must be one of")
-                .hasMessageContaining("budget needs a positive monthlyLimitUsd");
+                .hasMessageContaining("budget needs a positive monthlyLimitUsd")
+                .hasMessageContaining("stats-api.ephemeralStorageMb must be 512..10240")
+                .hasMessageContaining("athena.bytesScannedCutoffPerQuery must be at least 10000000");
     }
 
     @Test

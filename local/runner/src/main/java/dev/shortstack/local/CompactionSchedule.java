@@ -15,13 +15,14 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The cloud's compaction schedule (EventBridge, ten minutes past every hour) for the local runner:
+ * The cloud's compaction schedule (EventBridge, 25 minutes past every hour: the hour before has then
+ * been closed for 20 minutes, so each run compacts it) for the local runner:
  * it sends the same {@code {"due": true}} to the compactions queue, and once at start, so a runner
  * that was stopped over midnight catches up.
  */
 final class CompactionSchedule implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CompactionSchedule.class);
-    static final int MINUTE_PAST_THE_HOUR = 10;
+    static final int MINUTE_PAST_THE_HOUR = 25;
     private final ScheduledExecutorService timer;
 
     private CompactionSchedule(ScheduledExecutorService timer) {
