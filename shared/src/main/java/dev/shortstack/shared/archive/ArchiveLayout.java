@@ -14,7 +14,9 @@ import java.util.HexFormat;
  * <pre>
  * clicks/dt=YYYY-MM-DD/hour=HH/{hash}.jsonl.gz       raw objects: one per aggregator batch and click hour
  * compacted/dt=YYYY-MM-DD/ws={workspace}/{version}-b{i}-of-{n}.parquet
- *                                                     a closed day, de-duplicated, one file per link-hash bucket
+ *                                                     a day's compacted hours, de-duplicated, one file per link-hash bucket
+ * compacted/dt=YYYY-MM-DD/rollups/ws={workspace}/{version}-rollup.parquet
+ *                                                     the same clicks counted per link: quarter hours, dimension values, uniques
  * quarantine/{original key}                           objects that could not be read, kept for inspection
  * </pre>
  *
@@ -68,10 +70,21 @@ public final class ArchiveLayout {
         return compactedWorkspacePrefix(day, workspaceId) + version + "-b" + bucket + "-of-" + buckets + ".parquet";
     }
 
-    /** The version part of a compacted file's name. */
+    /** The per-link counts of a workspace's compacted day: outside {@code ws=} folders, so Athena's table does not read them. */
+    public static String rollupFile(LocalDate day, String workspaceId, String version) {
+        return compactedDayPrefix(day) + "rollups/ws=" + URLEncoder.encode(workspaceId, StandardCharsets.UTF_8) + "/" + version
+                + "-rollup.parquet";
+    }
+
+    /** Whether a key under {@code compacted/} is a file of clicks (not of per-link counts). */
+    public static boolean isClickFile(String compactedKey) {
+        return !compactedKey.contains("/rollups/");
+    }
+
+    /** The version part of a compacted file's name (click or rollup file). */
     public static String versionOf(String compactedKey) {
         String name = compactedKey.substring(compactedKey.lastIndexOf('/') + 1);
-        return name.substring(0, name.indexOf("-b"));
+        return name.substring(0, name.indexOf('-'));
     }
 
     /** A short hash that names a set of raw objects: the same set, the same version. */

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Sample events from the repository's {@code events/} folder, the same files used for local invokes. */
 public final class Fixtures {
@@ -41,6 +43,32 @@ public final class Fixtures {
     public static ObjectNode withHeader(ObjectNode event, String name, String value) {
         ObjectNode copy = event.deepCopy();
         copy.withObjectProperty("headers").put(name, value);
+        return copy;
+    }
+
+    public static ObjectNode withoutHeader(ObjectNode event, String name) {
+        ObjectNode copy = event.deepCopy();
+        copy.withObjectProperty("headers").remove(name);
+        return copy;
+    }
+
+    /** A copy of an event sent as {@code method} to {@code path} (the route key stays: API Gateway matched it). */
+    public static ObjectNode withRequest(ObjectNode event, String method, String path) {
+        ObjectNode copy = event.deepCopy();
+        copy.put("rawPath", path);
+        ObjectNode http = copy.withObjectProperty("requestContext").withObjectProperty("http");
+        http.put("method", method);
+        http.put("path", path);
+        return copy;
+    }
+
+    /** A copy of an event with exactly these query parameters. */
+    public static ObjectNode withQuery(ObjectNode event, Map<String, String> parameters) {
+        ObjectNode copy = event.deepCopy();
+        ObjectNode query = copy.putObject("queryStringParameters");
+        parameters.forEach(query::put);
+        copy.put("rawQueryString", parameters.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("&")));
         return copy;
     }
 

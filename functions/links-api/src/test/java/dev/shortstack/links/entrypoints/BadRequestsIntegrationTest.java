@@ -286,8 +286,7 @@ class BadRequestsIntegrationTest {
     }
 
     private static ObjectNode body(ObjectNode event, String body) {
-        event.put("body", body);
-        return event;
+        return Fixtures.withBody(event, body);
     }
 
     private static ObjectNode base64(ObjectNode event, String body) {
@@ -297,13 +296,11 @@ class BadRequestsIntegrationTest {
     }
 
     private static ObjectNode header(ObjectNode event, String name, String value) {
-        ((ObjectNode) event.get("headers")).put(name, value);
-        return event;
+        return Fixtures.withHeader(event, name, value);
     }
 
     private static ObjectNode removeHeader(ObjectNode event, String name) {
-        ((ObjectNode) event.get("headers")).remove(name);
-        return event;
+        return Fixtures.withoutHeader(event, name);
     }
 
     private static ObjectNode auth(ObjectNode event, String key) {
@@ -320,10 +317,6 @@ class BadRequestsIntegrationTest {
     }
 
     private static ObjectNode path(ObjectNode event, String method, String slug, String path) {
-        event.put("rawPath", path);
-        ObjectNode http = (ObjectNode) event.get("requestContext").get("http");
-        http.put("method", method);
-        http.put("path", path);
-        return event;
+        return Fixtures.withRequest(event, method, path);
     }
 }

@@ -15,7 +15,11 @@ import java.util.Set;
  * @param rawMayRepeatCompacted true when some raw clicks come from late objects of compacted days,
  *                              which a compaction may have taken in already: the engine drops
  *                              those that the compacted files hold
+ * @param rollupFiles           per-link counts of whole UTC days that stand in for those days' clicks
+ *                              (asked for by a link's stats; the clicks of those days are then not in
+ *                              the slice)
  */
 public record ArchiveSlice(String workspaceId, Optional<Set<String>> linkIds, Instant start, Instant end,
-                           List<Path> compactedFiles, List<ArchivedClick> rawClicks, boolean rawMayRepeatCompacted) {
+                           List<Path> compactedFiles, List<ArchivedClick> rawClicks, boolean rawMayRepeatCompacted,
+                           List<Path> rollupFiles) {
 }

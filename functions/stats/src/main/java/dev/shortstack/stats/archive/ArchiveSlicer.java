@@ -47,19 +47,32 @@ public final class ArchiveSlicer {
      * and before {@code end}.
      */
     public ArchiveSlice slice(String workspaceId, Optional<Set<String>> linkIds, Instant start, Instant end) {
+        return slice(workspaceId, linkIds, start, end, false);
+    }
+
+    /**
+     * Like {@link #slice}, but a whole UTC day in the range that is compacted to its end, with no
+     * late objects waiting, comes as its per-link counts instead of its clicks.
+     */
+    public ArchiveSlice sliceWithRollups(String workspaceId, Set<String> linkIds, Instant start, Instant end) {
+        return slice(workspaceId, Optional.of(linkIds), start, end, true);
+    }
+
+    private ArchiveSlice slice(String workspaceId, Optional<Set<String>> linkIds, Instant start, Instant end, boolean rollups) {
         try {
-            return attempt(workspaceId, linkIds, start, end);
+            return attempt(workspaceId, linkIds, start, end, rollups);
         } catch (ArchiveObjectMissingException replacedMeanwhile) {
-            return attempt(workspaceId, linkIds, start, end);
+            return attempt(workspaceId, linkIds, start, end, rollups);
         }
     }
 
-    private ArchiveSlice attempt(String workspaceId, Optional<Set<String>> linkIds, Instant start, Instant end) {
+    private ArchiveSlice attempt(String workspaceId, Optional<Set<String>> linkIds, Instant start, Instant end, boolean rollups) {
         LocalDate from = start.atZone(ZoneOffset.UTC).toLocalDate();
         LocalDate to = end.minusNanos(1).atZone(ZoneOffset.UTC).toLocalDate();
         Map<LocalDate, CompactedDay> days = catalog.days(from, to);
         Map<LocalDate, CompactedFiles> workspaceFiles = catalog.workspaceFiles(workspaceId, from, to);
         List<String> compactedKeys = new ArrayList<>();
+        List<String> rollupKeys = new ArrayList<>();
         List<String> lateKeys = new ArrayList<>();
         // Per raw-read day: the key to list after (empty for the whole day).
         Map<LocalDate, String> rawDays = new LinkedHashMap<>();
@@ -67,6 +80,14 @@ public final class ArchiveSlicer {
             CompactedDay entry = days.get(day);
             if (entry != null && entry.compacted()) {
                 CompactedFiles dayFiles = workspaceFiles.get(day);
+                boolean wholeDay = !day.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(start)
+                        && !day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(end);
+                if (rollups && wholeDay && entry.throughHour() == 23 && entry.lateRawKeys().isEmpty()) {
+                    if (dayFiles != null) {
+                        rollupKeys.add(dayFiles.rollup(day, workspaceId));
+                    }
+                    continue;
+                }
                 if (dayFiles != null) {
                     Set<Integer> buckets = new TreeSet<>();
                     if (linkIds.isPresent()) {
@@ -97,6 +118,8 @@ public final class ArchiveSlicer {
                 .toList();
         List<CompletableFuture<Path>> localFiles = compactedKeys.stream()
                 .map(key -> CompletableFuture.supplyAsync(() -> files.file(key), fetchers)).toList();
+        List<CompletableFuture<Path>> localRollups = rollupKeys.stream()
+                .map(key -> CompletableFuture.supplyAsync(() -> files.file(key), fetchers)).toList();
         List<String> rawKeys = new ArrayList<>(lateKeys);
         listings.forEach(listing -> rawKeys.addAll(join(listing)));
         List<CompletableFuture<Optional<List<ArchivedClick>>>> objects = rawKeys.stream().distinct()
@@ -115,7 +138,8 @@ public final class ArchiveSlicer {
         }
         List<Path> paths = localFiles.stream().map(ArchiveSlicer::join).toList();
         boolean lateInCompactedDays = days.values().stream().anyMatch(d -> d.compacted() && !d.lateRawKeys().isEmpty());
-        return new ArchiveSlice(workspaceId, linkIds, start, end, paths, List.copyOf(clicks.values()), lateInCompactedDays);
+        return new ArchiveSlice(workspaceId, linkIds, start, end, paths, List.copyOf(clicks.values()), lateInCompactedDays,
+                localRollups.stream().map(ArchiveSlicer::join).toList());
     }
 
     /** Joins a fetch, rethrowing what failed in it as itself. */

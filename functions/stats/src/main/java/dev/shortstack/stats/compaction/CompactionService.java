@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * reads each object through the one codec (a corrupt one is moved to quarantine and reported, the
  * rest still compacts), de-duplicates by click id and writes one file per workspace and link-hash
  * bucket, sorted by link and time so that one link's query reads one small file and skips most of
- * it. So the open day is compacted hour by hour and queries read at most the last hour or two raw.
+ * it; and, per workspace, a small file of per-link counts (see {@link Rollups}). So the open day is
+ * compacted hour by hour and queries read at most the last hour or two raw.
  *
  * File names carry a version (a hash of the previous version and the objects added), so a repeated
  * run writes the same files; the catalog then points at them and other versions are deleted. Runs
@@ -211,7 +212,7 @@ public final class CompactionService {
     /** The current version's files of every workspace of the day, as rows of {@code day_raw}. */
     private void loadPreviousFiles(SqlSession sql, LocalDate day, String version, Path dir) throws SQLException {
         for (String key : store.list(ArchiveLayout.compactedDayPrefix(day))) {
-            if (!ArchiveLayout.versionOf(key).equals(version)) {
+            if (!ArchiveLayout.isClickFile(key) || !ArchiveLayout.versionOf(key).equals(version)) {
                 continue;
             }
             Path local = dir.resolve("previous-" + Math.abs(key.hashCode()) + ".parquet");
@@ -243,6 +244,11 @@ public final class CompactionService {
             store.upload(files.file(day, workspace, bucket), file);
             deleteQuietly(file);
         }
+        Path rollup = dir.resolve(Math.abs(workspace.hashCode()) + "-rollup.parquet");
+        sql.execute("COPY (" + Rollups.select("day_clicks WHERE workspace_id = " + ClickEngine.literal(workspace))
+                + ") TO " + ClickEngine.literal(rollup.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
+        store.upload(files.rollup(day, workspace), rollup);
+        deleteQuietly(rollup);
     }
 
     static int buckets(long clicks) {

@@ -46,11 +46,18 @@ public final class ClickEngine {
     }
 
     /**
-     * Runs work over a slice's clicks as {@code clicks}. Materialised, the slice is read once
-     * however many statements follow (a link's dozen breakdowns); as a view, a large slice is
-     * streamed by each statement instead of held in memory (a workspace's two aggregates).
+     * Runs work over a slice's clicks as {@code clicks}: a view, so that a large slice is streamed
+     * by each statement instead of held in memory (a workspace's aggregates, an export).
      */
-    public <T> T query(ArchiveSlice slice, boolean materialise, Work<T> work) {
+    public <T> T query(ArchiveSlice slice, Work<T> work) {
+        return query(slice, null, work);
+    }
+
+    /**
+     * Runs work over a slice's clicks as {@code clicks}, a table of only the named columns: the
+     * files are read once, and only those columns of them, however many statements follow.
+     */
+    public <T> T query(ArchiveSlice slice, String materialisedColumns, Work<T> work) {
         return session(sql -> {
             sql.execute(ClickRows.createTable("raw_clicks"));
             try (DuckDBAppender appender = sql.appender("raw_clicks")) {
@@ -58,7 +65,9 @@ public final class ClickEngine {
                     ClickRows.append(appender, click);
                 }
             }
-            sql.execute((materialise ? "CREATE TEMP TABLE clicks AS " : "CREATE TEMP VIEW clicks AS ") + clicksSql(slice));
+            sql.execute(materialisedColumns == null
+                    ? "CREATE TEMP VIEW clicks AS " + clicksSql(slice)
+                    : "CREATE TEMP TABLE clicks AS SELECT " + materialisedColumns + " FROM (" + clicksSql(slice) + ")");
             return work.run(sql);
         });
     }

@@ -33,7 +33,7 @@ public final class ClickExports {
 
     /** One row per link and UTC day with clicks, in slug, link and day order. */
     public void statsRows(String workspaceId, LocalDate from, LocalDate to, Consumer<List<?>> sink) {
-        engine.query(slice(workspaceId, from, to), false, sql -> {
+        engine.query(slice(workspaceId, from, to), sql -> {
             sql.stream("SELECT any_value(slug) AS slug, link_id, CAST(ts AS DATE) AS day, count(*) FILTER (WHERE NOT bot),"
                     + " count(*) FILTER (WHERE bot), count(DISTINCT visitor_hash) FILTER (WHERE NOT bot)"
                     + " FROM clicks GROUP BY link_id, day ORDER BY slug, link_id, day",
@@ -44,7 +44,7 @@ public final class ClickExports {
 
     /** Every click once, in time order; the client IP was never stored, the visitor hash is the daily keyed one. */
     public void clickRows(String workspaceId, LocalDate from, LocalDate to, Consumer<List<?>> sink) {
-        engine.query(slice(workspaceId, from, to), false, sql -> {
+        engine.query(slice(workspaceId, from, to), sql -> {
             sql.stream("SELECT CAST(click_id AS VARCHAR), ts, slug, link_id, method, status, user_agent, referrer,"
                     + " accept_language, bot, bot_name, country, referrer_host, device, os, browser, language, visitor_hash"
                     + " FROM clicks ORDER BY ts, click_id", row -> {

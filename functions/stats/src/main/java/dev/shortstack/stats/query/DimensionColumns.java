@@ -2,12 +2,12 @@ package dev.shortstack.stats.query;
 
 import dev.shortstack.shared.stats.Dimension;
 
-/** The engine column each breakdown counts, and whose clicks it counts (bots only under their name). */
-final class DimensionColumns {
+/** The engine column of each breakdown. Humans have no bot name and bots no other dimension, so each counts only its own. */
+public final class DimensionColumns {
     private DimensionColumns() {
     }
 
-    static String column(Dimension dimension) {
+    public static String column(Dimension dimension) {
         return switch (dimension) {
             case COUNTRY -> "country";
             case REFERRER -> "referrer_host";
@@ -17,9 +17,5 @@ final class DimensionColumns {
             case LANGUAGE -> "language";
             case BOT -> "bot_name";
         };
-    }
-
-    static String clicksCounted(Dimension dimension) {
-        return dimension == Dimension.BOT ? "bot" : "NOT bot";
     }
 }

@@ -3,7 +3,6 @@ package dev.shortstack.stats.query;
 import dev.shortstack.shared.http.ApiProblem;
 import dev.shortstack.shared.http.FieldError;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -40,8 +39,8 @@ public record LinkTotalsQuery(List<String> slugs, LocalDate from, LocalDate to) 
         } else if (slugs.stream().anyMatch(s -> !SLUG.matcher(s).matches())) {
             errors.add(new FieldError("query.slugs", "slugs are 1 to 64 of A-Z a-z 0-9 _ -"));
         }
-        LocalDate to = date(query, "to", today, errors);
-        LocalDate from = date(query, "from", (to == null ? today : to).minusDays(DEFAULT_DAYS - 1), errors);
+        LocalDate to = StatsQuery.date(query, "to", today, errors);
+        LocalDate from = StatsQuery.date(query, "from", (to == null ? today : to).minusDays(DEFAULT_DAYS - 1), errors);
         if (from != null && to != null) {
             if (from.isAfter(to)) {
                 errors.add(new FieldError("query.from", "must not be after to"));
@@ -53,17 +52,5 @@ public record LinkTotalsQuery(List<String> slugs, LocalDate from, LocalDate to) 
             throw ApiProblem.validation(errors);
         }
         return new LinkTotalsQuery(List.copyOf(slugs), from, to);
-    }
-
-    private static LocalDate date(Map<String, String> query, String name, LocalDate fallback, List<FieldError> errors) {
-        if (!query.containsKey(name)) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(query.get(name));
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError("query." + name, "must be a date such as 2026-11-28"));
-            return null;
-        }
     }
 }

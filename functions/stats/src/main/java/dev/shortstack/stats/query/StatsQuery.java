@@ -84,7 +84,8 @@ public record StatsQuery(LocalDate from, LocalDate to, ZoneId tz, boolean hourly
         return new StatsQuery(from, to, tz, hourly, dimensions, top);
     }
 
-    private static LocalDate date(Map<String, String> query, String name, LocalDate fallback, List<FieldError> errors) {
+    /** A date parameter, the fallback when it is absent, or null with an error when it is malformed. */
+    static LocalDate date(Map<String, String> query, String name, LocalDate fallback, List<FieldError> errors) {
         if (!query.containsKey(name)) {
             return fallback;
         }

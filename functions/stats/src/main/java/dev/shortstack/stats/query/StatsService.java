@@ -7,6 +7,7 @@ import dev.shortstack.shared.link.Link;
 import dev.shortstack.shared.stats.Dimension;
 import dev.shortstack.stats.archive.ArchiveSlice;
 import dev.shortstack.stats.archive.ArchiveSlicer;
+import dev.shortstack.stats.compaction.Rollups;
 import dev.shortstack.stats.engine.ClickEngine;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +35,9 @@ public final class StatsService {
     public static final String UNIQUE_VISITORS = "distinct visitor ids per UTC day, summed over the days of the range"
             + " (a visitor's id changes every UTC day, so someone who comes back on another day counts again)";
 
+    /** What a link's figures need of its clicks: the engine reads only these columns of the files. */
+    private static final String LINK_COLUMNS = "ts, bot, bot_name, country, referrer_host, device, os, browser, language, visitor_hash";
+
     private final ArchiveSlicer slicer;
     private final ClickEngine engine;
 
@@ -44,7 +49,7 @@ public final class StatsService {
     public ObjectNode linkStats(Link link, StatsQuery query) {
         Instant start = query.from().atStartOfDay(query.tz()).toInstant();
         Instant end = query.to().plusDays(1).atStartOfDay(query.tz()).toInstant();
-        ArchiveSlice slice = slicer.slice(link.workspaceId(), Optional.of(Set.of(link.linkId())), start, end);
+        ArchiveSlice slice = slicer.sliceWithRollups(link.workspaceId(), Set.of(link.linkId()), start, end);
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("slug", link.slug());
         body.put("linkId", link.linkId());
@@ -52,22 +57,67 @@ public final class StatsService {
         body.put("to", query.to().toString());
         body.put("tz", query.tz().getId());
         body.put("granularity", query.hourly() ? "hour" : "day");
-        return engine.query(slice, true, sql -> {
+        // One pass over the link's clicks: the series and every breakdown as grouping sets.
+        List<Dimension> dimensions = List.copyOf(query.dimensions());
+        String columns = dimensions.stream().map(DimensionColumns::column).collect(Collectors.joining(", "));
+        String sets = dimensions.stream().map(d -> "(" + DimensionColumns.column(d) + ")").collect(Collectors.joining(", "));
+        return engine.query(slice, LINK_COLUMNS, sql -> {
             Map<ZonedDateTime, long[]> buckets = emptyBuckets(start, end, query);
+            Map<Dimension, Map<String, Long>> values = new EnumMap<>(Dimension.class);
             long human = 0;
             long bot = 0;
             // Quarter hours: every time zone's hours and days start on one (India +5:30, Nepal +5:45).
-            for (Object[] row : sql.rows("SELECT time_bucket(INTERVAL 15 MINUTE, ts) AS quarter, count(*) FILTER (WHERE NOT bot),"
-                    + " count(*) FILTER (WHERE bot) FROM clicks GROUP BY quarter")) {
-                Instant quarter = ((Timestamp) row[0]).toLocalDateTime().toInstant(ZoneOffset.UTC);
-                long[] bucket = buckets.get(bucketOf(quarter, query));
-                bucket[0] += number(row[1]);
-                bucket[1] += number(row[2]);
-                human += number(row[1]);
-                bot += number(row[2]);
+            for (Object[] row : sql.rows("SELECT GROUPING(quarter) AS by_dimension, quarter" + (columns.isEmpty() ? "" : ", " + columns)
+                    + ", count(*) FILTER (WHERE NOT bot), count(*) FILTER (WHERE bot)"
+                    + " FROM (SELECT time_bucket(INTERVAL 15 MINUTE, ts) AS quarter, * FROM clicks)"
+                    + " GROUP BY GROUPING SETS ((quarter)" + (sets.isEmpty() ? "" : ", " + sets) + ")")) {
+                long humans = number(row[row.length - 2]);
+                long bots = number(row[row.length - 1]);
+                if (number(row[0]) == 0) {
+                    Instant quarter = ((Timestamp) row[1]).toLocalDateTime().toInstant(ZoneOffset.UTC);
+                    long[] bucket = buckets.get(bucketOf(quarter, query));
+                    bucket[0] += humans;
+                    bucket[1] += bots;
+                    human += humans;
+                    bot += bots;
+                    continue;
+                }
+                for (int d = 0; d < dimensions.size(); d++) {
+                    Dimension dimension = dimensions.get(d);
+                    Object value = row[2 + d];
+                    long counted = dimension == Dimension.BOT ? bots : humans;
+                    if (value != null && counted > 0) {
+                        values.computeIfAbsent(dimension, k -> new HashMap<>()).merge((String) value, counted, Long::sum);
+                    }
+                }
             }
             long unique = number(sql.rows("SELECT count(*) FROM (SELECT DISTINCT CAST(ts AS DATE), visitor_hash FROM clicks"
                     + " WHERE NOT bot AND visitor_hash IS NOT NULL)").get(0)[0]);
+            // Whole compacted days come as the link's counts: the same figures, summed.
+            if (!slice.rollupFiles().isEmpty()) {
+                for (Object[] row : sql.rows("SELECT grain, quarter, value, sum(human), sum(bot) FROM read_parquet(["
+                        + slice.rollupFiles().stream().map(path -> ClickEngine.literal(path.toString())).collect(Collectors.joining(", "))
+                        + "]) WHERE link_id = " + ClickEngine.literal(link.linkId()) + " GROUP BY grain, quarter, value")) {
+                    String grain = (String) row[0];
+                    long humans = number(row[3]);
+                    long bots = number(row[4]);
+                    if (grain.equals(Rollups.QUARTER)) {
+                        long[] bucket = buckets.get(bucketOf(((Timestamp) row[1]).toLocalDateTime().toInstant(ZoneOffset.UTC), query));
+                        bucket[0] += humans;
+                        bucket[1] += bots;
+                        human += humans;
+                        bot += bots;
+                    } else if (grain.equals(Rollups.UNIQUE)) {
+                        unique += humans;
+                    } else {
+                        Optional<Dimension> dimension = Dimension.fromWire(grain).filter(query.dimensions()::contains);
+                        long counted = dimension.map(d -> d == Dimension.BOT ? bots : humans).orElse(0L);
+                        if (dimension.isPresent() && counted > 0) {
+                            values.computeIfAbsent(dimension.get(), k -> new HashMap<>()).merge((String) row[2], counted, Long::sum);
+                        }
+                    }
+                }
+            }
             ObjectNode totals = body.putObject("totals");
             totals.put("human", human);
             totals.put("bot", bot);
@@ -77,13 +127,9 @@ public final class StatsService {
                     .put("start", bucketStart.toOffsetDateTime().toString()).put("human", counts[0]).put("bot", counts[1]));
             ObjectNode breakdowns = body.putObject("breakdowns");
             for (Dimension dimension : query.dimensions()) {
-                String column = DimensionColumns.column(dimension);
                 ArrayNode top = breakdowns.putArray(dimension.wireName());
-                for (Object[] row : sql.rows("SELECT " + column + " AS value, count(*) AS clicks FROM clicks WHERE "
-                        + DimensionColumns.clicksCounted(dimension) + " AND " + column + " IS NOT NULL"
-                        + " GROUP BY value ORDER BY clicks DESC, value LIMIT " + query.top())) {
-                    top.addObject().put("value", (String) row[0]).put("clicks", number(row[1]));
-                }
+                top(values.getOrDefault(dimension, Map.of()), query.top())
+                        .forEach(e -> top.addObject().put("value", e.getKey()).put("clicks", e.getValue()));
             }
             body.put("uniqueVisitors", UNIQUE_VISITORS);
             return body;
@@ -101,7 +147,7 @@ public final class StatsService {
         body.put("to", query.to().toString());
         body.put("tz", "UTC");
         body.put("granularity", "day");
-        return engine.query(slice, false, sql -> {
+        return engine.query(slice, sql -> {
             Map<LocalDate, long[]> days = new LinkedHashMap<>();
             for (LocalDate day = query.from(); !day.isAfter(query.to()); day = day.plusDays(1)) {
                 days.put(day, new long[2]);
@@ -136,7 +182,7 @@ public final class StatsService {
         Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Set<String> ids = links.stream().map(Link::linkId).collect(Collectors.toSet());
         ArchiveSlice slice = slicer.slice(workspaceId, Optional.of(ids), start, end);
-        Map<String, long[]> counts = engine.query(slice, false, sql -> {
+        Map<String, long[]> counts = engine.query(slice, sql -> {
             Map<String, long[]> byLink = new HashMap<>();
             for (Object[] row : sql.rows("SELECT link_id, count(*) FILTER (WHERE NOT bot), count(*) FILTER (WHERE bot)"
                     + " FROM clicks GROUP BY link_id")) {
@@ -153,6 +199,14 @@ public final class StatsService {
             list.addObject().put("slug", link.slug()).put("linkId", link.linkId()).put("human", c[0]).put("bot", c[1]);
         }
         return body;
+    }
+
+    /** The n largest counts, ties in value order so answers are stable. */
+    private static List<Map.Entry<String, Long>> top(Map<String, Long> counts, int n) {
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(n)
+                .toList();
     }
 
     private static long number(Object value) {

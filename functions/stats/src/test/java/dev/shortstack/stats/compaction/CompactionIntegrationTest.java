@@ -37,6 +37,9 @@ class CompactionIntegrationTest {
     private static final LocalDate DAY = LocalDate.of(2026, 11, 27);
     private static final Link PROMO = link("promo", "link-promo");
     private static final StatsQuery THAT_DAY = StatsQuery.parse(Map.of("from", "2026-11-27", "to", "2026-11-27"), DAY);
+    /** Three Berlin days around it: whole UTC days in the middle, parts of two at the edges. */
+    private static final StatsQuery BERLIN_HOURLY = StatsQuery.parse(Map.of("from", "2026-11-26", "to", "2026-11-28",
+            "tz", "Europe/Berlin", "granularity", "hour"), DAY);
 
     @Test
     void figuresAreExactBeforeAndAfterCompactionAndLateClicksCountOnce(EmulatedAws aws) {
@@ -54,6 +57,7 @@ class CompactionIntegrationTest {
         fixture.put(ArchiveLayout.key(DAY, 11, List.of("broken")), new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2});
 
         JsonNode raw = stats(fixture);
+        JsonNode rawInBerlin = fixture.deps().stats().linkStats(PROMO, BERLIN_HOURLY);
         assertThat(raw.path("totals").path("human").asLong()).isEqualTo(40);
         assertThat(raw.path("totals").path("bot").asLong()).isEqualTo(1);
         assertThat(raw.path("totals").path("unique").asLong()).isEqualTo(7);
@@ -63,11 +67,14 @@ class CompactionIntegrationTest {
                 ArchiveLayout.quarantine(ArchiveLayout.key(DAY, 11, List.of("broken"))));
         JsonNode compacted = stats(fixture);
         assertThat(compacted).isEqualTo(raw);
+        assertThat(fixture.deps().stats().linkStats(PROMO, BERLIN_HOURLY)).as("whole UTC days from their counts, the edges from clicks")
+                .isEqualTo(rawInBerlin);
         assertThat(compacted.path("breakdowns").path("country").toString())
                 .isEqualTo("[{\"value\":\"DE\",\"clicks\":30},{\"value\":\"FR\",\"clicks\":10}]");
         assertThat(compacted.path("breakdowns").path("bot").toString()).isEqualTo("[{\"value\":\"Slackbot\",\"clicks\":1}]");
         List<String> firstVersion = fixture.keys(ArchiveLayout.compactedDayPrefix(DAY));
-        assertThat(firstVersion).hasSize(1);
+        assertThat(firstVersion).as("one file of clicks and one of per-link counts").hasSize(2)
+                .filteredOn(ArchiveLayout::isClickFile).hasSize(1);
 
         // A late object: one click already compacted (redelivered) and one new one.
         ArchivedClick late = human("link-promo", "2026-11-27T23:59:59Z", "DE", "de", "v-late");
@@ -80,7 +87,7 @@ class CompactionIntegrationTest {
         assertThat(stats(fixture).path("totals").path("human").asLong()).isEqualTo(41);
         assertThat(fixture.deps().compaction().compactDay(DAY)).as("a repeated run changes nothing").isEqualTo(OptionalLong.of(67));
         List<String> files = fixture.keys(ArchiveLayout.compactedDayPrefix(DAY));
-        assertThat(files).hasSize(1).doesNotContainAnyElementsOf(firstVersion);
+        assertThat(files).as("one version only").hasSize(2).doesNotContainAnyElementsOf(firstVersion);
         assertThat(fixture.deps().compaction().dueDays()).doesNotContain(DAY);
     }
 
@@ -111,7 +118,7 @@ class CompactionIntegrationTest {
         assertThat(at1330.dueDays()).doesNotContain(DAY);
         assertThat(at1330.compactDay(DAY, true)).as("the same, read from the raw archive alone").hasValue(11);
         assertThat(total(stats)).isEqualTo(12);
-        assertThat(fixture.keys(ArchiveLayout.compactedDayPrefix(DAY))).hasSize(1);
+        assertThat(fixture.keys(ArchiveLayout.compactedDayPrefix(DAY))).as("one version only").hasSize(2);
 
         assertThatThrownBy(() -> at1330.compactDay(DAY.plusDays(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not closed yet");

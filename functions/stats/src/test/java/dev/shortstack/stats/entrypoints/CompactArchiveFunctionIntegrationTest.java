@@ -36,7 +36,7 @@ class CompactArchiveFunctionIntegrationTest {
         assertThat(response.path("batchItemFailures")).isEmpty();
         Map<LocalDate, CompactedDay> days = fixture.catalog().days(twoDaysAgo, twoDaysAgo);
         assertThat(days.get(twoDaysAgo).compacted()).isTrue();
-        assertThat(fixture.keys(ArchiveLayout.compactedDayPrefix(twoDaysAgo))).hasSize(1);
+        assertThat(fixture.keys(ArchiveLayout.compactedDayPrefix(twoDaysAgo))).as("clicks and per-link counts").hasSize(2);
         assertThat(fixture.deps().compaction().dueDays()).isEmpty();
     }
 }

@@ -1,6 +1,11 @@
 package dev.shortstack.stats.entrypoints;
 
 import static dev.shortstack.shared.testing.Fixtures.event;
+import static dev.shortstack.shared.testing.Fixtures.withBody;
+import static dev.shortstack.shared.testing.Fixtures.withHeader;
+import static dev.shortstack.shared.testing.Fixtures.withQuery;
+import static dev.shortstack.shared.testing.Fixtures.withRequest;
+import static dev.shortstack.shared.testing.Fixtures.withoutHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,45 +85,45 @@ class StatsBadRequestsIntegrationTest {
         rows.add(linkStats("top not a number", "top=ten", "query.top"));
         rows.add(linkStats("unknown parameter", "interval=day", "query.interval"));
         rows.add(row("stats of another workspace's link", "stats/link-stats.json",
-                e -> path(e, "GET", "/v1/links/foreign-slug/stats"), 404, "not-found", null));
+                e -> withRequest(e, "GET", "/v1/links/foreign-slug/stats"), 404, "not-found", null));
         rows.add(row("stats of an unknown link", "stats/link-stats.json",
-                e -> path(e, "GET", "/v1/links/no-such-link/stats"), 404, "not-found", null));
-        rows.add(row("stats without a key", "stats/link-stats.json", e -> removeHeader(e, "authorization"), 401, "unauthorized", null));
+                e -> withRequest(e, "GET", "/v1/links/no-such-link/stats"), 404, "not-found", null));
+        rows.add(row("stats without a key", "stats/link-stats.json", e -> withoutHeader(e, "authorization"), 401, "unauthorized", null));
         rows.add(row("stats with a forged key", "stats/link-stats.json",
-                e -> header(e, "authorization", "Bearer ssk_fixtureadmin_" + "x".repeat(32)), 401, "unauthorized", null));
-        rows.add(row("POST on a link's stats", "stats/link-stats.json", e -> path(e, "POST", "/v1/links/launch-2026/stats"),
+                e -> withHeader(e, "authorization", "Bearer ssk_fixtureadmin_" + "x".repeat(32)), 401, "unauthorized", null));
+        rows.add(row("POST on a link's stats", "stats/link-stats.json", e -> withRequest(e, "POST", "/v1/links/launch-2026/stats"),
                 405, "method-not-allowed", null));
         rows.add(row("workspace stats over the daily maximum", "stats/workspace-stats.json",
-                e -> query(e, Map.of("from", "2020-01-01", "to", "2026-11-01")), 400, "validation-failed", "query.to"));
-        rows.add(row("DELETE on the workspace stats", "stats/workspace-stats.json", e -> path(e, "DELETE", "/v1/stats"),
+                e -> withQuery(e, Map.of("from", "2020-01-01", "to", "2026-11-01")), 400, "validation-failed", "query.to"));
+        rows.add(row("DELETE on the workspace stats", "stats/workspace-stats.json", e -> withRequest(e, "DELETE", "/v1/stats"),
                 405, "method-not-allowed", null));
-        rows.add(row("link totals without slugs", "stats/link-totals.json", e -> query(e, Map.of()), 400, "validation-failed", "query.slugs"));
+        rows.add(row("link totals without slugs", "stats/link-totals.json", e -> withQuery(e, Map.of()), 400, "validation-failed", "query.slugs"));
         rows.add(row("link totals of 101 slugs", "stats/link-totals.json",
-                e -> query(e, Map.of("slugs", IntStream.range(0, 101).mapToObj(i -> "s" + i).collect(Collectors.joining(",")))),
+                e -> withQuery(e, Map.of("slugs", IntStream.range(0, 101).mapToObj(i -> "s" + i).collect(Collectors.joining(",")))),
                 400, "validation-failed", "query.slugs"));
-        rows.add(row("link totals of a malformed slug", "stats/link-totals.json", e -> query(e, Map.of("slugs", "ok,<b>")),
+        rows.add(row("link totals of a malformed slug", "stats/link-totals.json", e -> withQuery(e, Map.of("slugs", "ok,<b>")),
                 400, "validation-failed", "query.slugs"));
-        rows.add(row("link totals of an unknown slug", "stats/link-totals.json", e -> query(e, Map.of("slugs", "launch-2026,nope")),
+        rows.add(row("link totals of an unknown slug", "stats/link-totals.json", e -> withQuery(e, Map.of("slugs", "launch-2026,nope")),
                 404, "not-found", null));
         rows.add(row("link totals ending before they start", "stats/link-totals.json",
-                e -> query(e, Map.of("slugs", "launch-2026", "from", "2026-11-20", "to", "2026-11-01")), 400, "validation-failed", "query.from"));
-        rows.add(row("compaction by a write key", "stats/start-compaction.json", e -> header(e, "authorization", "Bearer " + writeKey),
+                e -> withQuery(e, Map.of("slugs", "launch-2026", "from", "2026-11-20", "to", "2026-11-01")), 400, "validation-failed", "query.from"));
+        rows.add(row("compaction by a write key", "stats/start-compaction.json", e -> withHeader(e, "authorization", "Bearer " + writeKey),
                 403, "forbidden", null));
-        rows.add(row("compaction without dates", "stats/start-compaction.json", e -> body(e, "{}"), 400, "validation-failed", "from"));
+        rows.add(row("compaction without dates", "stats/start-compaction.json", e -> withBody(e, "{}"), 400, "validation-failed", "from"));
         rows.add(row("compaction of today", "stats/start-compaction.json",
-                e -> body(e, "{\"from\":\"2026-11-01\",\"to\":\"" + today + "\"}"), 400, "validation-failed", "to"));
+                e -> withBody(e, "{\"from\":\"2026-11-01\",\"to\":\"" + today + "\"}"), 400, "validation-failed", "to"));
         rows.add(row("compaction of the future", "stats/start-compaction.json",
-                e -> body(e, "{\"from\":\"2026-11-01\",\"to\":\"2999-01-01\"}"), 400, "validation-failed", "to"));
+                e -> withBody(e, "{\"from\":\"2026-11-01\",\"to\":\"2999-01-01\"}"), 400, "validation-failed", "to"));
         rows.add(row("compaction over 93 days", "stats/start-compaction.json",
-                e -> body(e, "{\"from\":\"2026-01-01\",\"to\":\"2026-11-01\"}"), 400, "validation-failed", "to"));
+                e -> withBody(e, "{\"from\":\"2026-01-01\",\"to\":\"2026-11-01\"}"), 400, "validation-failed", "to"));
         rows.add(row("compaction with an unknown field", "stats/start-compaction.json",
-                e -> body(e, "{\"from\":\"2026-11-01\",\"to\":\"2026-11-02\",\"force\":true}"), 400, "validation-failed", "force"));
-        rows.add(row("compaction as text", "stats/start-compaction.json", e -> header(e, "content-type", "text/plain"),
+                e -> withBody(e, "{\"from\":\"2026-11-01\",\"to\":\"2026-11-02\",\"force\":true}"), 400, "validation-failed", "force"));
+        rows.add(row("compaction as text", "stats/start-compaction.json", e -> withHeader(e, "content-type", "text/plain"),
                 415, "unsupported-media-type", null));
-        rows.add(row("compaction with malformed JSON", "stats/start-compaction.json", e -> body(e, "{\"from\":"), 400, "malformed-body", null));
-        rows.add(row("an unknown compaction job", "stats/start-compaction.json", e -> path(e, "GET", "/v1/stats/compactions/nope"),
+        rows.add(row("compaction with malformed JSON", "stats/start-compaction.json", e -> withBody(e, "{\"from\":"), 400, "malformed-body", null));
+        rows.add(row("an unknown compaction job", "stats/start-compaction.json", e -> withRequest(e, "GET", "/v1/stats/compactions/nope"),
                 404, "not-found", null));
-        rows.add(row("an unknown stats route", "stats/workspace-stats.json", e -> path(e, "GET", "/v1/stats/nothing"),
+        rows.add(row("an unknown stats route", "stats/workspace-stats.json", e -> withRequest(e, "GET", "/v1/stats/nothing"),
                 404, "route-not-found", null));
         return rows.stream();
     }
@@ -129,41 +134,11 @@ class StatsBadRequestsIntegrationTest {
             String[] kv = pair.split("=", 2);
             params.put(kv[0], kv[1]);
         }
-        return row("link stats: " + name, "stats/link-stats.json", e -> query(e, params), 400, "validation-failed", field);
+        return row("link stats: " + name, "stats/link-stats.json", e -> withQuery(e, params), 400, "validation-failed", field);
     }
 
     private static Arguments row(String name, String file, UnaryOperator<ObjectNode> change, int status, String type, String field) {
         UnaryOperator<ObjectNode> request = ignored -> change.apply(event(file));
         return Arguments.of(name, request, status, type, field);
-    }
-
-    private static ObjectNode query(ObjectNode event, Map<String, String> params) {
-        ObjectNode query = event.putObject("queryStringParameters");
-        params.forEach(query::put);
-        event.put("rawQueryString", params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&")));
-        return event;
-    }
-
-    private static ObjectNode body(ObjectNode event, String body) {
-        event.put("body", body);
-        return event;
-    }
-
-    private static ObjectNode header(ObjectNode event, String name, String value) {
-        ((ObjectNode) event.get("headers")).put(name, value);
-        return event;
-    }
-
-    private static ObjectNode removeHeader(ObjectNode event, String name) {
-        ((ObjectNode) event.get("headers")).remove(name);
-        return event;
-    }
-
-    private static ObjectNode path(ObjectNode event, String method, String path) {
-        event.put("rawPath", path);
-        ObjectNode http = (ObjectNode) event.get("requestContext").get("http");
-        http.put("method", method);
-        http.put("path", path);
-        return event;
     }
 }

@@ -5,6 +5,7 @@ import dev.shortstack.shared.infra.ShortstackResources;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.function.Consumer;
 
@@ -30,8 +31,10 @@ public final class ArrivalSimulator {
         this.random = new Random(seed);
     }
 
-    public ClickFactory factory() {
-        return factory;
+    public static String describe() {
+        return String.format(Locale.ROOT, "Batches: %d messages or %.0f s after the first (ShortstackResources.CLICKS), one batcher;"
+                + " Poisson arrivals at the profile's mean rate (no daily cycle); links Zipf(1.0), link i in workspace i mod W",
+                BATCH_SIZE, BATCHING_WINDOW_SECONDS);
     }
 
     /** Runs the whole window, handing each batch to {@code sink} as it closes. */

@@ -13,11 +13,11 @@ import java.util.Locale;
  * @param s3PutMs                 one PUT round trip (puts of a batch are sequential in both designs)
  * @param dynamoMs                one DynamoDB request round trip
  * @param oldWriterThreads        the old aggregator's parallel counter writes (WRITER_THREADS)
- * @param aggregatorGb            aggregator memory (stages.json: 1,024 MB in dev and prod)
- * @param compactorGb             compactor memory (stages.json: 2,048 MB)
- * @param compactionMicrosPerClick the compactor's CPU per click: decode, DuckDB load, de-duplicate, write Parquet
- * @param s3GetMs                 one GET round trip of a raw object (the compactor reads them one after another)
- * @param compactorHourlyMs       each hourly scheduled invocation: a cold start (INIT is billed) and 3 catalog queries
+ * @param aggregatorGb            aggregator memory (stages.json: 1,024 MB in dev)
+ * @param compactorGb             compactor memory (stages.json: 2,048 MB in dev)
+ * @param compactionMicrosPerClick the compactor's CPU per click a run holds: decode or read back, de-duplicate, write Parquet
+ * @param s3GetMs                 one GET round trip (the compactor reads objects and files one after another)
+ * @param compactorHourlyMs       each hourly scheduled invocation's cold start (INIT is billed)
  * @param compactorTimeoutSeconds the compactor's timeout (stages.json)
  * @param parquetBytesPerClick    compacted Parquet per click (measured by another bench)
  */
@@ -38,8 +38,9 @@ public record Assumptions(double cpuMicrosPerClick, long cpuMeasuredClicks, doub
 
     public List<String> describe() {
         String cpu = cpuMeasuredClicks > 0
-                ? String.format(Locale.ROOT, "%.2f µs (measured in this run: %,d clicks in batches of 500, warm JVM, this machine)",
-                        cpuMicrosPerClick, cpuMeasuredClicks)
+                ? String.format(Locale.ROOT, "%.2f µs (measured in this run: the median of %d rounds of %,d clicks in batches of"
+                        + " 500, after a warm-up, single-threaded, on this machine)", cpuMicrosPerClick, CpuProbe.ROUNDS,
+                        cpuMeasuredClicks / CpuProbe.ROUNDS)
                 : String.format(Locale.ROOT, "%.2f µs (given with --cpu-us-per-click)", cpuMicrosPerClick);
         return List.of(
                 "Per-click CPU of parse + classify + encode: " + cpu + "; the old design is given the same (it parsed, classified"
@@ -48,13 +49,14 @@ public record Assumptions(double cpuMicrosPerClick, long cpuMeasuredClicks, doub
                 String.format(Locale.ROOT, "Aggregator invocation: %.0f ms fixed + CPU per click + %.0f ms per S3 PUT (sequential)"
                         + " + (old) DynamoDB requests at %.0f ms each on %d threads (a counter write is 1 request, a sketch merge 2)",
                         invocationFixedMs, s3PutMs, dynamoMs, oldWriterThreads),
-                String.format(Locale.ROOT, "Memory: aggregator %,.0f MB (both designs), compactor %,.0f MB; billed per started ms",
-                        aggregatorGb * 1024, compactorGb * 1024),
-                String.format(Locale.ROOT, "Compaction of a day: %.0f µs per click + %.0f ms per raw object GET (sequential, as"
-                        + " CompactionService reads them) + %.0f ms per LIST page and Parquet PUT + %.0f ms per DynamoDB request",
+                String.format(Locale.ROOT, "Memory: aggregator %,.0f MB (both designs), compactor %,.0f MB (stages.json dev; prod"
+                        + " has 1,769 and 3,008 MB); billed per started ms", aggregatorGb * 1024, compactorGb * 1024),
+                String.format(Locale.ROOT, "Compaction run: %.0f µs per click it holds (every run reads back and rewrites the day so"
+                        + " far) + %.0f ms per GET (sequential, as CompactionService reads) + %.0f ms per LIST page, PUT and"
+                        + " DeleteObjects + %.0f ms per DynamoDB request; no transfer time by size",
                         compactionMicrosPerClick, s3GetMs, s3PutMs, dynamoMs),
-                String.format(Locale.ROOT, "Hourly compactor invocation (24 a day, EventBridge → compactions queue): %,.0f ms billed"
-                        + " (a cold start, INIT billed, plus 3 strongly consistent catalog Queries of 1 RRU each)", compactorHourlyMs),
+                String.format(Locale.ROOT, "Compactor invocations: 24 a day (EventBridge → compactions queue), each billed %,.0f ms of"
+                        + " cold start (INIT is billed) on top of its work; %d s timeout", compactorHourlyMs, compactorTimeoutSeconds),
                 String.format(Locale.ROOT, "Compacted Parquet: %.0f bytes per click (--parquet-bytes-per-click)", parquetBytesPerClick),
                 String.format(Locale.ROOT, "SQS: a long-poll receive returns what has arrived (≤ 10), the next is sent %.0f ms later;"
                         + " deletes in batches of 10; each request 1 chunk per started 64 KB of message bodies",

@@ -4,7 +4,10 @@ import dev.shortstack.links.links.SlugGenerator;
 import dev.shortstack.shared.click.ClickEvent;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 
@@ -54,7 +57,8 @@ public final class ClickFactory {
             .add(40, null).add(12, "https://www.google.com/").add(9, "https://t.co/").add(6, "https://www.linkedin.com/")
             .add(6, "https://www.facebook.com/").add(5, "https://l.instagram.com/").add(4, "https://www.reddit.com/r/programming/")
             .add(3, "https://news.ycombinator.com/").add(3, "https://www.bing.com/").add(2, "https://duckduckgo.com/")
-            .add(2, "https://mail.google.com/").add(8, "tail");
+            .add(2, "https://mail.google.com/").add(8, ClickFactory.TAIL);
+    private static final String TAIL = "tail";
     private static final int TAIL_SITES = 1_000;
     private static final Weighted<String> LANGUAGES = new Weighted<String>()
             .add(40, "en-US,en;q=0.9").add(8, "en-GB,en;q=0.9").add(8, "de-DE,de;q=0.9,en;q=0.8").add(6, "fr-FR,fr;q=0.9,en;q=0.8")
@@ -71,12 +75,21 @@ public final class ClickFactory {
         this.visitors = Math.max(1_000, profile.clicksPerMonth() / 30);
     }
 
+    public static String describe() {
+        return String.format(Locale.ROOT, "Visitors: %.0f %% browsers (%d agents), %.0f %% bots (%d agents, and HEAD requests with a"
+                        + " browser's agent for %.0f %% of bots); %d countries (%.0f %% none); referrers: %d sites, %.0f %% direct, %.0f %%"
+                        + " from %,d small sites; %d Accept-Language values; visitor hashes from a population of one day's clicks",
+                100 * (1 - BOT_SHARE), BROWSERS.size(), 100 * BOT_SHARE, BOTS.size(), 100 * HEAD_SHARE_OF_BOTS,
+                COUNTRIES.size() - 1, 100 * COUNTRIES.share(null), REFERRERS.size() - 2, 100 * REFERRERS.share(null),
+                100 * REFERRERS.share(TAIL), TAIL_SITES, LANGUAGES.size());
+    }
+
     public ClickEvent click(int link, Instant at, Random random) {
         boolean bot = random.nextDouble() < BOT_SHARE;
         boolean head = bot && random.nextDouble() < HEAD_SHARE_OF_BOTS;
         String agent = bot && !head ? BOTS.pick(random) : BROWSERS.pick(random);
         String referrer = REFERRERS.pick(random);
-        if ("tail".equals(referrer)) {
+        if (TAIL.equals(referrer)) {
             referrer = "https://blog-" + random.nextInt(TAIL_SITES) + ".example.net/posts/" + random.nextInt(10_000);
         }
         long visitor = Math.floorMod(random.nextLong(), visitors);
@@ -85,12 +98,8 @@ public final class ClickFactory {
                 LANGUAGES.pick(random), COUNTRIES.pick(random), visitorHash(visitor, at));
     }
 
-    public int workspaceOf(int link) {
-        return link % workspaces;
-    }
-
     public String workspaceId(int link) {
-        return "workspace-" + workspaceOf(link);
+        return "workspace-" + link % workspaces;
     }
 
     public static String linkId(int link) {
@@ -127,8 +136,8 @@ public final class ClickFactory {
 
     /** A discrete distribution over a few values by integer weights. */
     private static final class Weighted<T> {
-        private final java.util.List<T> values = new java.util.ArrayList<>();
-        private final java.util.List<Integer> cumulative = new java.util.ArrayList<>();
+        private final List<T> values = new ArrayList<>();
+        private final List<Integer> cumulative = new ArrayList<>();
         private int total;
 
         Weighted<T> add(int weight, T value) {
@@ -136,6 +145,15 @@ public final class ClickFactory {
             values.add(value);
             cumulative.add(total);
             return this;
+        }
+
+        int size() {
+            return values.size();
+        }
+
+        double share(T value) {
+            int i = values.indexOf(value);
+            return i < 0 ? 0 : (double) (cumulative.get(i) - (i == 0 ? 0 : cumulative.get(i - 1))) / total;
         }
 
         T pick(Random random) {

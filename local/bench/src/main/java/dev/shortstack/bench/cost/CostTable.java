@@ -20,7 +20,7 @@ public final class CostTable {
         out.printf(Locale.ROOT, "%n## %s%n%n", profile.describe());
         String window = profile.wholeDay()
                 ? "one whole UTC day (" + profile.windowStart().toString().substring(0, 10) + ")"
-                : "one hour (" + profile.windowStart() + " + " + profile.window().toMinutes() + " min), not a day: see the assumptions";
+                : profile.window().toMinutes() + " minutes from " + profile.windowStart() + " (standing for a day: see the assumptions)";
         out.printf(Locale.ROOT, "Simulated %s: %,d clicks in %,d batches (%.1f clicks a batch, click messages %.0f bytes on average).%n",
                 window, result.clicks(), result.batches(), (double) result.clicks() / result.batches(), result.meanMessageBytes());
         out.printf(Locale.ROOT, "New design: %,d raw objects, %,.0f bytes each on average (%.1f bytes a click, gzip JSON Lines by ArchiveCodec).%n",
@@ -43,12 +43,22 @@ public final class CostTable {
         out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         breakdown("old: write-time counters", oldDollars);
         breakdown("new: computed on read", newDollars);
+        double perMillion = 1e6 / result.clicks();
+        double newRaw = result.rawBytes() * perMillion / Prices.BYTES_PER_GB;
+        out.printf(Locale.ROOT, "%nStored for the month, per million clicks: old %s GB in S3 (the raw archive) + %s GB in DynamoDB;"
+                        + " new %s GB in S3 (%s GB raw + %s GB Parquet).%n",
+                num(result.oldDesign().s3Bytes * perMillion / Prices.BYTES_PER_GB),
+                num(result.oldDesign().dynamoBytes * perMillion / Prices.BYTES_PER_GB),
+                num(result.newDesign().s3Bytes * perMillion / Prices.BYTES_PER_GB), num(newRaw),
+                num(result.newDesign().s3Bytes * perMillion / Prices.BYTES_PER_GB - newRaw));
 
         for (CompactionModel.DayCompaction day : result.compactions()) {
-            out.printf(Locale.ROOT, "%nCompaction of a day (new design%s): %,d raw objects → %,d LIST pages, %,d GETs, %,d Parquet files;"
-                            + " modelled %,.0f s of work in one invocation — %s the compactor's %d s timeout.%n",
-                    profile.wholeDay() ? "" : ", the hour scaled to a day", day.rawObjects(), day.listPages(), day.rawObjects(),
-                    day.parquetFiles(), day.seconds(), day.exceedsTimeout() ? "OVER" : "within", assumptions.compactorTimeoutSeconds());
+            out.printf(Locale.ROOT, "%nCompaction of a day (new design, %d hourly runs%s): %,d raw-object GETs, %,d GETs of compacted"
+                            + " files read back (the day so far, every run), %,d Parquet PUTs (%,d file%s at the end of the day); the"
+                            + " longest run (hour %02d) is %,.0f s of work — %s the compactor's %d s timeout.%n",
+                    day.runs(), profile.wholeDay() ? "" : ", every hour of the day like the simulated one", day.rawGets(), day.fileGets(),
+                    day.filePuts(), day.finalFiles(), day.finalFiles() == 1 ? "" : "s", day.longestHour(), day.longestRunSeconds(),
+                    day.exceedsTimeout() ? "OVER" : "within", assumptions.compactorTimeoutSeconds());
         }
     }
 
@@ -76,6 +86,6 @@ public final class CostTable {
         if (Math.abs(value) >= 100) {
             return String.format(Locale.ROOT, "%,.0f", value);
         }
-        return new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(value).round(new MathContext(3)).toPlainString();
     }
 }

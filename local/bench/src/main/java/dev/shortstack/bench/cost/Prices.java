@@ -1,9 +1,10 @@
 package dev.shortstack.bench.cost;
 
 /**
- * Every AWS list price the cost benches use: us-east-1, before free tiers, in US dollars. These are
- * the figures README.md's cost section uses; they were recorded on 2026-12-01 from the pricing pages
- * named beside each group (not fetched at run time: check them again before quoting a result).
+ * Every AWS list price the cost benches use: us-east-1, before free tiers, in US dollars, as the
+ * pricing pages named beside each group list them. Recorded 2026-12-01 from the figures README.md's
+ * cost section uses (plus DynamoDB storage); nothing is fetched at run time, so check the pages
+ * again before quoting a result.
  */
 public final class Prices {
     // DynamoDB on-demand, Standard table class: https://aws.amazon.com/dynamodb/pricing/on-demand/

@@ -4,9 +4,10 @@ import dev.shortstack.analytics.classify.Classification;
 import dev.shortstack.analytics.classify.ClickClassifier;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Runs one profile: every batch of the simulated window is classified once (the real
@@ -17,6 +18,17 @@ import java.util.Map;
  */
 public final class ProfileRun {
     private ProfileRun() {
+    }
+
+    /** A window shorter than a day, as a day of such hours: each of the 24 hours gets the window's hourly mean. */
+    private static long[] spread(long[] windowHours, double hours) {
+        long total = 0;
+        for (long v : windowHours) {
+            total += v;
+        }
+        long[] day = new long[24];
+        Arrays.fill(day, Math.round(total / hours));
+        return day;
     }
 
     public static ProfileResult run(TrafficProfile profile, Assumptions assumptions, ClickClassifier classifier, long seed) {
@@ -39,13 +51,15 @@ public final class ProfileRun {
 
         CompactionModel compaction = new CompactionModel(assumptions);
         double scale = profile.windowsPerDay();
+        double windowHours = profile.window().toMinutes() / 60.0;
         List<CompactionModel.DayCompaction> days = new ArrayList<>();
-        for (Map.Entry<LocalDate, Long> day : archive.objectsPerDay().entrySet()) {
-            Map<String, Long> workspaces = new LinkedHashMap<>();
-            archive.workspaceClicksPerDay().get(day.getKey()).forEach((ws, clicks) -> workspaces.put(ws, Math.round(clicks * scale)));
+        for (Map.Entry<LocalDate, long[]> day : archive.objectsPerHour().entrySet()) {
+            long[] objects = profile.wholeDay() ? day.getValue() : spread(day.getValue(), windowHours);
+            Map<String, long[]> workspaces = new TreeMap<>();
+            archive.workspaceClicksPerHour().get(day.getKey())
+                    .forEach((ws, perHour) -> workspaces.put(ws, profile.wholeDay() ? perHour : spread(perHour, windowHours)));
             long late = Math.round(archive.lateObjectsPerDay().getOrDefault(day.getKey(), 0L) * scale);
-            CompactionModel.DayCompaction compacted = compaction.compactDay(day.getKey(), Math.round(day.getValue() * scale),
-                    workspaces, late);
+            CompactionModel.DayCompaction compacted = compaction.compactDay(day.getKey(), objects, workspaces, late);
             newUsage.add(compacted.usage(), 1.0 / scale);
             days.add(compacted);
         }

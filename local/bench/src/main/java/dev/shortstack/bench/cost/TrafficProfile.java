@@ -42,8 +42,10 @@ public record TrafficProfile(String name, long clicksPerMonth, int links, int wo
     }
 
     public String describe() {
-        return String.format(Locale.ROOT, "%s: %,d clicks/month over %,d links, %,d workspace%s (mean %.3g clicks/s)",
-                name, clicksPerMonth, links, workspaces, workspaces == 1 ? "" : "s", clicksPerSecond());
+        double rate = clicksPerSecond();
+        return String.format(Locale.ROOT, "%s: %,d clicks/month over %,d links, %,d workspace%s (mean %s clicks/s)",
+                name, clicksPerMonth, links, workspaces, workspaces == 1 ? "" : "s",
+                rate >= 100 ? String.format(Locale.ROOT, "%,.0f", rate) : String.format(Locale.ROOT, "%.3g", rate));
     }
 
     /** @param names comma-separated profile names, e.g. {@code low,medium,high} */
