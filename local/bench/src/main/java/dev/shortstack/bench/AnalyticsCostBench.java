@@ -41,7 +41,7 @@ import java.util.Map;
  * and gzip sizes), {@code ArchiveDays} for late hours; its compaction, hour by hour (24 runs a day, each
  * reading back the day so far and writing it again), follows {@code CompactArchiveFunction},
  * {@code CompactionService} and {@code DynamoArchiveCatalog} request by request ({@link CompactionModel}),
- * as they stand at commit 8f6f14a. The high profile simulates one hour, not a day (see the printed
+ * as they stand at commit 32ac4ca. The high profile simulates one hour, not a day (see the printed
  * assumptions for what that under- and over-counts).
  * The old design ({@link OldCounterDesign}) is the replaced aggregator as arithmetic: per batch and
  * touched item one UpdateItem billed on the item's real size before and after (every item's values
@@ -59,7 +59,7 @@ import java.util.Map;
  * first month and lifecycle transitions (objects under 128 KB stay in S3 Standard). Several pollers
  * forming smaller batches at once. The time to move bytes (a compaction run's GETs of the day's
  * Parquet so far are timed as round trips only), and whether a run fits the compactor's memory.
- * Athena queries through the workgroup.
+ * Athena queries through the workgroup. The rollup files' bytes (their PUTs, LISTs and deletes are counted).
  *
  * <p>Usage: {@code java -cp local/bench/target/shortstack-bench.jar dev.shortstack.bench.AnalyticsCostBench
  * [--seed N] [--parquet-bytes-per-click N] [--profiles low,medium,high] [--cpu-us-per-click X]}.
@@ -154,8 +154,8 @@ public final class AnalyticsCostBench {
                         result.clicks(), profile.windowStart(), 100 / profile.windowsPerDay());
             }
         }
-        out.println("- Storage: one month of one month's clicks: raw gzip JSON Lines + Parquet (new), raw archive + DynamoDB items"
-                + " with 100 bytes overhead each (old); GB = 2^30 bytes");
+        out.println("- Storage: one month of one month's clicks: raw gzip JSON Lines + Parquet of clicks (new; the rollup files'"
+                + " bytes are not counted), raw archive + DynamoDB items with 100 bytes overhead each (old); GB = 2^30 bytes");
         out.println("- Catalog items (lease, per-workspace files, the day's entry) are sized attribute by attribute: each under 1 KB,"
                 + " 1 WRU per write; DeleteObjects of the previous version, every run, counted as a tier-1 POST");
         out.println("- Prices: us-east-1 list prices, before free tiers, in dev.shortstack.bench.cost.Prices");

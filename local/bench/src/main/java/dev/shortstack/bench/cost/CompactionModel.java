@@ -11,7 +11,8 @@ import java.util.TreeMap;
 
 /**
  * The compactor's work on one UTC day, request by request as {@code CompactArchiveFunction},
- * {@code CompactionService} and {@code DynamoArchiveCatalog} do it (as of commit 8f6f14a: hour by hour).
+ * {@code CompactionService} and {@code DynamoArchiveCatalog} do it (as of commit 32ac4ca: hour by hour,
+ * with per-link rollups).
  *
  * <p>The schedule ({@code cron(25 * * * ? *)}) sends one message an hour to the compactions queue;
  * each invocation reads the catalog ({@code dueDays}: two range Queries and one of the late items,
@@ -23,9 +24,10 @@ import java.util.TreeMap;
  * compacted prefix and GETs
  * every file of the current version (the whole day so far, every workspace); GETs the new hour's
  * raw objects; writes every workspace's files again (a bucket per 250,000 clicks of the workspace's
- * day so far, a power of two, at most 256), one PUT each; writes one catalog PutItem per workspace
+ * day so far, a power of two, at most 256), one PUT each, and one rollup file of per-link counts per
+ * workspace (its size is not counted in storage); writes one catalog PutItem per workspace
  * (BatchWriteItem of 25), the day's UpdateItem, Queries the day's late items; LISTs the compacted
- * prefix again and deletes the previous version's files (DeleteObjects of 1,000, counted as a
+ * prefix again and deletes the previous version's files and rollups (DeleteObjects of 1,000, counted as a
  * tier-1 POST); releases the lease (an UpdateItem). Late objects (none in the simulation) are read
  * once more and their items deleted, in the day's last run.
  */
@@ -65,6 +67,7 @@ public final class CompactionModel {
         Map<String, Long> through = new TreeMap<>();
         int previousThrough = -1;
         long previousFiles = 0;
+        long previousRollups = 0;
         int entry = 0;
         int runs = 0;
         double longestMs = 0;
@@ -72,6 +75,7 @@ public final class CompactionModel {
         long rawGets = 0;
         long fileGets = 0;
         long filePuts = 0;
+        long rollupPuts = 0;
         for (int k = 0; k < 48 && previousThrough < 23; k++) {
             Instant runAt = dayStart.plus(Duration.ofHours(k).plusMinutes(SCHEDULE_MINUTE));
             int throughHour = ArchiveDays.lastCompactableHour(day, runAt);
@@ -101,7 +105,7 @@ public final class CompactionModel {
             }
             slowS3 += pages(Math.round(listed));
             if (previousFiles > 0) {
-                slowS3 += pages(previousFiles);
+                slowS3 += pages(previousFiles + previousRollups);   // the listing holds the rollups too; they are not read
                 fileGets += previousFiles;
             }
             long late = throughHour == 23 ? lateObjects : 0;
@@ -126,8 +130,10 @@ public final class CompactionModel {
                         + DynamoSize.string("sk", day.toString()) + DynamoSize.string("version", VERSION)
                         + DynamoSize.number("buckets", buckets));
             }
+            long rollups = through.size();   // one file of per-link counts per workspace
             filePuts += files;
-            slowS3 += files;
+            rollupPuts += rollups;
+            slowS3 += files + rollups;
             dynamoRequests += (through.size() + BATCH_WRITE_MAX - 1) / BATCH_WRITE_MAX;
 
             int compacted = keyBytes(day) + DynamoSize.string("compactedAt", runAt.toString())
@@ -141,8 +147,8 @@ public final class CompactionModel {
                 dynamoRequests += (late + BATCH_WRITE_MAX - 1) / BATCH_WRITE_MAX;
             }
 
-            slowS3 += pages(previousFiles + files);
-            slowS3 += (previousFiles + DELETE_OBJECTS_MAX - 1) / DELETE_OBJECTS_MAX;
+            slowS3 += pages(previousFiles + previousRollups + files + rollups);
+            slowS3 += (previousFiles + previousRollups + DELETE_OBJECTS_MAX - 1) / DELETE_OBJECTS_MAX;
 
             usage.writeUnits += DynamoSize.writeUnits(compacted + leaseBytes(runAt), compacted);   // the release
             dynamoRequests++;
@@ -160,6 +166,7 @@ public final class CompactionModel {
             }
             usage.compactorGbSeconds += Assumptions.billedSeconds(ms) * assumptions.compactorGb();
             previousFiles = files;
+            previousRollups = rollups;
             previousThrough = throughHour;
         }
         // The schedule's invocations: one an hour whatever is due, each a cold start, each one message on the queue.
@@ -169,7 +176,7 @@ public final class CompactionModel {
         usage.otherSqsRequests += INVOCATIONS_PER_DAY * SQS_REQUESTS_PER_RUN;
         long dayClicks = through.values().stream().mapToLong(Long::longValue).sum();
         usage.s3Bytes += dayClicks * assumptions.parquetBytesPerClick();
-        return new DayCompaction(usage, runs, rawGets, fileGets, filePuts, previousFiles, longestMs / 1000.0, longestHour,
+        return new DayCompaction(usage, runs, rawGets, fileGets, filePuts, rollupPuts, previousFiles, longestMs / 1000.0, longestHour,
                 longestMs / 1000.0 > assumptions.compactorTimeoutSeconds());
     }
 
@@ -200,13 +207,14 @@ public final class CompactionModel {
      * @param runs             runs that compacted the day (one per hour it closed)
      * @param rawGets          raw objects read (each once)
      * @param fileGets         compacted files read back by the runs after the first
-     * @param filePuts         compacted files written by all runs
+     * @param filePuts         compacted files of clicks written by all runs
+     * @param rollupPuts       rollup files (per-link counts, one per workspace) written by all runs
      * @param finalFiles       the day's files after its last run
      * @param longestRunSeconds the longest run's modelled work (without its cold start)
      * @param longestHour      the hour that run added
      * @param exceedsTimeout   true when that is longer than the compactor's timeout
      */
-    public record DayCompaction(Usage usage, int runs, long rawGets, long fileGets, long filePuts, long finalFiles,
+    public record DayCompaction(Usage usage, int runs, long rawGets, long fileGets, long filePuts, long rollupPuts, long finalFiles,
                                 double longestRunSeconds, int longestHour, boolean exceedsTimeout) {
     }
 }

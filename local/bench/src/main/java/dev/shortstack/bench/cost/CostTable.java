@@ -54,10 +54,10 @@ public final class CostTable {
 
         for (CompactionModel.DayCompaction day : result.compactions()) {
             out.printf(Locale.ROOT, "%nCompaction of a day (new design, %d hourly runs%s): %,d raw-object GETs, %,d GETs of compacted"
-                            + " files read back (the day so far, every run), %,d Parquet PUTs (%,d file%s at the end of the day); the"
+                            + " files read back (the day so far, every run), %,d Parquet PUTs of clicks (%,d file%s at the end of the day) and %,d of rollups; the"
                             + " longest run (hour %02d) is %,.0f s of work — %s the compactor's %d s timeout.%n",
                     day.runs(), profile.wholeDay() ? "" : ", every hour of the day like the simulated one", day.rawGets(), day.fileGets(),
-                    day.filePuts(), day.finalFiles(), day.finalFiles() == 1 ? "" : "s", day.longestHour(), day.longestRunSeconds(),
+                    day.filePuts(), day.finalFiles(), day.finalFiles() == 1 ? "" : "s", day.rollupPuts(), day.longestHour(), day.longestRunSeconds(),
                     day.exceedsTimeout() ? "OVER" : "within", assumptions.compactorTimeoutSeconds());
         }
     }
