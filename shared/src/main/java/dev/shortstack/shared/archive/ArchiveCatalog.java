@@ -17,8 +17,11 @@ public interface ArchiveCatalog {
     /** The catalog entries of days {@code from}..{@code to}; days without an entry are absent. */
     Map<LocalDate, CompactedDay> days(LocalDate from, LocalDate to);
 
-    /** A workspace's compacted files per compacted day; days on which it had no clicks are absent. */
-    Map<LocalDate, CompactedFiles> workspaceFiles(String workspaceId, LocalDate from, LocalDate to);
+    /**
+     * A workspace's compacted files per compacted day, one entry per part it has clicks in; days on
+     * which it had no clicks are absent.
+     */
+    Map<LocalDate, List<CompactedFiles>> workspaceFiles(String workspaceId, LocalDate from, LocalDate to);
 
     /** Raw objects written for a closed hour: read by queries until the next compaction takes them in. */
     void addLate(LocalDate day, Collection<String> rawKeys);
@@ -27,7 +30,7 @@ public interface ArchiveCatalog {
      * Records a finished compaction of a day's hours up to {@code throughHour}: the workspaces'
      * files first, then the day's entry, then the included late objects come off the late list.
      */
-    void recordCompaction(LocalDate day, int throughHour, String version, Map<String, CompactedFiles> workspaceFiles,
+    void recordCompaction(LocalDate day, int throughHour, List<String> parts, Map<String, List<CompactedFiles>> workspaceFiles,
                           Collection<String> includedRawKeys, long clicks, Instant at);
 
     /**

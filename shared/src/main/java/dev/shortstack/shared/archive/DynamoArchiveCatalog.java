@@ -31,6 +31,7 @@ public final class DynamoArchiveCatalog implements ArchiveCatalog {
     private static final String BUCKETS = "buckets";
     private static final String VERSION = "version";
     private static final String THROUGH_HOUR = "throughHour";
+    private static final String PARTS = "parts";
     private static final String LEASE_OWNER = "leaseOwner";
     private static final String LEASE_UNTIL = "leaseUntilMillis";
     private static final int BATCH_WRITE_MAX = 25;
@@ -59,18 +60,19 @@ public final class DynamoArchiveCatalog implements ArchiveCatalog {
             Set<String> lateKeys = Set.copyOf(late.getOrDefault(day, Set.of()));
             AttributeValue at = item.get(COMPACTED_AT);
             days.put(day, at == null ? CompactedDay.raw(day, lateKeys) : new CompactedDay(day, Instant.parse(at.s()),
-                    Integer.parseInt(item.get(THROUGH_HOUR).n()), item.get(VERSION).s(), Long.parseLong(item.get(CLICKS).n()), lateKeys));
+                    Integer.parseInt(item.get(THROUGH_HOUR).n()), item.get(PARTS).l().stream().map(AttributeValue::s).toList(),
+                    Long.parseLong(item.get(CLICKS).n()), lateKeys));
         });
         late.forEach((day, keys) -> days.putIfAbsent(day, CompactedDay.raw(day, Set.copyOf(keys))));
         return days;
     }
 
     @Override
-    public Map<LocalDate, CompactedFiles> workspaceFiles(String workspaceId, LocalDate from, LocalDate to) {
-        Map<LocalDate, CompactedFiles> files = new TreeMap<>();
+    public Map<LocalDate, List<CompactedFiles>> workspaceFiles(String workspaceId, LocalDate from, LocalDate to) {
+        Map<LocalDate, List<CompactedFiles>> files = new TreeMap<>();
         for (Map<String, AttributeValue> item : query(StatsKeys.catalogWorkspace(workspaceId), from.toString(), to.toString())) {
-            files.put(LocalDate.parse(item.get(SK).s()),
-                    new CompactedFiles(item.get(VERSION).s(), Integer.parseInt(item.get(BUCKETS).n())));
+            files.put(LocalDate.parse(item.get(SK).s()), item.get(PARTS).l().stream()
+                    .map(part -> new CompactedFiles(part.m().get(VERSION).s(), Integer.parseInt(part.m().get(BUCKETS).n()))).toList());
         }
         return files;
     }
@@ -83,22 +85,23 @@ public final class DynamoArchiveCatalog implements ArchiveCatalog {
     }
 
     @Override
-    public void recordCompaction(LocalDate day, int throughHour, String version, Map<String, CompactedFiles> workspaceFiles,
+    public void recordCompaction(LocalDate day, int throughHour, List<String> parts, Map<String, List<CompactedFiles>> workspaceFiles,
                                  Collection<String> includedRawKeys, long clicks, Instant at) {
         List<WriteRequest> puts = new ArrayList<>();
         workspaceFiles.forEach((workspace, files) -> puts.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
                 PK, AttributeValue.fromS(StatsKeys.catalogWorkspace(workspace)),
                 SK, AttributeValue.fromS(day.toString()),
-                VERSION, AttributeValue.fromS(files.version()),
-                BUCKETS, AttributeValue.fromN(Integer.toString(files.buckets())))).build()).build()));
+                PARTS, AttributeValue.fromL(files.stream().map(part -> AttributeValue.fromM(Map.of(
+                        VERSION, AttributeValue.fromS(part.version()),
+                        BUCKETS, AttributeValue.fromN(Integer.toString(part.buckets()))))).toList()))).build()).build()));
         writeAll(puts);
         dynamo.updateItem(r -> r.tableName(table).key(dayKey(day))
-                .updateExpression("SET #at = :at, #clicks = :clicks, #through = :through, #version = :version")
-                .expressionAttributeNames(Map.of("#at", COMPACTED_AT, "#clicks", CLICKS, "#through", THROUGH_HOUR, "#version", VERSION))
+                .updateExpression("SET #at = :at, #clicks = :clicks, #through = :through, #parts = :parts")
+                .expressionAttributeNames(Map.of("#at", COMPACTED_AT, "#clicks", CLICKS, "#through", THROUGH_HOUR, "#parts", PARTS))
                 .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(at.toString()),
                         ":clicks", AttributeValue.fromN(Long.toString(clicks)),
                         ":through", AttributeValue.fromN(Integer.toString(throughHour)),
-                        ":version", AttributeValue.fromS(version))));
+                        ":parts", AttributeValue.fromL(parts.stream().map(AttributeValue::fromS).toList()))));
         // Only now: a late object stays listed until the files that hold it are the ones in the catalog.
         Set<String> included = Set.copyOf(includedRawKeys);
         List<WriteRequest> deletes = query(StatsKeys.LATE, day + "#", day + "#~").stream()

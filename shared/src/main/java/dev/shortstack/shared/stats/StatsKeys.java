@@ -5,8 +5,8 @@ package dev.shortstack.shared.stats;
  * from the click archive. The table holds the archive's catalog and the compaction jobs.
  *
  * <pre>
- * archive catalog, per day:            pk catalog          sk {day}          compactedAt, throughHour, version, clicks, lease
- * archive catalog, per workspace/day:  pk catalog#{ws}     sk {day}          version, buckets
+ * archive catalog, per day:            pk catalog          sk {day}          compactedAt, throughHour, parts, clicks, lease
+ * archive catalog, per workspace/day:  pk catalog#{ws}     sk {day}          parts (version, buckets)
  * late raw objects (one item each):    pk late             sk {day}#{key}
  * compaction jobs:                     pk J#{jobId}        sk job
  * </pre>

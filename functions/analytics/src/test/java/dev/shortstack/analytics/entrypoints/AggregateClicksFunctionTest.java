@@ -73,12 +73,12 @@ class AggregateClicksFunctionTest {
         }
 
         @Override
-        public Map<LocalDate, CompactedFiles> workspaceFiles(String workspaceId, LocalDate from, LocalDate to) {
+        public Map<LocalDate, List<CompactedFiles>> workspaceFiles(String workspaceId, LocalDate from, LocalDate to) {
             throw new AssertionError("the aggregator never reads the catalog");
         }
 
         @Override
-        public void recordCompaction(LocalDate day, int throughHour, String version, Map<String, CompactedFiles> files,
+        public void recordCompaction(LocalDate day, int throughHour, List<String> parts, Map<String, List<CompactedFiles>> files,
                                      Collection<String> included, long clicks, Instant at) {
             throw new AssertionError("the aggregator never compacts");
         }

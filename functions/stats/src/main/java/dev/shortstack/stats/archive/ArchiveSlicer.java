@@ -51,8 +51,8 @@ public final class ArchiveSlicer {
     }
 
     /**
-     * Like {@link #slice}, but a whole UTC day in the range that is compacted to its end, with no
-     * late objects waiting, comes as its per-link counts instead of its clicks.
+     * Like {@link #slice}, but a whole UTC day in the range that is compacted to its end as one part,
+     * with no late objects waiting, comes as its per-link counts instead of its clicks.
      */
     public ArchiveSlice sliceWithRollups(String workspaceId, Set<String> linkIds, Instant start, Instant end) {
         return slice(workspaceId, Optional.of(linkIds), start, end, true);
@@ -70,7 +70,7 @@ public final class ArchiveSlicer {
         LocalDate from = start.atZone(ZoneOffset.UTC).toLocalDate();
         LocalDate to = end.minusNanos(1).atZone(ZoneOffset.UTC).toLocalDate();
         Map<LocalDate, CompactedDay> days = catalog.days(from, to);
-        Map<LocalDate, CompactedFiles> workspaceFiles = catalog.workspaceFiles(workspaceId, from, to);
+        Map<LocalDate, List<CompactedFiles>> workspaceFiles = catalog.workspaceFiles(workspaceId, from, to);
         List<String> compactedKeys = new ArrayList<>();
         List<String> rollupKeys = new ArrayList<>();
         List<String> lateKeys = new ArrayList<>();
@@ -79,16 +79,17 @@ public final class ArchiveSlicer {
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             CompactedDay entry = days.get(day);
             if (entry != null && entry.compacted()) {
-                CompactedFiles dayFiles = workspaceFiles.get(day);
+                List<CompactedFiles> dayParts = workspaceFiles.getOrDefault(day, List.of());
                 boolean wholeDay = !day.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(start)
                         && !day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(end);
-                if (rollups && wholeDay && entry.throughHour() == 23 && entry.lateRawKeys().isEmpty()) {
-                    if (dayFiles != null) {
-                        rollupKeys.add(dayFiles.rollup(day, workspaceId));
+                // Counts of several parts would add a visitor who came in two of them twice: one part only.
+                if (rollups && wholeDay && entry.throughHour() == 23 && entry.lateRawKeys().isEmpty() && entry.parts().size() == 1) {
+                    for (CompactedFiles part : dayParts) {
+                        rollupKeys.add(part.rollup(day, workspaceId));
                     }
                     continue;
                 }
-                if (dayFiles != null) {
+                for (CompactedFiles dayFiles : dayParts) {
                     Set<Integer> buckets = new TreeSet<>();
                     if (linkIds.isPresent()) {
                         linkIds.get().forEach(id -> buckets.add(ArchiveLayout.bucketOf(id, dayFiles.buckets())));

@@ -8,6 +8,7 @@ import dev.shortstack.shared.archive.ArchivedClick;
 import dev.shortstack.shared.archive.CompactedDay;
 import dev.shortstack.shared.archive.CompactedFiles;
 import dev.shortstack.shared.archive.CorruptArchiveObjectException;
+import dev.shortstack.shared.concurrent.DaemonPool;
 import dev.shortstack.shared.observability.Observability;
 import dev.shortstack.stats.archive.ArchiveStore;
 import dev.shortstack.stats.engine.ClickEngine;
@@ -35,32 +36,42 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Stream;
 import org.duckdb.DuckDBAppender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns the closed hours of a UTC day of raw archive objects into Parquet. A run takes the day's
- * current compacted files (if any) plus the raw objects of the hours since and the late objects,
- * reads each object through the one codec (a corrupt one is moved to quarantine and reported, the
- * rest still compacts), de-duplicates by click id and writes one file per workspace and link-hash
- * bucket, sorted by link and time so that one link's query reads one small file and skips most of
- * it; and, per workspace, a small file of per-link counts (see {@link Rollups}). So the open day is
- * compacted hour by hour and queries read at most the last hour or two raw.
+ * Turns the closed hours of a UTC day of raw archive objects into Parquet. Each run adds a part: the
+ * raw objects of the hours since the last run, read through the one codec (a corrupt one is moved
+ * to quarantine and reported, the rest still compacts), de-duplicated by click id, one file per
+ * workspace and link-hash bucket, sorted by link and time so that one link's query reads one small
+ * file and skips most of it, and per workspace a small file of per-link counts ({@link Rollups}).
+ * So the open day is compacted hour by hour, queries read at most the last hour or two raw, and a
+ * run's work is an hour's clicks however big the day. The day is rewritten as one part when late
+ * objects belong to hours already compacted (a click then counts once), when an operator asks, or
+ * when a finished day is small enough ({@link #MERGE_MAX_CLICKS}).
  *
- * File names carry a version (a hash of the previous version and the objects added), so a repeated
- * run writes the same files; the catalog then points at them and other versions are deleted. Runs
- * of one day are serialised by a lease.
+ * A part's file names carry its version (a hash of what it was made from), so a repeated run writes
+ * the same files; the catalog then points at them and files of other versions are deleted. Runs of
+ * one day are serialised by a lease.
  */
 public final class CompactionService {
     private static final Logger LOG = LoggerFactory.getLogger(CompactionService.class);
     /** A bucket per this many clicks of a workspace's day: one link's file stays small at any volume. */
     static final long CLICKS_PER_BUCKET = 250_000;
     static final int MAX_BUCKETS = 256;
-    /** Closed days the schedule looks back over for days never compacted. */
+    /** Closed days the schedule looks back over for days not compacted to their end. */
     static final int DUE_LOOKBACK_DAYS = 7;
     private static final Duration LEASE = Duration.ofMinutes(10);
+    /**
+     * A finished day of at most this many clicks is merged into one part (a minute's work at most);
+     * a bigger one keeps its hourly parts, so no run ever rewrites a day of a viral workload.
+     */
+    static final long MERGE_MAX_CLICKS = 20_000_000;
+    private static final ExecutorService READERS = DaemonPool.fixed("compaction-read", 8);
 
     private final ArchiveStore store;
     private final ArchiveCatalog catalog;
@@ -133,32 +144,34 @@ public final class CompactionService {
         long started = System.nanoTime();
         CompactedDay entry = catalog.days(day, day).get(day);
         Optional<CompactedDay> previous = Optional.ofNullable(entry).filter(e -> e.compacted() && !fromScratch);
-        List<String> added = newRawKeys(day, throughHour, previous, entry == null ? Set.of() : entry.lateRawKeys());
-        if (previous.isPresent() && previous.get().throughHour() >= throughHour && added.isEmpty()) {
+        int previousThrough = previous.map(CompactedDay::throughHour).orElse(-1);
+        Set<String> late = entry == null ? Set.of() : entry.lateRawKeys();
+        List<String> newHours = newRawKeys(day, previousThrough, throughHour, late);
+        boolean lateInCompactedHours = late.stream().anyMatch(key -> hourOf(key) <= previousThrough);
+        if (previous.isPresent() && previousThrough >= throughHour && newHours.isEmpty() && !lateInCompactedHours) {
             LOG.info("{} is compacted through {}:00 and nothing came since", day, String.format("%02d", throughHour));
             return previous.get().clicks();
         }
-        String version = ArchiveLayout.version(previous.map(p -> withPrevious(p.version(), added)).orElse(added));
+        // Hours are compacted as parts of their own; the day is rewritten as one part only when late
+        // objects belong to compacted hours, or when a finished day is small enough to merge cheaply.
+        boolean rewrite = previous.isPresent() && (lateInCompactedHours
+                || (throughHour == 23 && previous.get().parts().size() > 1 && previous.get().clicks() <= MERGE_MAX_CLICKS));
+        List<String> inputs = new ArrayList<>(newHours);
+        if (rewrite) {
+            late.stream().filter(key -> hourOf(key) <= previousThrough).forEach(inputs::add);
+        }
+        List<String> rawKeys = inputs.stream().distinct().sorted().toList();
+        String version = ArchiveLayout.version(rewrite ? withPrevious(previous.get().parts(), rawKeys) : rawKeys);
         Path dir = createWorkDir(day);
         try {
             List<String> included = new ArrayList<>();
             Map<String, CompactedFiles> written = new TreeMap<>();
-            long clicks = engine.session(sql -> {
+            long partClicks = engine.session(sql -> {
                 sql.execute(ClickRows.createTableWithWorkspace("day_raw"));
-                if (previous.isPresent()) {
-                    loadPreviousFiles(sql, day, previous.get().version(), dir);
+                if (rewrite) {
+                    loadPreviousFiles(sql, day, Set.copyOf(previous.get().parts()), dir);
                 }
-                try (DuckDBAppender appender = sql.appender("day_raw")) {
-                    for (String key : added) {
-                        List<ArchivedClick> objectClicks = readOrQuarantine(key);
-                        if (objectClicks != null) {
-                            for (ArchivedClick click : objectClicks) {
-                                ClickRows.appendWithWorkspace(appender, click);
-                            }
-                            included.add(key);
-                        }
-                    }
-                }
+                appendRawObjects(sql, rawKeys, included);
                 // A redelivered batch may sit in two objects, or in a late object and the files: each click once.
                 sql.execute("CREATE TEMP TABLE day_clicks AS SELECT DISTINCT ON (click_id) * FROM day_raw");
                 sql.execute("DROP TABLE day_raw");
@@ -173,29 +186,58 @@ public final class CompactionService {
                 }
                 return total;
             });
-            catalog.recordCompaction(day, throughHour, version, written, included, clicks, clock.instant());
-            deleteOtherVersions(day, version);
+            boolean appended = previous.isPresent() && !rewrite;
+            List<String> parts = new ArrayList<>(appended ? previous.get().parts() : List.of());
+            Map<String, List<CompactedFiles>> workspaceParts = new TreeMap<>();
+            if (!written.isEmpty() || !appended) {
+                parts.add(version);
+            }
+            for (Map.Entry<String, CompactedFiles> files : written.entrySet()) {
+                List<CompactedFiles> list = new ArrayList<>(appended
+                        ? catalog.workspaceFiles(files.getKey(), day, day).getOrDefault(day, List.of()) : List.of());
+                list.add(files.getValue());
+                workspaceParts.put(files.getKey(), list);
+            }
+            long clicks = (appended ? previous.get().clicks() : 0) + partClicks;
+            catalog.recordCompaction(day, throughHour, parts, workspaceParts, included, clicks, clock.instant());
+            deleteOtherVersions(day, Set.copyOf(parts));
             observability.count("CompactionRuns");
-            observability.count("ClicksCompacted", clicks);
-            LOG.info("Compacted {} through {}:00 ({}): {} raw objects added, {} distinct clicks, {} workspaces in {} ms", day,
-                    String.format("%02d", throughHour), previous.isPresent() ? "incremental" : "from the raw archive",
-                    included.size(), clicks, written.size(), (System.nanoTime() - started) / 1_000_000);
+            observability.count("ClicksCompacted", partClicks);
+            LOG.info("Compacted {} through {}:00 ({}): {} raw objects, {} distinct clicks in the part, {} in the day, {} parts,"
+                            + " {} workspaces, in {} ms", day, String.format("%02d", throughHour),
+                    appended ? "a part added" : rewrite ? "rewritten as one part" : "from the raw archive", included.size(),
+                    partClicks, clicks, parts.size(), written.size(), (System.nanoTime() - started) / 1_000_000);
             return clicks;
         } finally {
             deleteRecursively(dir);
         }
     }
 
-    /** Raw objects not in the current files: the hours after them up to {@code throughHour}, and late ones of those hours. */
-    private List<String> newRawKeys(LocalDate day, int throughHour, Optional<CompactedDay> previous, Set<String> late) {
+    /** The raw objects of hours after {@code after} up to {@code throughHour}, late ones of those hours included. */
+    private List<String> newRawKeys(LocalDate day, int after, int throughHour, Set<String> late) {
         String dayPrefix = ArchiveLayout.dayPrefix(day);
-        List<String> listed = previous.isPresent()
-                ? store.list(dayPrefix, ArchiveLayout.hourPrefix(day, previous.get().throughHour()) + "~")
-                : store.list(dayPrefix);
+        List<String> listed = after >= 0 ? store.list(dayPrefix, ArchiveLayout.hourPrefix(day, after) + "~") : store.list(dayPrefix);
         Set<String> keys = new TreeSet<>();
         listed.stream().filter(key -> hourOf(key) <= throughHour).forEach(keys::add);
-        late.stream().filter(key -> hourOf(key) <= throughHour).forEach(keys::add);
+        late.stream().filter(key -> hourOf(key) > after && hourOf(key) <= throughHour).forEach(keys::add);
         return List.copyOf(keys);
+    }
+
+    /** Reads the objects in parallel (S3 answers each in tens of ms), appends them in order; corrupt ones are quarantined. */
+    private void appendRawObjects(SqlSession sql, List<String> keys, List<String> included) throws SQLException {
+        List<CompletableFuture<List<ArchivedClick>>> reads = keys.stream()
+                .map(key -> CompletableFuture.supplyAsync(() -> readOrQuarantine(key), READERS)).toList();
+        try (DuckDBAppender appender = sql.appender("day_raw")) {
+            for (int i = 0; i < keys.size(); i++) {
+                List<ArchivedClick> objectClicks = reads.get(i).join();
+                if (objectClicks != null) {
+                    for (ArchivedClick click : objectClicks) {
+                        ClickRows.appendWithWorkspace(appender, click);
+                    }
+                    included.add(keys.get(i));
+                }
+            }
+        }
     }
 
     private static int hourOf(String rawKey) {
@@ -203,16 +245,16 @@ public final class CompactionService {
         return Integer.parseInt(rawKey.substring(at, at + 2));
     }
 
-    private static List<String> withPrevious(String previousVersion, List<String> added) {
+    private static List<String> withPrevious(List<String> previousParts, List<String> added) {
         List<String> inputs = new ArrayList<>(added);
-        inputs.add("version:" + previousVersion);
+        previousParts.forEach(part -> inputs.add("part:" + part));
         return inputs;
     }
 
-    /** The current version's files of every workspace of the day, as rows of {@code day_raw}. */
-    private void loadPreviousFiles(SqlSession sql, LocalDate day, String version, Path dir) throws SQLException {
+    /** The current parts' click files of every workspace of the day, as rows of {@code day_raw}. */
+    private void loadPreviousFiles(SqlSession sql, LocalDate day, Set<String> parts, Path dir) throws SQLException {
         for (String key : store.list(ArchiveLayout.compactedDayPrefix(day))) {
-            if (!ArchiveLayout.isClickFile(key) || !ArchiveLayout.versionOf(key).equals(version)) {
+            if (!ArchiveLayout.isClickFile(key) || !parts.contains(ArchiveLayout.versionOf(key))) {
                 continue;
             }
             Path local = dir.resolve("previous-" + Math.abs(key.hashCode()) + ".parquet");
@@ -271,9 +313,9 @@ public final class CompactionService {
         }
     }
 
-    private void deleteOtherVersions(LocalDate day, String version) {
+    private void deleteOtherVersions(LocalDate day, Set<String> current) {
         Set<String> stale = new HashSet<>();
-        store.list(ArchiveLayout.compactedDayPrefix(day)).stream().filter(key -> !ArchiveLayout.versionOf(key).equals(version))
+        store.list(ArchiveLayout.compactedDayPrefix(day)).stream().filter(key -> !current.contains(ArchiveLayout.versionOf(key)))
                 .forEach(stale::add);
         if (!stale.isEmpty()) {
             store.delete(stale);

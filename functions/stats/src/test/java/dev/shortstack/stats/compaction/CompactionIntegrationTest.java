@@ -108,7 +108,8 @@ class CompactionIntegrationTest {
 
         ArchivedClick lateNew = human("link-promo", "2026-11-27T10:59:00Z", "DE", "de", "late");
         fixture.catalog().addLate(DAY, List.of(fixture.archive(List.of(ten.get(0), lateNew))));
-        fixture.archive(clicksAt("13", 1));
+        // A visitor of 10:00 back at 13:00: one visitor of the day, in two parts.
+        fixture.archive(List.of(human("link-promo", "2026-11-27T13:05:00Z", "DE", "de", ten.get(0).visitorHash())));
         assertThat(total(stats)).as("the late object's new click once").isEqualTo(12);
 
         CompactionService at1330 = compactor(fixture, archive, "2026-11-27T13:30:00Z");
@@ -119,9 +120,19 @@ class CompactionIntegrationTest {
         assertThat(at1330.compactDay(DAY, true)).as("the same, read from the raw archive alone").hasValue(11);
         assertThat(total(stats)).isEqualTo(12);
         assertThat(fixture.keys(ArchiveLayout.compactedDayPrefix(DAY))).as("one version only").hasSize(2);
-
         assertThatThrownBy(() -> at1330.compactDay(DAY.plusDays(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not closed yet");
+
+        // 14:30: hour 13:00-14:00 becomes a part of its own; nothing compacted before is read again.
+        assertThat(compactor(fixture, archive, "2026-11-27T14:30:00Z").compactDay(DAY)).hasValue(12);
+        assertThat(fixture.catalog().days(DAY, DAY).get(DAY).parts()).hasSize(2);
+        assertThat(fixture.keys(ArchiveLayout.compactedDayPrefix(DAY))).as("two parts, clicks and counts each").hasSize(4);
+        assertThat(stats.linkStats(PROMO, THAT_DAY).path("totals").toString()).isEqualTo("{\"human\":12,\"bot\":0,\"unique\":11}");
+        // After midnight the finished, small day is merged into one part: the same figures, from its counts.
+        assertThat(compactor(fixture, archive, "2026-11-28T00:30:00Z").compactDay(DAY)).hasValue(12);
+        assertThat(fixture.catalog().days(DAY, DAY).get(DAY).parts()).hasSize(1);
+        assertThat(fixture.keys(ArchiveLayout.compactedDayPrefix(DAY))).hasSize(2);
+        assertThat(stats.linkStats(PROMO, THAT_DAY).path("totals").toString()).isEqualTo("{\"human\":12,\"bot\":0,\"unique\":11}");
     }
 
     private static List<ArchivedClick> clicksAt(String hour, int count) {
