@@ -38,11 +38,12 @@ import java.util.Map;
  *
  * <p><b>How.</b> The new design is the real code on every batch: {@code ClickClassifier},
  * {@code Classification.archived}, {@code ArchiveWriter} and {@code ArchiveCodec} (real object counts
- * and gzip sizes), {@code ArchiveDays} for late hours; its compaction, hour by hour (24 runs a day, each
- * reading back the day so far and writing it again), follows {@code CompactArchiveFunction},
- * {@code CompactionService} and {@code DynamoArchiveCatalog} request by request ({@link CompactionModel}),
- * as they stand at commit 32ac4ca. The high profile simulates one hour, not a day (see the printed
- * assumptions for what that under- and over-counts).
+ * and gzip sizes), {@code ArchiveDays} for late hours; its compaction, hour by hour (24 runs a day,
+ * each adding a part of the hour's clicks; a finished day of at most 20M clicks merged into one part
+ * by its run after midnight), follows {@code CompactArchiveFunction}, {@code CompactionService} and
+ * {@code DynamoArchiveCatalog} request by request ({@link CompactionModel}), as they stand at commit
+ * 9493a10. The high profile simulates one hour, not a day (see the printed assumptions for what that
+ * under- and over-counts).
  * The old design ({@link OldCounterDesign}) is the replaced aggregator as arithmetic: per batch and
  * touched item one UpdateItem billed on the item's real size before and after (every item's values
  * and counters kept from the window's start), the sketch's read and conditional write, and the raw
@@ -57,8 +58,8 @@ import java.util.Map;
  * Free tiers. Retries, redeliveries and sketch write conflicts. Late deliveries: the late-object path
  * is modelled, but a simulated batch is processed when it closes, so none is late. Storage after the
  * first month and lifecycle transitions (objects under 128 KB stay in S3 Standard). Several pollers
- * forming smaller batches at once. The time to move bytes (a compaction run's GETs of the day's
- * Parquet so far are timed as round trips only), and whether a run fits the compactor's memory.
+ * forming smaller batches at once. The time to move bytes (GETs and PUTs are timed as round trips
+ * only, the merge run's read-back of a day's Parquet too), and whether a run fits the compactor's memory.
  * Athena queries through the workgroup. The rollup files' bytes (their PUTs, LISTs and deletes are counted).
  *
  * <p>Usage: {@code java -cp local/bench/target/shortstack-bench.jar dev.shortstack.bench.AnalyticsCostBench
@@ -156,8 +157,13 @@ public final class AnalyticsCostBench {
         }
         out.println("- Storage: one month of one month's clicks: raw gzip JSON Lines + Parquet of clicks (new; the rollup files'"
                 + " bytes are not counted), raw archive + DynamoDB items with 100 bytes overhead each (old); GB = 2^30 bytes");
-        out.println("- Catalog items (lease, per-workspace files, the day's entry) are sized attribute by attribute: each under 1 KB,"
-                + " 1 WRU per write; DeleteObjects of the previous version, every run, counted as a tier-1 POST");
+        int largestItem = results.stream().flatMap(r -> r.compactions().stream()).mapToInt(CompactionModel.DayCompaction::largestItemBytes)
+                .max().orElse(0);
+        out.printf(Locale.ROOT, "- Catalog items (the day's entry with one version per part, each workspace's item with one {version,"
+                + " buckets} per part, the lease, late items) are sized attribute by attribute (the largest written in this run: %,d"
+                + " bytes), WRU per started KB of the larger of before and after, Query RRU per started 4 KB, strongly consistent;"
+                + " dueDays' 8 days of entries are taken as this day's at its end. DeleteObjects only where a day is rewritten as"
+                + " one part (the replaced parts' files), counted as a tier-1 POST%n", largestItem);
         out.println("- Prices: us-east-1 list prices, before free tiers, in dev.shortstack.bench.cost.Prices");
     }
 

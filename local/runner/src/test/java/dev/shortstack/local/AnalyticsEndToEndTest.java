@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import dev.shortstack.shared.infra.ShortstackResources;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,7 +19,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * 10,000 redirects over HTTP through the local runner — humans and bots, several countries,
@@ -100,7 +98,7 @@ class AnalyticsEndToEndTest {
             boolean oneUtcDay = dayAtStart.equals(LocalDate.now(ZoneOffset.UTC));
 
             // Exactly: once nothing is queued or in flight, every click is in the archive and nothing more can come.
-            awaitQuiet(runner);
+            QuietClicksQueue.await(runner);
             for (String slug : slugs) {
                 Expected want = expected.get(slug);
                 JsonNode stats = stats(http, runner, slug);
@@ -162,22 +160,5 @@ class AnalyticsEndToEndTest {
                 .header("Authorization", "Bearer " + runner.adminKey()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return Json.mapper().readTree(response.body());
-    }
-
-    /** Waits (long-polling the DLQ, not sleeping) until the clicks queue has nothing queued or in flight, for 2 minutes at most. */
-    static void awaitQuiet(LocalRunner runner) {
-        String queueUrl = runner.stage().queueUrl(ShortstackResources.CLICKS);
-        String dlqUrl = runner.stage().deadLetterQueueUrl(ShortstackResources.CLICKS);
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            Map<QueueAttributeName, String> counts = runner.aws().sqs().getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(
-                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
-                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
-            if (counts.values().stream().allMatch("0"::equals)) {
-                return;
-            }
-            runner.aws().sqs().receiveMessage(r -> r.queueUrl(dlqUrl).waitTimeSeconds(1).visibilityTimeout(0).maxNumberOfMessages(1));
-        }
-        throw new AssertionError("The clicks queue did not drain in 2 minutes");
     }
 }

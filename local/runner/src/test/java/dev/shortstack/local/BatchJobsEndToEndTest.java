@@ -62,11 +62,11 @@ class BatchJobsEndToEndTest {
                         .header("User-Agent", agent).build(), HttpResponse.BodyHandlers.discarding());
                 assertThat(redirect.statusCode()).isEqualTo(302);
             }
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                JsonNode totals = api(runner, "GET", "/v1/links/exp-1/stats", null, 200).path("totals");
-                // Counters and the visitor sketch are separate items written in parallel: wait for both.
-                return totals.path("human").asLong() == 5 && totals.path("bot").asLong() == 2 && totals.path("unique").asLong() == 1;
-            });
+            // Exactly: once the clicks queue is quiet, every click is archived and no more can come.
+            QuietClicksQueue.await(runner);
+            JsonNode totals = api(runner, "GET", "/v1/links/exp-1/stats", null, 200).path("totals");
+            assertThat(totals.toString()).isEqualTo("{\"human\":5,\"bot\":2,\"unique\":1}");
+            String linkId = api(runner, "GET", "/v1/links/exp-1/stats", null, 200).path("linkId").asText();
             java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
             String range = ",\"from\":\"" + today.minusDays(1) + "\",\"to\":\"" + today.plusDays(1) + "\"}";
 
@@ -74,11 +74,11 @@ class BatchJobsEndToEndTest {
             List<String> clicks = download(runner, "{\"type\":\"clicks\",\"format\":\"csv\"" + range).lines().toList();
 
             assertThat(stats).hasSize(2);
-            assertThat(stats.get(0)).isEqualTo("slug,day,humanClicks,botClicks,uniqueVisitors,exact");
-            assertThat(stats.get(1)).startsWith("exp-1," + today + ",5,2,1,");
+            assertThat(stats.get(0)).isEqualTo("slug,linkId,day,humanClicks,botClicks,uniqueVisitors");
+            assertThat(stats.get(1)).isEqualTo("exp-1," + linkId + "," + today + ",5,2,1");
             assertThat(clicks).hasSize(8);
-            assertThat(clicks.get(0)).startsWith("clickId,occurredAt,slug,method,status,userAgent");
-            assertThat(clicks.subList(1, 8)).allSatisfy(row -> assertThat(row).contains(",exp-1,GET,302,"));
+            assertThat(clicks.get(0)).startsWith("clickId,occurredAt,slug,linkId,method,status,userAgent");
+            assertThat(clicks.subList(1, 8)).allSatisfy(row -> assertThat(row).contains(",exp-1," + linkId + ",GET,302,"));
         }
     }
 

@@ -67,6 +67,27 @@ class ClickExportIntegrationTest {
         assertThat(rows.get(0).path("visitorHash").asText()).isEqualTo("0123456789abcdef0123456789abcdef");
     }
 
+    @Test
+    void aStatsExportHasOneRowPerLinkAndDayFromTheSameArchive(EmulatedAws aws) throws Exception {
+        JobsHarness harness = new JobsHarness(aws, Map.of());
+        archive(harness, DAY, 8, List.of(click(C1, JobsHarness.WORKSPACE, "2026-11-20T08:00:01Z")));
+        archive(harness, DAY, 9, List.of(click(C2, JobsHarness.WORKSPACE, "2026-11-20T09:30:00Z"),
+                click("00000000-0000-4000-8000-000000000003", "another-team", "2026-11-20T09:31:00Z")));
+        archive(harness, DAY, 9, List.of(click(C1, JobsHarness.WORKSPACE, "2026-11-20T08:00:01Z"))); // archived twice
+        archive(harness, DAY.plusDays(1), 0, List.of(click(C4, JobsHarness.WORKSPACE, "2026-11-21T00:00:05Z")));
+
+        Job export = harness.jobs().createExport(JobsHarness.CALLER,
+                new ExportRequest(ExportType.STATS, ExportFormat.CSV, DAY, DAY.plusDays(1)));
+        harness.drain();
+
+        Job done = harness.jobs().get(JobsHarness.CALLER, export.jobId());
+        assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(harness.file(done.resultKey()).split("\r?\n")).containsExactly(
+                "slug,linkId,day,humanClicks,botClicks,uniqueVisitors",
+                "promo,link-1,2026-11-20,2,0,1",
+                "promo,link-1,2026-11-21,1,0,1");
+    }
+
     private static ArchivedClick click(String id, String workspace, String at) {
         ClickEvent event = new ClickEvent(ClickEvent.SCHEMA_VERSION, id, "promo", "link-1", workspace, at, "GET", 302,
                 "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0", "https://news.example/", "en-GB", "GB",

@@ -16,18 +16,20 @@ import java.util.Locale;
  * @param aggregatorGb            aggregator memory (stages.json: 1,024 MB in dev)
  * @param compactorGb             compactor memory (stages.json: 2,048 MB in dev)
  * @param compactionMicrosPerClick the compactor's CPU per click a run holds: decode or read back, de-duplicate, write Parquet
- * @param s3GetMs                 one GET round trip (the compactor reads objects and files one after another)
+ * @param s3GetMs                 one GET round trip
+ * @param compactorReadThreads    raw objects the compactor reads at once (CompactionService's READERS pool); it
+ *                                downloads compacted files, and writes, one after another
  * @param compactorHourlyMs       each hourly scheduled invocation's cold start (INIT is billed)
  * @param compactorTimeoutSeconds the compactor's timeout (stages.json)
  * @param parquetBytesPerClick    compacted Parquet per click (measured by another bench)
  */
 public record Assumptions(double cpuMicrosPerClick, long cpuMeasuredClicks, double lambdaCpuScale, double invocationFixedMs,
                           double s3PutMs, double dynamoMs, int oldWriterThreads, double aggregatorGb, double compactorGb,
-                          double compactionMicrosPerClick, double s3GetMs, double compactorHourlyMs,
+                          double compactionMicrosPerClick, double s3GetMs, int compactorReadThreads, double compactorHourlyMs,
                           int compactorTimeoutSeconds, double parquetBytesPerClick) {
 
     public static Assumptions defaults(double cpuMicrosPerClick, long cpuMeasuredClicks, double parquetBytesPerClick) {
-        return new Assumptions(cpuMicrosPerClick, cpuMeasuredClicks, 1769.0 / 1024, 10, 40, 10, 16, 1.0, 2.0, 2, 40, 3_000,
+        return new Assumptions(cpuMicrosPerClick, cpuMeasuredClicks, 1769.0 / 1024, 10, 40, 10, 16, 1.0, 2.0, 2, 40, 8, 3_000,
                 300, parquetBytesPerClick);
     }
 
@@ -51,10 +53,13 @@ public record Assumptions(double cpuMicrosPerClick, long cpuMeasuredClicks, doub
                         invocationFixedMs, s3PutMs, dynamoMs, oldWriterThreads),
                 String.format(Locale.ROOT, "Memory: aggregator %,.0f MB (both designs), compactor %,.0f MB (stages.json dev; prod"
                         + " has 1,769 and 3,008 MB); billed per started ms", aggregatorGb * 1024, compactorGb * 1024),
-                String.format(Locale.ROOT, "Compaction run: %.0f µs per click it holds (every run reads back and rewrites the day so"
-                        + " far) + %.0f ms per GET (sequential, as CompactionService reads) + %.0f ms per LIST page, PUT and"
-                        + " DeleteObjects + %.0f ms per DynamoDB request; no transfer time by size",
-                        compactionMicrosPerClick, s3GetMs, s3PutMs, dynamoMs),
+                String.format(Locale.ROOT, "Compaction run: %.0f µs per click it holds (an hourly run: the clicks of the hour it"
+                        + " adds as a part; the run after midnight of a finished day of at most %,d clicks: the whole day, merged"
+                        + " into one part) + %.0f ms per raw-object GET / %d (read %d at a time, as CompactionService reads them)"
+                        + " + %.0f ms per GET of a compacted file (the merge run's read-back, one after another) + %.0f ms per"
+                        + " LIST page, PUT and DeleteObjects (one after another) + %.0f ms per DynamoDB request; no transfer time"
+                        + " by size", compactionMicrosPerClick, CompactionModel.MERGE_MAX_CLICKS, s3GetMs, compactorReadThreads,
+                        compactorReadThreads, s3GetMs, s3PutMs, dynamoMs),
                 String.format(Locale.ROOT, "Compactor invocations: 24 a day (EventBridge → compactions queue), each billed %,.0f ms of"
                         + " cold start (INIT is billed) on top of its work; %d s timeout", compactorHourlyMs, compactorTimeoutSeconds),
                 String.format(Locale.ROOT, "Compacted Parquet: %.0f bytes per click (--parquet-bytes-per-click)", parquetBytesPerClick),

@@ -53,13 +53,26 @@ public final class CostTable {
                 num(result.newDesign().s3Bytes * perMillion / Prices.BYTES_PER_GB - newRaw));
 
         for (CompactionModel.DayCompaction day : result.compactions()) {
-            out.printf(Locale.ROOT, "%nCompaction of a day (new design, %d hourly runs%s): %,d raw-object GETs, %,d GETs of compacted"
-                            + " files read back (the day so far, every run), %,d Parquet PUTs of clicks (%,d file%s at the end of the day) and %,d of rollups; the"
-                            + " longest run (hour %02d) is %,.0f s of work — %s the compactor's %d s timeout.%n",
-                    day.runs(), profile.wholeDay() ? "" : ", every hour of the day like the simulated one", day.rawGets(), day.fileGets(),
-                    day.filePuts(), day.finalFiles(), day.finalFiles() == 1 ? "" : "s", day.rollupPuts(), day.longestHour(), day.longestRunSeconds(),
+            out.printf(Locale.ROOT, "%nCompaction of a day of %,d clicks (new design, %d hourly runs%s, each adding a part): %,d raw-object"
+                            + " GETs (each object once), %,d GETs of compacted files (%s), %,d Parquet PUTs of clicks and %,d of rollups;"
+                            + " at the end of the day %,d part%s, %,d click file%s; the longest run (hour %02d, %,d clicks) is %,.1f s of"
+                            + " work — %s the compactor's %d s timeout.%n",
+                    day.clicks(), day.runs(), profile.wholeDay() ? "" : ", every hour of the day like the simulated one", day.rawGets(),
+                    day.fileGets(), readBack(day), day.filePuts(), day.rollupPuts(), day.finalParts(), day.finalParts() == 1 ? "" : "s",
+                    day.finalFiles(), day.finalFiles() == 1 ? "" : "s", day.longestHour(), day.longestRunClicks(), day.longestRunSeconds(),
                     day.exceedsTimeout() ? "OVER" : "within", assumptions.compactorTimeoutSeconds());
         }
+    }
+
+    /** Why compacted files were read back, or why not. */
+    private static String readBack(CompactionModel.DayCompaction day) {
+        if (day.mergedParts() > 0) {
+            return String.format(Locale.ROOT, "once, by the run after midnight that merges the finished day's %d parts into one",
+                    day.mergedParts());
+        }
+        return day.clicks() > CompactionModel.MERGE_MAX_CLICKS
+                ? String.format(Locale.ROOT, "none: a day over %,d clicks keeps its hourly parts", CompactionModel.MERGE_MAX_CLICKS)
+                : "none";
     }
 
     private void row(String name, Usage usage, Usage.Dollars dollars, String ratio) {

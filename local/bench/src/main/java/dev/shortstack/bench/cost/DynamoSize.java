@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * DynamoDB's item-size arithmetic, as its developer guide states it: an item is the sum of its
  * attributes, each the UTF-8 length of its name plus its value (a string's UTF-8 length, a binary's
- * length, a number's 1 byte plus 1 per two significant digits). A write costs 1 WRU per started KB
+ * length, a number's 1 byte plus 1 per two significant digits, a list or map 3 bytes plus its elements
+ * and 1 byte for each). A write costs 1 WRU per started KB
  * of the larger of the item before and after; a strongly consistent read 1 RRU per started 4 KB.
  * Storage adds 100 bytes of overhead per item.
  */
@@ -25,6 +26,14 @@ public final class DynamoSize {
 
     public static int binary(String name, int length) {
         return utf8(name) + length;
+    }
+
+    /**
+     * A List or Map: its name (none for an element of a list), 3 bytes, its elements' sizes and 1 byte
+     * per element. A map's elements are sized as attributes (name and value), a list's as values.
+     */
+    public static int collection(String name, int elementsBytes, int elements) {
+        return utf8(name) + 3 + elementsBytes + elements;
     }
 
     /** A number's value size: leading and trailing zeros are trimmed. */
