@@ -58,7 +58,7 @@ public final class RedirectFunction extends HttpApiFunction {
                 request.header("user-agent").orElse(null),
                 request.header("referer").orElse(null),
                 request.header("accept-language").orElse(null),
-                request.header("cloudfront-viewer-country").orElse(null),
+                ViewerCountry.of(request),
                 ClientIp.of(request));
     }
 }

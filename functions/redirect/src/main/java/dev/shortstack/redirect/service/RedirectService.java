@@ -48,11 +48,16 @@ public final class RedirectService {
         if (state != LinkState.ACTIVE) {
             return new RedirectOutcome.Gone(slug, state == LinkState.EXPIRED ? "expired" : "disabled");
         }
-        if (link.hasVisitLimit() && visit.countsTowardsLimit() && !visits.tryConsume(link)) {
+        if (link.hasVisitLimit() && !withinLimit(link, visit)) {
             return new RedirectOutcome.Gone(slug, "visit limit reached");
         }
         record(link, visit);
         return new RedirectOutcome.Redirect(link);
+    }
+
+    /** A visit that counts takes one of the link's visits; a preview (HEAD) only looks whether one is left. */
+    private boolean withinLimit(Link link, Visit visit) {
+        return visit.countsTowardsLimit() ? visits.tryConsume(link) : visits.used(link.linkId()) < link.maxVisits();
     }
 
     /** Never fails the redirect: an event the queue refuses goes to the replay log instead. */

@@ -79,6 +79,31 @@ class RedirectHandlerTest {
     }
 
     @Test
+    void aViewerCountryThatIsNoIsoCodeIsNotRecorded() {
+        links.put("launch-2026", link(302, null, null, false));
+
+        invoke(Fixtures.withHeader(event("redirect/get-slug.json"), "cloudfront-viewer-country", "ZZ"));
+        invoke(Fixtures.withHeader(event("redirect/get-slug.json"), "cloudfront-viewer-country", "fr"));
+
+        assertThat(clicks.published()).extracting(ClickEvent::country).containsExactly(null, "FR");
+    }
+
+    @Test
+    void headOnAUsedUpLinkAnswersAsGetDoesWithoutUsingAVisit() {
+        links.put("launch-2026", link(302, null, 1L, false));
+
+        JsonNode headBefore = invoke(event("redirect/head-slug.json"));
+        JsonNode get = invoke(event("redirect/get-slug.json"));
+        JsonNode headAfter = invoke(event("redirect/head-slug.json"));
+        JsonNode getAfter = invoke(event("redirect/get-slug.json"));
+
+        assertThat(List.of(headBefore, get, headAfter, getAfter)).extracting(r -> r.path("statusCode").asInt())
+                .containsExactly(302, 302, 410, 410);
+        assertThat(headAfter.path("body").isNull()).as("HEAD never has a body").isTrue();
+        assertThat(clicks.published()).extracting(ClickEvent::method).containsExactly("HEAD", "GET");
+    }
+
+    @Test
     void permanentRedirectsAreCacheableButNeverPastExpiry() {
         links.put("launch-2026", link(308, NOW.plusSeconds(120), null, false));
 
