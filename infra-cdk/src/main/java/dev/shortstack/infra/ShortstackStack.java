@@ -1,5 +1,6 @@
 package dev.shortstack.infra;
 
+import dev.shortstack.analytics.entrypoints.AggregateClicksFunction;
 import dev.shortstack.infra.config.StageConfig;
 import dev.shortstack.infra.constructs.Buckets;
 import dev.shortstack.infra.constructs.Cdn;
@@ -14,8 +15,13 @@ import dev.shortstack.infra.constructs.Monitoring;
 import dev.shortstack.infra.constructs.QueryWorkgroup;
 import dev.shortstack.infra.constructs.Queues;
 import dev.shortstack.infra.constructs.ShortstackFunction;
+import dev.shortstack.jobs.entrypoints.JobWorkerFunction;
+import dev.shortstack.links.entrypoints.LinksApiFunction;
+import dev.shortstack.redirect.entrypoints.RedirectFunction;
 import dev.shortstack.shared.config.EnvNames;
 import dev.shortstack.shared.infra.ShortstackResources;
+import dev.shortstack.stats.entrypoints.CompactArchiveFunction;
+import dev.shortstack.stats.entrypoints.StatsApiFunction;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +46,6 @@ import software.constructs.Construct;
  * archive, monitoring, cost limits.
  */
 public final class ShortstackStack extends Stack {
-    public static final String LINKS_API_HANDLER = "dev.shortstack.links.entrypoints.LinksApiFunction";
-    public static final String REDIRECT_HANDLER = "dev.shortstack.redirect.entrypoints.RedirectFunction";
-    public static final String AGGREGATOR_HANDLER = "dev.shortstack.analytics.entrypoints.AggregateClicksFunction";
-    public static final String COMPACTOR_HANDLER = "dev.shortstack.stats.entrypoints.CompactArchiveFunction";
-    public static final String STATS_API_HANDLER = "dev.shortstack.stats.entrypoints.StatsApiFunction";
-    public static final String JOBS_WORKER_HANDLER = "dev.shortstack.jobs.entrypoints.JobWorkerFunction";
-
     private final ShortstackFunction linksApi;
     private final ShortstackFunction redirect;
     private final ShortstackFunction aggregator;
@@ -75,31 +74,38 @@ public final class ShortstackStack extends Stack {
         // Links are validated the same way wherever they are made: the API and the import worker.
         Map<String, String> linksEnv = new HashMap<>(resources);
         linksEnv.put(EnvNames.BLOCKED_DOMAINS, String.join(",", config.blockedDomains()));
-        this.linksApi = new ShortstackFunction(this, "LinksApi", stage, "links-api", LINKS_API_HANDLER,
-                config.function("links-api"), config.logRetentionDays(), linksEnv, "links-api");
+        this.linksApi = new ShortstackFunction(this, config, ShortstackFunction.Props.builder()
+                .name("links-api").module("links-api").handler(LinksApiFunction.class)
+                .environment(linksEnv)
+                .build());
         Map<String, String> redirectEnv = new HashMap<>(resources);
         redirectEnv.put(EnvNames.CLICK_IP_HASH_KEY, visitorHashKey.getSecretValue().unsafeUnwrap());
-        this.redirect = new ShortstackFunction(this, "Redirect", stage, "redirect", REDIRECT_HANDLER,
-                config.function("redirect"), config.logRetentionDays(), redirectEnv, "redirect");
+        this.redirect = new ShortstackFunction(this, config, ShortstackFunction.Props.builder()
+                .name("redirect").module("redirect").handler(RedirectFunction.class)
+                .environment(redirectEnv)
+                .build());
 
-        this.aggregator = new ShortstackFunction(this, "Aggregator", stage, "analytics", AGGREGATOR_HANDLER,
-                config.function("aggregator"), config.logRetentionDays(), resources, "aggregator");
-        aggregator.addQueueTrigger(queues.queue(ShortstackResources.CLICKS), ShortstackResources.CLICKS, config.function("aggregator"));
+        this.aggregator = new ShortstackFunction(this, config, ShortstackFunction.Props.builder()
+                .name("aggregator").module("analytics").handler(AggregateClicksFunction.class)
+                .environment(resources)
+                .build());
+        aggregator.addQueueTrigger(queues.queue(ShortstackResources.CLICKS), ShortstackResources.CLICKS);
         // The stats module's two functions (DuckDB over the archive): the compactor and the stats API.
-        this.compactor = new ShortstackFunction(this, "Compactor", stage, "stats", COMPACTOR_HANDLER,
-                config.function("compactor"), config.logRetentionDays(),
-                with(resources, ClickEngineEnvironment.limitsAndTimeout(config.function("compactor"))), "compactor");
-        compactor.addQueueTrigger(queues.queue(ShortstackResources.COMPACTIONS), ShortstackResources.COMPACTIONS,
-                config.function("compactor"));
-        this.statsApi = new ShortstackFunction(this, "StatsApi", stage, "stats", STATS_API_HANDLER,
-                config.function("stats-api"), config.logRetentionDays(),
-                with(resources, ClickEngineEnvironment.limitsAndTimeout(config.function("stats-api"))), "stats-api");
+        this.compactor = new ShortstackFunction(this, config, ShortstackFunction.Props.builder()
+                .name("compactor").module("stats").handler(CompactArchiveFunction.class)
+                .environment(resources).environmentFromSettings(ClickEngineEnvironment::limitsAndTimeout)
+                .build());
+        compactor.addQueueTrigger(queues.queue(ShortstackResources.COMPACTIONS), ShortstackResources.COMPACTIONS);
+        this.statsApi = new ShortstackFunction(this, config, ShortstackFunction.Props.builder()
+                .name("stats-api").module("stats").handler(StatsApiFunction.class)
+                .environment(resources).environmentFromSettings(ClickEngineEnvironment::limitsAndTimeout)
+                .build());
         // Exports keep the worker's own statement limit, which leaves it time to write the file.
-        this.jobsWorker = new ShortstackFunction(this, "JobsWorker", stage, "jobs", JOBS_WORKER_HANDLER,
-                config.function("jobs-worker"), config.logRetentionDays(),
-                with(linksEnv, ClickEngineEnvironment.limits(config.function("jobs-worker"))), "jobs-worker");
-        jobsWorker.addQueueTrigger(queues.queue(ShortstackResources.JOBS_WORK), ShortstackResources.JOBS_WORK,
-                config.function("jobs-worker"));
+        this.jobsWorker = new ShortstackFunction(this, config, ShortstackFunction.Props.builder()
+                .name("jobs-worker").module("jobs").handler(JobWorkerFunction.class)
+                .environment(linksEnv).environmentFromSettings(ClickEngineEnvironment::limits)
+                .build());
+        jobsWorker.addQueueTrigger(queues.queue(ShortstackResources.JOBS_WORK), ShortstackResources.JOBS_WORK);
         // An import starts when its file lands: S3 tells the jobs queue, the worker plans it.
         buckets.bucket(ShortstackResources.JOB_FILES).addEventNotification(EventType.OBJECT_CREATED,
                 new SqsDestination(queues.queue(ShortstackResources.JOBS_WORK)),
@@ -144,12 +150,6 @@ public final class ShortstackStack extends Stack {
                 .description("The Athena workgroup for SQL over the click archive (bytes-scanned cutoff enforced)").build();
         CfnOutput.Builder.create(this, "AthenaDatabase").value(clickTable.databaseName())
                 .description("The Glue database holding the table '" + ClickTable.TABLE_NAME + "' (name the workspace: WHERE ws = '...')").build();
-    }
-
-    private static Map<String, String> with(Map<String, String> environment, Map<String, String> more) {
-        Map<String, String> all = new HashMap<>(environment);
-        all.putAll(more);
-        return all;
     }
 
     /**

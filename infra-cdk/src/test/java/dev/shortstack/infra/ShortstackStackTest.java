@@ -2,13 +2,20 @@ package dev.shortstack.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shortstack.analytics.entrypoints.AggregateClicksFunction;
 import dev.shortstack.infra.constructs.Dashboard;
 import dev.shortstack.infra.config.StageConfig;
 import dev.shortstack.infra.config.StageConfig.FunctionConfig;
+import dev.shortstack.jobs.entrypoints.JobWorkerFunction;
+import dev.shortstack.links.entrypoints.LinksApiFunction;
+import dev.shortstack.redirect.entrypoints.RedirectFunction;
 import dev.shortstack.shared.archive.ArchiveLayout;
 import dev.shortstack.shared.infra.ShortstackResources;
 import dev.shortstack.shared.stats.CompactionRequest;
+import dev.shortstack.stats.entrypoints.CompactArchiveFunction;
+import dev.shortstack.stats.entrypoints.StatsApiFunction;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,6 +145,23 @@ class ShortstackStackTest {
                     "LogGroupName", "/aws/lambda/" + name, "RetentionInDays", s.config().logRetentionDays()));
         }
         s.template().resourceCountIs("AWS::Lambda::Alias", 6);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void eachFunctionRunsItsHandlerClassNamedByItsClassLiteral(String stage) {
+        // Written out here rather than read back from the stack, so that a handler wired to the wrong function fails.
+        Map<String, Class<? extends RequestStreamHandler>> handlers = Map.of(
+                "links-api", LinksApiFunction.class,
+                "redirect", RedirectFunction.class,
+                "aggregator", AggregateClicksFunction.class,
+                "compactor", CompactArchiveFunction.class,
+                "stats-api", StatsApiFunction.class,
+                "jobs-worker", JobWorkerFunction.class);
+        Template template = stages.get(stage).template();
+        handlers.forEach((function, handler) -> template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "FunctionName", "shortstack-" + stage + "-" + function,
+                "Handler", handler.getName() + "::handleRequest")));
     }
 
     @ParameterizedTest

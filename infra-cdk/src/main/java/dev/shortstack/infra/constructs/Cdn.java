@@ -111,7 +111,8 @@ public final class Cdn extends Construct {
                         .originRequestPolicy(redirectRequest)
                         .responseHeadersPolicy(securityHeaders)
                         .build())
-                .additionalBehaviors(Map.of(
+                // Sorted: CloudFront matches behaviours in this order, and Map.of's order changes from run to run.
+                .additionalBehaviors(new java.util.TreeMap<>(Map.of(
                         "/v1/*", BehaviorOptions.builder()
                                 .origin(apiOrigin)
                                 .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
@@ -130,7 +131,7 @@ public final class Cdn extends Construct {
                                 .cachePolicy(CachePolicy.CACHING_OPTIMIZED)
                                 .responseHeadersPolicy(securityHeaders)
                                 .compress(true)
-                                .build()));
+                                .build())));
         if (config.customDomain() != null) {
             distribution.domainNames(List.of(config.customDomain().domainName()))
                     .certificate(Certificate.fromCertificateArn(this, "Certificate", config.customDomain().certificateArn()))

@@ -66,7 +66,8 @@ public final class ClickTable extends Construct {
 
     /** Partition projection: Athena computes each partition's location from the query's dt and ws. */
     private static Map<String, String> projection(String compacted) {
-        return Map.of(
+        // Sorted: the same template on every synthesis (Map.of's order changes from run to run).
+        return new java.util.TreeMap<>(Map.of(
                 "classification", "parquet",
                 "projection.enabled", "true",
                 "projection.dt.type", "date",
@@ -75,7 +76,7 @@ public final class ClickTable extends Construct {
                 "projection.dt.interval", "1",
                 "projection.dt.interval.unit", "DAYS",
                 "projection.ws.type", "injected",
-                "storage.location.template", compacted + "dt=${dt}/ws=${ws}/");
+                "storage.location.template", compacted + "dt=${dt}/ws=${ws}/"));
     }
 
     public String databaseName() {

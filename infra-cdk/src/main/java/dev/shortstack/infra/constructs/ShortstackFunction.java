@@ -1,12 +1,15 @@
 package dev.shortstack.infra.constructs;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.shortstack.infra.config.LogRetention;
+import dev.shortstack.infra.config.StageConfig;
 import dev.shortstack.infra.config.StageConfig.FunctionConfig;
 import dev.shortstack.infra.config.StageConfig.ProvisionedConcurrency;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
@@ -41,21 +44,23 @@ public final class ShortstackFunction extends Construct {
     /** What Lambda's Java runtime recommends for short-lived functions: C1 only, faster start. */
     static final String JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
 
+    /** The function's entry in stages.json. */
+    private final FunctionConfig settings;
     private final Function function;
     private final Alias alias;
 
     /**
-     * @param module  the Maven module under functions/ whose {@code *-lambda.jar} is deployed
-     * @param handler the handler class
-     * @param name    the function's name within the stage (one module may hold several functions)
+     * @param stage the stage's settings: its name, the function's entry under {@code functions} in
+     *              stages.json (looked up by {@link Props#name()}) and the log retention
      */
-    public ShortstackFunction(Construct scope, String id, String stage, String module, String handler,
-                              FunctionConfig config, int logRetentionDays, Map<String, String> environment, String name) {
-        super(scope, id);
-        String fullName = "shortstack-" + stage + "-" + name;
+    public ShortstackFunction(Construct scope, StageConfig stage, Props props) {
+        super(scope, props.constructId());
+        String name = props.name();
+        this.settings = stage.function(name);
+        String fullName = "shortstack-" + stage.name() + "-" + name;
         LogGroup logs = LogGroup.Builder.create(this, "Logs")
                 .logGroupName("/aws/lambda/" + fullName)
-                .retention(LogRetention.of(logRetentionDays))
+                .retention(LogRetention.of(stage.logRetentionDays()))
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
         Role role = Role.Builder.create(this, "Role")
@@ -67,7 +72,8 @@ public final class ShortstackFunction extends Construct {
                 .resources(java.util.List.of(logs.getLogGroupArn() + ":*"))
                 .build());
 
-        Map<String, String> env = new HashMap<>(environment);
+        Map<String, String> env = new HashMap<>(props.environment());
+        env.putAll(props.environmentFromSettings().apply(settings));
         env.put("POWERTOOLS_SERVICE_NAME", name);
         env.put("POWERTOOLS_METRICS_NAMESPACE", "Shortstack");
         env.put("JAVA_TOOL_OPTIONS", JVM_OPTIONS);
@@ -76,27 +82,27 @@ public final class ShortstackFunction extends Construct {
                 .functionName(fullName)
                 .runtime(Runtime.JAVA_21)
                 .architecture(Architecture.ARM_64)
-                .handler(handler + "::handleRequest")
-                .code(Code.fromAsset(lambdaJar(module).toString()))
-                .memorySize(config.memoryMb())
-                .timeout(Duration.seconds(config.timeoutSeconds()))
-                .reservedConcurrentExecutions(config.reservedConcurrency())
+                .handler(props.lambdaHandler())
+                .code(Code.fromAsset(lambdaJar(props.module()).toString()))
+                .memorySize(settings.memoryMb())
+                .timeout(Duration.seconds(settings.timeoutSeconds()))
+                .reservedConcurrentExecutions(settings.reservedConcurrency())
                 .environment(env)
                 .role(role)
                 .logGroup(logs);
-        if (config.ephemeralStorageMb() != null) {
-            builder.ephemeralStorageSize(Size.mebibytes(config.ephemeralStorageMb()));
+        if (settings.ephemeralStorageMb() != null) {
+            builder.ephemeralStorageSize(Size.mebibytes(settings.ephemeralStorageMb()));
         }
-        if (config.snapStart()) {
+        if (settings.snapStart()) {
             builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
         }
         this.function = builder.build();
-        if (config.snapStart()) {
+        if (settings.snapStart()) {
             Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                     "Every invocation goes through the live alias on a published version");
         }
 
-        ProvisionedConcurrency provisioned = config.provisionedConcurrency();
+        ProvisionedConcurrency provisioned = settings.provisionedConcurrency();
         Alias.Builder aliasBuilder = Alias.Builder.create(this, "Live").aliasName(ALIAS).version(function.getCurrentVersion());
         if (provisioned != null) {
             aliasBuilder.provisionedConcurrentExecutions(provisioned.min());
@@ -118,17 +124,17 @@ public final class ShortstackFunction extends Construct {
      * responses. Refuses a queue whose visibility timeout is under six times the function's timeout
      * (AWS's advice, so a batch is not delivered again while still being processed).
      */
-    public void addQueueTrigger(Queue queue, QueueDefinition definition, FunctionConfig config) {
-        if (definition.visibilityTimeoutSeconds() < 6 * config.timeoutSeconds()) {
+    public void addQueueTrigger(Queue queue, QueueDefinition definition) {
+        if (definition.visibilityTimeoutSeconds() < 6 * settings.timeoutSeconds()) {
             throw new IllegalArgumentException("Queue " + definition.logicalName() + ": visibility timeout "
-                    + definition.visibilityTimeoutSeconds() + " s is under 6 x the " + config.timeoutSeconds() + " s function timeout");
+                    + definition.visibilityTimeoutSeconds() + " s is under 6 x the " + settings.timeoutSeconds() + " s function timeout");
         }
-        if (config.queueMaxConcurrency() == null) {
+        if (settings.queueMaxConcurrency() == null) {
             throw new IllegalArgumentException("A queue-triggered function needs queueMaxConcurrency in stages.json");
         }
         SqsEventSource.Builder source = SqsEventSource.Builder.create(queue)
                 .batchSize(definition.batchSize())
-                .maxConcurrency(config.queueMaxConcurrency())
+                .maxConcurrency(settings.queueMaxConcurrency())
                 .reportBatchItemFailures(true);
         if (definition.maxBatchingWindowSeconds() > 0) {
             source.maxBatchingWindow(Duration.seconds(definition.maxBatchingWindowSeconds()));
@@ -143,6 +149,104 @@ public final class ShortstackFunction extends Construct {
     /** What API routes and triggers invoke: the published version, never $LATEST. */
     public Alias alias() {
         return alias;
+    }
+
+    /**
+     * What sets one function apart from the others; the construct derives the rest from these.
+     *
+     * @param name                    the function's key in stages.json, also its name within the stage
+     *                                (one module may hold several functions) and, in PascalCase, its
+     *                                construct id
+     * @param module                  the Maven module under functions/ whose {@code *-lambda.jar} is deployed
+     * @param handler                 the handler class, a class literal so that a renamed or moved handler
+     *                                fails the build rather than the deployed function
+     * @param environment             the function's own variables (resource names, settings)
+     * @param environmentFromSettings variables derived from the function's stages.json entry, added last
+     */
+    public record Props(String name, String module, Class<? extends RequestStreamHandler> handler,
+                        Map<String, String> environment,
+                        java.util.function.Function<FunctionConfig, Map<String, String>> environmentFromSettings) {
+        /** The construct id (and so every logical id below it) comes from the name: kebab-case only. */
+        private static final Pattern KEBAB_CASE = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+
+        public Props {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("ShortstackFunction.Props: name is missing (the function's key in stages.json, e.g. \"stats-api\")");
+            }
+            if (!KEBAB_CASE.matcher(name).matches()) {
+                throw new IllegalArgumentException("ShortstackFunction.Props: name '" + name
+                        + "' is not kebab-case (lower-case words joined by '-', e.g. \"stats-api\")");
+            }
+            if (module == null || module.isBlank()) {
+                throw new IllegalArgumentException("ShortstackFunction.Props: module is missing for function '" + name
+                        + "' (the Maven module under functions/ that builds its jar, e.g. \"stats\")");
+            }
+            if (handler == null) {
+                throw new IllegalArgumentException("ShortstackFunction.Props: handler is missing for function '" + name
+                        + "' (its handler class, e.g. StatsApiFunction.class)");
+            }
+            environment = Map.copyOf(environment == null ? Map.of() : environment);
+            environmentFromSettings = environmentFromSettings == null ? settings -> Map.of() : environmentFromSettings;
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** "stats-api" becomes "StatsApi", the id every function had before it had props. */
+        String constructId() {
+            StringBuilder id = new StringBuilder();
+            for (String word : name.split("-")) {
+                id.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
+            return id.toString();
+        }
+
+        /** A RequestStreamHandler is named to Lambda by its class and its one method. */
+        String lambdaHandler() {
+            return handler.getName() + "::handleRequest";
+        }
+
+        public static final class Builder {
+            private String name;
+            private String module;
+            private Class<? extends RequestStreamHandler> handler;
+            private Map<String, String> environment;
+            private java.util.function.Function<FunctionConfig, Map<String, String>> environmentFromSettings;
+
+            private Builder() {
+            }
+
+            public Builder name(String name) {
+                this.name = name;
+                return this;
+            }
+
+            public Builder module(String module) {
+                this.module = module;
+                return this;
+            }
+
+            public Builder handler(Class<? extends RequestStreamHandler> handler) {
+                this.handler = handler;
+                return this;
+            }
+
+            public Builder environment(Map<String, String> environment) {
+                this.environment = environment;
+                return this;
+            }
+
+            /** For variables computed from the function's memory, /tmp or timeout in stages.json. */
+            public Builder environmentFromSettings(java.util.function.Function<FunctionConfig, Map<String, String>> derive) {
+                this.environmentFromSettings = derive;
+                return this;
+            }
+
+            public Props build() {
+                return new Props(name, module, handler, environment, environmentFromSettings);
+            }
+        }
     }
 
     /** The function's deployable jar, built by `./mvnw package`. */

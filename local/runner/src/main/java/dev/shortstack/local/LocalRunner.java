@@ -50,6 +50,8 @@ public final class LocalRunner implements AutoCloseable {
     public static final String STAGE = "local";
     public static final String WORKSPACE = "default";
     static final int FUNCTION_CONCURRENCY = 8;
+    /** Requests one redirect environment serves at once: each waits some milliseconds for its click's batch. */
+    static final int REDIRECT_CONCURRENCY = 128;
     /** Import chunks in flight at once (each with its own row threads). */
     static final int JOBS_CONCURRENCY = 4;
     /** Stats environments, each with its own DuckDB: queries are few and heavy, not many and light. */
@@ -85,8 +87,9 @@ public final class LocalRunner implements AutoCloseable {
             env.put(EnvNames.CLICK_IP_HASH_KEY, visitorHashKey(dataDir));
             FunctionPool linksApi = new FunctionPool("links-api", () -> new LinksApiFunction(
                     LinksApiDependencies.fromEnv(Env.of(withBaseUrl(env, gateway[0])))), FUNCTION_CONCURRENCY);
-            FunctionPool redirect = new FunctionPool("redirect", () -> new RedirectFunction(
-                    RedirectDependencies.fromEnv(Env.of(withBaseUrl(env, gateway[0])))), FUNCTION_CONCURRENCY);
+            // The redirect runs multi-concurrently, as on Lambda Managed Instances: its click sender batches for real.
+            FunctionPool redirect = FunctionPool.multiConcurrent("redirect", () -> new RedirectFunction(
+                    RedirectDependencies.fromEnv(Env.of(withBaseUrl(env, gateway[0])))), REDIRECT_CONCURRENCY);
             // One engine per execution environment, as in Lambda; the runner's are small.
             FunctionPool statsApi = new FunctionPool("stats-api", () -> new StatsApiFunction(
                     StatsDependencies.fromEnv(Env.of(env))), STATS_CONCURRENCY);

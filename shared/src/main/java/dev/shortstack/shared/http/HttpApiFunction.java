@@ -69,7 +69,6 @@ public abstract class HttpApiFunction implements RequestStreamHandler, Resource 
     }
 
     private HttpApiResponse respond(JsonNode event, Context context) {
-        long started = System.nanoTime();
         HttpApiRequest request = null;
         try {
             request = HttpApiRequest.fromEvent(event);
@@ -89,8 +88,6 @@ public abstract class HttpApiFunction implements RequestStreamHandler, Resource 
         } catch (RuntimeException e) {
             return internalError(e, request);
         } finally {
-            // One metric per invocation also keeps Powertools from warning about an empty flush.
-            observability.milliseconds("HandlerLatency", (System.nanoTime() - started) / 1e6);
             MDC.clear();
         }
     }

@@ -6,7 +6,7 @@ import dev.shortstack.redirect.service.LoggedClickReplayLog;
 import dev.shortstack.redirect.service.RedirectService;
 import dev.shortstack.shared.aws.AwsClients;
 import dev.shortstack.shared.click.ClickPublisher;
-import dev.shortstack.shared.click.SqsClickPublisher;
+import dev.shortstack.shared.click.GroupCommitClickPublisher;
 import dev.shortstack.shared.click.VisitorHasher;
 import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.config.EnvNames;
@@ -40,7 +40,7 @@ public record RedirectDependencies(RedirectService service, Observability observ
         return of(
                 new DynamoLinkReader(aws.dynamo(), env.require(EnvNames.LINKS_TABLE)),
                 new DynamoVisitCounter(aws.dynamo(), env.require(EnvNames.VISITS_TABLE)),
-                new SqsClickPublisher(aws.sqs(), env.require(EnvNames.CLICKS_QUEUE_URL), Json.mapper()),
+                new GroupCommitClickPublisher(aws.sqs(), env.require(EnvNames.CLICKS_QUEUE_URL), Json.mapper()),
                 env.require(EnvNames.CLICK_IP_HASH_KEY),
                 Duration.ofSeconds(env.getInt(EnvNames.REDIRECT_CACHE_SECONDS, 10, 0, 3600)),
                 env.getInt(EnvNames.REDIRECT_CACHE_SIZE, 10_000, 1, 1_000_000),

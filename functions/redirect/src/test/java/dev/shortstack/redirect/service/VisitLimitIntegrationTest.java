@@ -7,7 +7,7 @@ import dev.shortstack.emulators.EmulatedAws;
 import dev.shortstack.emulators.EmulatorsExtension;
 import dev.shortstack.emulators.Stage;
 import dev.shortstack.shared.click.ClickEvent;
-import dev.shortstack.shared.click.SqsClickPublisher;
+import dev.shortstack.shared.click.GroupCommitClickPublisher;
 import dev.shortstack.shared.config.EnvNames;
 import dev.shortstack.shared.infra.ShortstackResources;
 import dev.shortstack.shared.json.Json;
@@ -62,7 +62,7 @@ class VisitLimitIntegrationTest {
         ClickEvent event = new ClickEvent(ClickEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), "s", "l", "w",
                 "2026-11-28T09:30:00Z", "GET", 302, "ua", null, null, "FR", "hash");
 
-        new SqsClickPublisher(aws.sqs(), queueUrl, Json.mapper()).publish(event);
+        new GroupCommitClickPublisher(aws.sqs(), queueUrl, Json.mapper()).publish(event);
 
         List<Message> received = aws.sqs().receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(5)).messages();
         assertThat(received).hasSize(1);
