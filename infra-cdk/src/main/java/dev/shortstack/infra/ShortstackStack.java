@@ -65,7 +65,7 @@ public final class ShortstackStack extends Stack {
         queues.all().forEach((definition, queue) -> resources.put(definition.envVar(), queue.getQueueUrl()));
         ShortstackResources.BUCKETS.forEach(b -> resources.put(b.envVar(), buckets.bucket(b).getBucketName()));
 
-        // The visitor-hash key never appears in the template: CloudFormation resolves it at deploy time.
+        // The visitor-hash key never appears in the template nor in any function's configuration.
         Secret visitorHashKey = Secret.Builder.create(this, "VisitorHashKey")
                 .description("HMAC key for privacy-safe visitor ids in click events")
                 .generateSecretString(SecretStringGenerator.builder().passwordLength(48).excludePunctuation(true).build())
@@ -78,11 +78,16 @@ public final class ShortstackStack extends Stack {
                 .name("links-api").module("links-api").handler(LinksApiFunction.class)
                 .environment(linksEnv)
                 .build());
+        // The redirect reads the visitor-hash key from the secret at start: only its ARN is in the configuration.
         Map<String, String> redirectEnv = new HashMap<>(resources);
-        redirectEnv.put(EnvNames.CLICK_IP_HASH_KEY, visitorHashKey.getSecretValue().unsafeUnwrap());
+        redirectEnv.put(EnvNames.CLICK_IP_HASH_SECRET_ARN, visitorHashKey.getSecretArn());
         this.redirect = new ShortstackFunction(this, config, ShortstackFunction.Props.builder()
                 .name("redirect").module("redirect").handler(RedirectFunction.class)
                 .environment(redirectEnv)
+                .build());
+        redirect.function().addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("secretsmanager:GetSecretValue"))
+                .resources(List.of(visitorHashKey.getSecretArn()))
                 .build());
 
         this.aggregator = new ShortstackFunction(this, config, ShortstackFunction.Props.builder()

@@ -139,6 +139,7 @@ final class IamActions {
         names.put("Tablesjobs", "jobs");
         names.put("Queuesjobs", "jobs-queue");
         names.put("Bucketsjobfiles", "job-files");
+        names.put("VisitorHashKey", "visitor-hash-key");
         for (Map.Entry<String, String> name : names.entrySet()) {
             if (resource.contains(name.getKey())) {
                 return name.getValue();

@@ -12,6 +12,7 @@ import dev.shortstack.jobs.entrypoints.JobWorkerFunction;
 import dev.shortstack.links.entrypoints.LinksApiFunction;
 import dev.shortstack.redirect.entrypoints.RedirectFunction;
 import dev.shortstack.shared.archive.ArchiveLayout;
+import dev.shortstack.shared.config.EnvNames;
 import dev.shortstack.shared.infra.ShortstackResources;
 import dev.shortstack.shared.stats.CompactionRequest;
 import dev.shortstack.stats.entrypoints.CompactArchiveFunction;
@@ -302,11 +303,30 @@ class ShortstackStackTest {
         assertThat(redirect.get("visits")).containsExactly("dynamodb:UpdateItem");
         assertThat(redirect.get("clicks")).containsExactlyInAnyOrder("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl");
         assertThat(redirect).doesNotContainKey("api-keys");
+        assertThat(redirect.get("visitor-hash-key")).containsExactly("secretsmanager:GetSecretValue");
         assertThat(linksApi.get("links")).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query");
         assertThat(linksApi.get("visits")).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:DeleteItem");
         assertThat(linksApi).doesNotContainKey("clicks");
         assertThat(linksApi).as("statistics moved to the stats API").doesNotContainKeys("stats", "compactions", "click-archive");
         assertThat(IamActions.all(template)).noneMatch(action -> action.contains("*"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theVisitorHashKeyIsInNoFunctionsConfigurationAndOnlyTheRedirectMayReadIt(String stage) {
+        Template template = stages.get(stage).template();
+        template.findResources("AWS::Lambda::Function").forEach((id, function) -> {
+            String configuration = String.valueOf(function.get("Properties"));
+            assertThat(configuration).as(id).doesNotContain("resolve:secretsmanager").doesNotContain(EnvNames.CLICK_IP_HASH_KEY);
+        });
+        String redirectEnv = template.findResources("AWS::Lambda::Function").entrySet().stream()
+                .filter(e -> e.getKey().startsWith("Redirect")).map(e -> String.valueOf(e.getValue().get("Properties")))
+                .findFirst().orElseThrow();
+        assertThat(redirectEnv).contains(EnvNames.CLICK_IP_HASH_SECRET_ARN).contains("VisitorHashKey");
+        for (String function : List.of("LinksApi", "StatsApi", "Aggregator", "Compactor", "JobsWorker")) {
+            assertThat(IamActions.byResource(template, function)).as(function).doesNotContainKey("visitor-hash-key");
+        }
+        assertThat(IamActions.byResource(template, "Redirect").get("visitor-hash-key")).containsExactly("secretsmanager:GetSecretValue");
     }
 
     @ParameterizedTest

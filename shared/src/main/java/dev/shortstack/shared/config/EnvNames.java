@@ -42,6 +42,8 @@ public final class EnvNames {
     public static final String LINK_INDEX_SHARDS = "LINK_INDEX_SHARDS";
     /** Secret for the keyed hash of client IPs in click events. */
     public static final String CLICK_IP_HASH_KEY = "CLICK_IP_HASH_KEY";
+    /** In AWS: the Secrets Manager secret holding the visitor-hash key, read once at start (never in the environment). */
+    public static final String CLICK_IP_HASH_SECRET_ARN = "CLICK_IP_HASH_SECRET_ARN";
     public static final String REDIRECT_CACHE_SECONDS = "REDIRECT_CACHE_SECONDS";
     public static final String REDIRECT_CACHE_SIZE = "REDIRECT_CACHE_SIZE";
     public static final String PERMANENT_REDIRECT_MAX_AGE = "PERMANENT_REDIRECT_MAX_AGE";

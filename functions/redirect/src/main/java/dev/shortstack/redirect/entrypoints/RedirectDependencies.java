@@ -18,6 +18,7 @@ import dev.shortstack.shared.link.VisitCounter;
 import dev.shortstack.shared.observability.Observability;
 import java.time.Clock;
 import java.time.Duration;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** Everything the redirect function is built from; tests pass fakes for storage and the queue. */
 public record RedirectDependencies(RedirectService service, Observability observability, CachePolicy cachePolicy, Clock clock) {
@@ -35,13 +36,14 @@ public record RedirectDependencies(RedirectService service, Observability observ
 
     /** Validates the configuration up front: a missing variable fails the cold start, naming it. */
     public static RedirectDependencies fromEnv(Env env) {
-        env.requireAll(EnvNames.LINKS_TABLE, EnvNames.VISITS_TABLE, EnvNames.CLICKS_QUEUE_URL, EnvNames.CLICK_IP_HASH_KEY);
+        env.requireAll(EnvNames.LINKS_TABLE, EnvNames.VISITS_TABLE, EnvNames.CLICKS_QUEUE_URL);
         AwsClients aws = AwsClients.fromEnv(env);
+        String visitorHashKey = VisitorHashKey.resolve(env, () -> aws.build(SecretsManagerClient.builder(), "SECRETS_MANAGER"));
         return of(
                 new DynamoLinkReader(aws.dynamo(), env.require(EnvNames.LINKS_TABLE)),
                 new DynamoVisitCounter(aws.dynamo(), env.require(EnvNames.VISITS_TABLE)),
                 new GroupCommitClickPublisher(aws.sqs(), env.require(EnvNames.CLICKS_QUEUE_URL), Json.mapper()),
-                env.require(EnvNames.CLICK_IP_HASH_KEY),
+                visitorHashKey,
                 Duration.ofSeconds(env.getInt(EnvNames.REDIRECT_CACHE_SECONDS, 10, 0, 3600)),
                 env.getInt(EnvNames.REDIRECT_CACHE_SIZE, 10_000, 1, 1_000_000),
                 env.getInt(EnvNames.PERMANENT_REDIRECT_MAX_AGE, 3600, 0, 31_536_000),
