@@ -71,6 +71,13 @@ public final class ShortstackStack extends Stack {
                 .generateSecretString(SecretStringGenerator.builder().passwordLength(48).excludePunctuation(true).build())
                 .build();
 
+        // CloudFront sends it to the API with every request; the functions refuse requests without it, so
+        // nothing (no forged CloudFront-Viewer-* header) reaches them around the CDN. They read it at start.
+        Secret originSecret = Secret.Builder.create(this, "OriginVerifySecret")
+                .description("Sent by CloudFront to the API origin; requests without it are refused")
+                .generateSecretString(SecretStringGenerator.builder().passwordLength(48).excludePunctuation(true).build())
+                .build();
+
         // Links are validated the same way wherever they are made: the API and the import worker.
         Map<String, String> linksEnv = new HashMap<>(resources);
         linksEnv.put(EnvNames.BLOCKED_DOMAINS, String.join(",", config.blockedDomains()));
@@ -128,9 +135,16 @@ public final class ShortstackStack extends Stack {
                 .build();
 
         grantLeastPrivilege(tables, queues, buckets);
+        for (ShortstackFunction function : List.of(linksApi, redirect, statsApi)) {
+            function.function().addEnvironment(EnvNames.ORIGIN_VERIFY_SECRET_ARN, originSecret.getSecretArn());
+            function.function().addToRolePolicy(PolicyStatement.Builder.create()
+                    .actions(List.of("secretsmanager:GetSecretValue"))
+                    .resources(List.of(originSecret.getSecretArn()))
+                    .build());
+        }
 
         HttpEntry http = new HttpEntry(this, "Http", config, linksApi, redirect, statsApi);
-        Cdn cdn = new Cdn(this, "Cdn", config, http, buckets.webAssets(), buckets.accessLogs());
+        Cdn cdn = new Cdn(this, "Cdn", config, http, buckets.webAssets(), buckets.accessLogs(), originSecret);
         new Dashboard(this, "Dashboard", buckets.webAssets(), cdn.distribution());
         String shortBaseUrl = config.customDomain() != null
                 ? "https://" + config.customDomain().domainName()
@@ -142,7 +156,7 @@ public final class ShortstackStack extends Stack {
         ClickTable clickTable = new ClickTable(this, "ClickTable", stage, buckets.bucket(ShortstackResources.CLICK_ARCHIVE));
         QueryWorkgroup workgroup = new QueryWorkgroup(this, "Athena", stage, config.athena(), buckets.queryResults());
         new CostControls(this, "Cost", config);
-        NagSuppressionsForShortstack.apply(this, visitorHashKey, cdn.distribution(), config.customDomain() != null);
+        NagSuppressionsForShortstack.apply(this, visitorHashKey, originSecret, cdn.distribution(), config.customDomain() != null);
 
         CfnOutput.Builder.create(this, "ShortBaseUrl").value(shortBaseUrl).description("Base of every short link").build();
         CfnOutput.Builder.create(this, "DashboardUrl").value(shortBaseUrl + "/app/")

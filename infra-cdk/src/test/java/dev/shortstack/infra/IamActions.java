@@ -140,6 +140,7 @@ final class IamActions {
         names.put("Queuesjobs", "jobs-queue");
         names.put("Bucketsjobfiles", "job-files");
         names.put("VisitorHashKey", "visitor-hash-key");
+        names.put("OriginVerifySecret", "origin-secret");
         for (Map.Entry<String, String> name : names.entrySet()) {
             if (resource.contains(name.getKey())) {
                 return name.getValue();

@@ -13,6 +13,7 @@ import dev.shortstack.links.entrypoints.LinksApiFunction;
 import dev.shortstack.redirect.entrypoints.RedirectFunction;
 import dev.shortstack.shared.archive.ArchiveLayout;
 import dev.shortstack.shared.config.EnvNames;
+import dev.shortstack.shared.http.OriginVerifier;
 import dev.shortstack.shared.infra.ShortstackResources;
 import dev.shortstack.shared.stats.CompactionRequest;
 import dev.shortstack.stats.entrypoints.CompactArchiveFunction;
@@ -309,6 +310,26 @@ class ShortstackStackTest {
         assertThat(linksApi).doesNotContainKey("clicks");
         assertThat(linksApi).as("statistics moved to the stats API").doesNotContainKeys("stats", "compactions", "click-archive");
         assertThat(IamActions.all(template)).noneMatch(action -> action.contains("*"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void cloudFrontSendsTheOriginSecretAndOnlyTheHttpFunctionsMayReadItToRefuseRequestsMadeAroundIt(String stage) {
+        Template template = stages.get(stage).template();
+        String origins = String.valueOf(template.findResources("AWS::CloudFront::Distribution").values().iterator().next());
+        assertThat(origins).as("the API origin's custom header is the secret, resolved by CloudFormation")
+                .contains("OriginCustomHeaders").contains(OriginVerifier.HEADER).contains("resolve:secretsmanager").contains("OriginVerifySecret");
+        for (String function : List.of("LinksApi", "Redirect", "StatsApi")) {
+            assertThat(IamActions.byResource(template, function).get("origin-secret")).as(function)
+                    .containsExactly("secretsmanager:GetSecretValue");
+            String configuration = template.findResources("AWS::Lambda::Function").entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(function)).map(e -> String.valueOf(e.getValue().get("Properties")))
+                    .findFirst().orElseThrow();
+            assertThat(configuration).as(function).contains(EnvNames.ORIGIN_VERIFY_SECRET_ARN).doesNotContain("resolve:secretsmanager");
+        }
+        for (String function : List.of("Aggregator", "Compactor", "JobsWorker")) {
+            assertThat(IamActions.byResource(template, function)).as(function).doesNotContainKey("origin-secret");
+        }
     }
 
     @ParameterizedTest

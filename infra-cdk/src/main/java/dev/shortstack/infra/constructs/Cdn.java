@@ -36,6 +36,8 @@ import software.amazon.awscdk.services.cloudfront.ResponseSecurityHeadersBehavio
 import software.amazon.awscdk.services.cloudfront.SecurityPolicyProtocol;
 import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
 import software.amazon.awscdk.services.cloudfront.origins.HttpOrigin;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import dev.shortstack.shared.http.OriginVerifier;
 import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.constructs.Construct;
@@ -52,10 +54,15 @@ public final class Cdn extends Construct {
 
     private final Distribution distribution;
 
-    public Cdn(Construct scope, String id, StageConfig config, HttpEntry http, Bucket webAssets, Bucket logs) {
+    /**
+     * @param originSecret sent to the API with every request, so the functions can refuse what did not come
+     *                     through here (the execute-api endpoint stays reachable, but answers 403)
+     */
+    public Cdn(Construct scope, String id, StageConfig config, HttpEntry http, Bucket webAssets, Bucket logs, ISecret originSecret) {
         super(scope, id);
         HttpOrigin apiOrigin = HttpOrigin.Builder.create(http.domainName())
                 .protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY)
+                .customHeaders(Map.of(OriginVerifier.HEADER, originSecret.getSecretValue().unsafeUnwrap()))
                 .build();
         // Redirects: the key is the path alone; TTLs come from the function's Cache-Control (no-store for 302/307).
         CachePolicy redirectCache = CachePolicy.Builder.create(this, "RedirectCache")

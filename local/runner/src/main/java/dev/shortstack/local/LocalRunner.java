@@ -7,11 +7,9 @@ import dev.shortstack.emulators.Stage;
 import dev.shortstack.jobs.entrypoints.JobWorkerDependencies;
 import dev.shortstack.jobs.entrypoints.JobWorkerFunction;
 import dev.shortstack.links.auth.Role;
-import dev.shortstack.links.entrypoints.LinksApiDependencies;
 import dev.shortstack.links.entrypoints.LinksApiFunction;
 import dev.shortstack.links.keys.ApiKeyService;
 import dev.shortstack.links.store.dynamodb.DynamoApiKeyStore;
-import dev.shortstack.redirect.entrypoints.RedirectDependencies;
 import dev.shortstack.redirect.entrypoints.RedirectFunction;
 import dev.shortstack.stats.entrypoints.CompactArchiveFunction;
 import dev.shortstack.stats.entrypoints.StatsApiFunction;
@@ -85,16 +83,18 @@ public final class LocalRunner implements AutoCloseable {
             Map<String, String> env = new HashMap<>(aws.awsEnv());
             env.putAll(stage.resourceEnv());
             env.put(EnvNames.CLICK_IP_HASH_KEY, visitorHashKey(dataDir));
+            // The gateway stands in for CloudFront: it sends this origin secret, and the functions refuse requests without it.
+            String originSecret = randomHex();
+            env.put(EnvNames.ORIGIN_VERIFY_VALUE, originSecret);
             FunctionPool linksApi = new FunctionPool("links-api", () -> new LinksApiFunction(
-                    LinksApiDependencies.fromEnv(Env.of(withBaseUrl(env, gateway[0])))), FUNCTION_CONCURRENCY);
+                    Env.of(withBaseUrl(env, gateway[0]))), FUNCTION_CONCURRENCY);
             // The redirect runs multi-concurrently, as on Lambda Managed Instances: its click sender batches for real.
             FunctionPool redirect = FunctionPool.multiConcurrent("redirect", () -> new RedirectFunction(
-                    RedirectDependencies.fromEnv(Env.of(withBaseUrl(env, gateway[0])))), REDIRECT_CONCURRENCY);
+                    Env.of(withBaseUrl(env, gateway[0]))), REDIRECT_CONCURRENCY);
             // One engine per execution environment, as in Lambda; the runner's are small.
-            FunctionPool statsApi = new FunctionPool("stats-api", () -> new StatsApiFunction(
-                    StatsDependencies.fromEnv(Env.of(env))), STATS_CONCURRENCY);
+            FunctionPool statsApi = new FunctionPool("stats-api", () -> new StatsApiFunction(Env.of(env)), STATS_CONCURRENCY);
             gateway[0] = new HttpApiGateway(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()),
-                    linksApi, redirect, statsApi);
+                    linksApi, redirect, statsApi, originSecret);
             String adminKey = bootstrapAdminKey(aws.dynamo(), stage, dataDir, options.adminKey());
             LocalRunner runner = new LocalRunner(aws, stage, gateway[0], adminKey);
             try {
@@ -203,15 +203,19 @@ public final class LocalRunner implements AutoCloseable {
         return adminKey;
     }
 
+    private static String randomHex() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
+    }
+
     /** The secret of the visitor hash: random, and stable across restarts when data persists. */
     private static String visitorHashKey(Optional<Path> dataDir) {
         Optional<Path> file = dataDir.map(dir -> dir.resolve("visitor-hash-key"));
         if (file.isPresent() && Files.exists(file.get())) {
             return read(file.get());
         }
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        String key = HexFormat.of().formatHex(secret);
+        String key = randomHex();
         file.ifPresent(f -> writePrivate(f, key));
         return key;
     }

@@ -44,6 +44,10 @@ public final class EnvNames {
     public static final String CLICK_IP_HASH_KEY = "CLICK_IP_HASH_KEY";
     /** In AWS: the Secrets Manager secret holding the visitor-hash key, read once at start (never in the environment). */
     public static final String CLICK_IP_HASH_SECRET_ARN = "CLICK_IP_HASH_SECRET_ARN";
+    /** In AWS: the secret CloudFront sends in {@code x-origin-verify}; requests without it are refused. */
+    public static final String ORIGIN_VERIFY_SECRET_ARN = "ORIGIN_VERIFY_SECRET_ARN";
+    /** Locally: the value the runner (standing in for CloudFront) sends in {@code x-origin-verify}. */
+    public static final String ORIGIN_VERIFY_VALUE = "ORIGIN_VERIFY_VALUE";
     public static final String REDIRECT_CACHE_SECONDS = "REDIRECT_CACHE_SECONDS";
     public static final String REDIRECT_CACHE_SIZE = "REDIRECT_CACHE_SIZE";
     public static final String PERMANENT_REDIRECT_MAX_AGE = "PERMANENT_REDIRECT_MAX_AGE";

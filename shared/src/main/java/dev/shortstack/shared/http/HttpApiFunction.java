@@ -25,9 +25,16 @@ public abstract class HttpApiFunction implements RequestStreamHandler, Resource 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApiFunction.class);
 
     private final Observability observability;
+    private final OriginVerifier origin;
 
     protected HttpApiFunction(Observability observability) {
+        this(observability, null);
+    }
+
+    /** @param origin refuses requests that did not come through CloudFront; null when there is no CDN in front (tests) */
+    protected HttpApiFunction(Observability observability, OriginVerifier origin) {
         this.observability = observability;
+        this.origin = origin;
         // With SnapStart, Lambda snapshots after init: priming first puts the warmed-up JVM in the snapshot.
         Core.getGlobalContext().register(this);
     }
@@ -42,7 +49,8 @@ public abstract class HttpApiFunction implements RequestStreamHandler, Resource 
 
     /** Runs the priming request; @return its response, for tests. */
     public final HttpApiResponse prime(Context context) {
-        return observability.invocation(context, () -> respond(primingEvent(), context));
+        // Priming runs inside the environment, not through CloudFront: it takes the usual path past the origin check.
+        return observability.invocation(context, () -> respond(primingEvent(), context, false));
     }
 
     @Override
@@ -64,14 +72,18 @@ public abstract class HttpApiFunction implements RequestStreamHandler, Resource 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event = Json.mapper().readTree(input);
-        HttpApiResponse response = observability.invocation(context, () -> respond(event, context));
+        HttpApiResponse response = observability.invocation(context, () -> respond(event, context, true));
         Json.mapper().writeValue(output, response);
     }
 
-    private HttpApiResponse respond(JsonNode event, Context context) {
+    private HttpApiResponse respond(JsonNode event, Context context, boolean fromOutside) {
         HttpApiRequest request = null;
         try {
             request = HttpApiRequest.fromEvent(event);
+            if (fromOutside && origin != null && !origin.verified(request)) {
+                observability.count("NotFromCloudFront");
+                return Problems.response(ProblemType.NOT_FROM_CDN, "Requests are served through the service's own domain only.", request);
+            }
             return handle(request, context);
         } catch (ApiProblem problem) {
             observability.count("ClientError");

@@ -10,6 +10,7 @@ public enum ProblemType {
     INVALID_CURSOR(400, "invalid-cursor", "The pagination cursor is not valid"),
     UNAUTHORIZED(401, "unauthorized", "A valid API key is required"),
     FORBIDDEN(403, "forbidden", "This API key's role does not allow the operation"),
+    NOT_FROM_CDN(403, "not-from-cdn", "Requests must come through the service's domain"),
     NOT_FOUND(404, "not-found", "No such resource"),
     ROUTE_NOT_FOUND(404, "route-not-found", "No such route"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed on this route"),

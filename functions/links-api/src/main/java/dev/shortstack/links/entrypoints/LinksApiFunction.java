@@ -18,6 +18,8 @@ import dev.shortstack.links.request.JsonBody;
 import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.http.ApiProblem;
 import dev.shortstack.shared.http.HttpApiFunction;
+import dev.shortstack.shared.http.OriginVerifier;
+import dev.shortstack.shared.http.OriginVerifiers;
 import dev.shortstack.shared.http.HttpApiRequest;
 import dev.shortstack.shared.http.HttpApiResponse;
 import dev.shortstack.shared.http.PrimingEvents;
@@ -67,11 +69,20 @@ public final class LinksApiFunction extends HttpApiFunction {
 
     /** Lambda's entry point: configuration from the environment, clients built once. */
     public LinksApiFunction() {
-        this(LinksApiDependencies.fromEnv(Env.system()));
+        this(Env.system());
+    }
+
+    /** Configured by the environment, as in Lambda (and the local runner): with the origin check when one is set. */
+    public LinksApiFunction(Env env) {
+        this(LinksApiDependencies.fromEnv(env), OriginVerifiers.fromEnv(env));
     }
 
     public LinksApiFunction(LinksApiDependencies deps) {
-        super(new Observability("links-api"));
+        this(deps, null);
+    }
+
+    public LinksApiFunction(LinksApiDependencies deps, OriginVerifier origin) {
+        super(new Observability("links-api"), origin);
         this.deps = deps;
         this.views = new Views(deps.shortBaseUrl());
     }

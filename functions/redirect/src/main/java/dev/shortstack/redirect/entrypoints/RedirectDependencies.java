@@ -5,6 +5,7 @@ import dev.shortstack.redirect.lookup.CachedLinkReader;
 import dev.shortstack.redirect.service.LoggedClickReplayLog;
 import dev.shortstack.redirect.service.RedirectService;
 import dev.shortstack.shared.aws.AwsClients;
+import dev.shortstack.shared.aws.Secrets;
 import dev.shortstack.shared.click.ClickPublisher;
 import dev.shortstack.shared.click.GroupCommitClickPublisher;
 import dev.shortstack.shared.click.VisitorHasher;
@@ -18,7 +19,6 @@ import dev.shortstack.shared.link.VisitCounter;
 import dev.shortstack.shared.observability.Observability;
 import java.time.Clock;
 import java.time.Duration;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** Everything the redirect function is built from; tests pass fakes for storage and the queue. */
 public record RedirectDependencies(RedirectService service, Observability observability, CachePolicy cachePolicy, Clock clock) {
@@ -38,7 +38,7 @@ public record RedirectDependencies(RedirectService service, Observability observ
     public static RedirectDependencies fromEnv(Env env) {
         env.requireAll(EnvNames.LINKS_TABLE, EnvNames.VISITS_TABLE, EnvNames.CLICKS_QUEUE_URL);
         AwsClients aws = AwsClients.fromEnv(env);
-        String visitorHashKey = VisitorHashKey.resolve(env, () -> aws.build(SecretsManagerClient.builder(), "SECRETS_MANAGER"));
+        String visitorHashKey = VisitorHashKey.resolve(env, Secrets.of(aws));
         return of(
                 new DynamoLinkReader(aws.dynamo(), env.require(EnvNames.LINKS_TABLE)),
                 new DynamoVisitCounter(aws.dynamo(), env.require(EnvNames.VISITS_TABLE)),

@@ -5,6 +5,8 @@ import dev.shortstack.redirect.service.RedirectOutcome;
 import dev.shortstack.redirect.service.Visit;
 import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.http.HttpApiFunction;
+import dev.shortstack.shared.http.OriginVerifier;
+import dev.shortstack.shared.http.OriginVerifiers;
 import dev.shortstack.shared.http.HttpApiRequest;
 import dev.shortstack.shared.http.HttpApiResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,11 +21,20 @@ public final class RedirectFunction extends HttpApiFunction {
 
     /** Lambda's entry point: configuration from the environment, clients built once. */
     public RedirectFunction() {
-        this(RedirectDependencies.fromEnv(Env.system()));
+        this(Env.system());
+    }
+
+    /** Configured by the environment, as in Lambda (and the local runner): with the origin check when one is set. */
+    public RedirectFunction(Env env) {
+        this(RedirectDependencies.fromEnv(env), OriginVerifiers.fromEnv(env));
     }
 
     public RedirectFunction(RedirectDependencies deps) {
-        super(deps.observability());
+        this(deps, null);
+    }
+
+    public RedirectFunction(RedirectDependencies deps, OriginVerifier origin) {
+        super(deps.observability(), origin);
         this.deps = deps;
     }
 

@@ -2,8 +2,7 @@ package dev.shortstack.redirect.entrypoints;
 
 import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.config.EnvNames;
-import java.util.function.Supplier;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import dev.shortstack.shared.aws.Secrets;
 
 /**
  * The secret the visitor hash is keyed with. In AWS it lives in Secrets Manager and is read once
@@ -14,14 +13,11 @@ final class VisitorHashKey {
     private VisitorHashKey() {
     }
 
-    static String resolve(Env env, Supplier<SecretsManagerClient> secrets) {
+    static String resolve(Env env, Secrets secrets) {
         String given = env.get(EnvNames.CLICK_IP_HASH_KEY, "");
         if (!given.isEmpty()) {
             return given;
         }
-        String secretArn = env.require(EnvNames.CLICK_IP_HASH_SECRET_ARN);
-        try (SecretsManagerClient client = secrets.get()) {
-            return client.getSecretValue(r -> r.secretId(secretArn)).secretString();
-        }
+        return secrets.current(env.require(EnvNames.CLICK_IP_HASH_SECRET_ARN));
     }
 }

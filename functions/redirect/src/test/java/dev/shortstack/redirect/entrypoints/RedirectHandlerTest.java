@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.emulators.LambdaInvoker;
 import dev.shortstack.shared.click.ClickEvent;
 import dev.shortstack.shared.link.Link;
+import dev.shortstack.shared.http.OriginVerifier;
 import dev.shortstack.shared.testing.Fixtures;
 import dev.shortstack.shared.testing.InMemoryVisitCounter;
 import dev.shortstack.shared.testing.RecordingClickPublisher;
@@ -28,14 +29,16 @@ class RedirectHandlerTest {
     private static final Instant NOW = Instant.parse("2026-11-28T09:30:00Z");
     private final Map<String, Link> links = new HashMap<>();
     private RecordingClickPublisher clicks;
+    private RedirectDependencies deps;
     private RedirectFunction function;
 
     @BeforeEach
     void setUp() {
         clicks = new RecordingClickPublisher();
-        function = new RedirectFunction(RedirectDependencies.of(slug -> Optional.ofNullable(links.get(slug)),
+        deps = RedirectDependencies.of(slug -> Optional.ofNullable(links.get(slug)),
                 new InMemoryVisitCounter(), clicks, "test-visitor-hash-key", Duration.ZERO, 100, 3600,
-                Clock.fixed(NOW, ZoneOffset.UTC)));
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        function = new RedirectFunction(deps);
     }
 
     @Test
@@ -76,6 +79,24 @@ class RedirectHandlerTest {
         assertThat(head.path("body").isNull()).isTrue();
         assertThat(get.path("statusCode").asInt()).isEqualTo(301);
         assertThat(clicks.published()).extracting(ClickEvent::method).containsExactly("HEAD", "GET");
+    }
+
+    @Test
+    void aRequestMadeAroundTheCdnIsRefusedSoItsForgedViewerHeadersCountNothing() {
+        links.put("launch-2026", link(302, null, null, false));
+        RedirectFunction behindCloudFront = new RedirectFunction(deps, OriginVerifier.of("origin-secret"));
+        ObjectNode forged = Fixtures.withHeader(Fixtures.withHeader(event("redirect/get-slug.json"),
+                "cloudfront-viewer-country", "KP"), "cloudfront-viewer-address", "192.0.2.1:443");
+
+        JsonNode around = LambdaInvoker.invoke(behindCloudFront, "redirect", forged);
+        JsonNode through = LambdaInvoker.invoke(behindCloudFront, "redirect",
+                Fixtures.withHeader(event("redirect/get-slug.json"), OriginVerifier.HEADER, "origin-secret"));
+
+        assertThat(around.path("statusCode").asInt()).isEqualTo(403);
+        assertThat(Fixtures.body(around).path("type").asText()).isEqualTo("urn:shortstack:problem:not-from-cdn");
+        assertThat(through.path("statusCode").asInt()).isEqualTo(302);
+        assertThat(clicks.published()).as("only the request through the CDN is counted").hasSize(1);
+        assertThat(clicks.published().get(0).country()).isNotEqualTo("KP");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.shortstack.redirect.entrypoints;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.shortstack.shared.aws.Secrets;
 import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.config.EnvNames;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ class VisitorHashKeyTest {
     @Test
     void inAwsTheKeyIsReadFromItsSecretOnce() {
         List<String> asked = new ArrayList<>();
-        String key = VisitorHashKey.resolve(Env.of(Map.of(EnvNames.CLICK_IP_HASH_SECRET_ARN, ARN)), () -> secrets(asked));
+        String key = VisitorHashKey.resolve(Env.of(Map.of(EnvNames.CLICK_IP_HASH_SECRET_ARN, ARN)), new Secrets(() -> secrets(asked)));
 
         assertThat(key).isEqualTo("secret-from-secrets-manager");
         assertThat(asked).containsExactly(ARN);
@@ -28,7 +29,7 @@ class VisitorHashKeyTest {
     @Test
     void aKeyGivenInTheEnvironmentIsUsedWithoutAskingSecretsManager() {
         List<String> asked = new ArrayList<>();
-        String key = VisitorHashKey.resolve(Env.of(Map.of(EnvNames.CLICK_IP_HASH_KEY, "local-key-0123456789")), () -> secrets(asked));
+        String key = VisitorHashKey.resolve(Env.of(Map.of(EnvNames.CLICK_IP_HASH_KEY, "local-key-0123456789")), new Secrets(() -> secrets(asked)));
 
         assertThat(key).isEqualTo("local-key-0123456789");
         assertThat(asked).isEmpty();
@@ -36,7 +37,7 @@ class VisitorHashKeyTest {
 
     @Test
     void withNeitherTheStartFailsNamingTheVariable() {
-        assertThatThrownBy(() -> VisitorHashKey.resolve(Env.of(Map.of()), () -> secrets(new ArrayList<>())))
+        assertThatThrownBy(() -> VisitorHashKey.resolve(Env.of(Map.of()), new Secrets(() -> secrets(new ArrayList<>()))))
                 .hasMessageContaining(EnvNames.CLICK_IP_HASH_SECRET_ARN);
     }
 

@@ -9,6 +9,8 @@ import dev.shortstack.links.request.JsonBody;
 import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.http.ApiProblem;
 import dev.shortstack.shared.http.HttpApiFunction;
+import dev.shortstack.shared.http.OriginVerifier;
+import dev.shortstack.shared.http.OriginVerifiers;
 import dev.shortstack.shared.http.HttpApiRequest;
 import dev.shortstack.shared.http.HttpApiResponse;
 import dev.shortstack.shared.http.PrimingEvents;
@@ -44,11 +46,20 @@ public final class StatsApiFunction extends HttpApiFunction {
     private final StatsDependencies deps;
 
     public StatsApiFunction() {
-        this(StatsDependencies.fromEnv(Env.system()));
+        this(Env.system());
+    }
+
+    /** Configured by the environment, as in Lambda (and the local runner): with the origin check when one is set. */
+    public StatsApiFunction(Env env) {
+        this(StatsDependencies.fromEnv(env), OriginVerifiers.fromEnv(env));
     }
 
     public StatsApiFunction(StatsDependencies deps) {
-        super(new Observability("stats-api"));
+        this(deps, null);
+    }
+
+    public StatsApiFunction(StatsDependencies deps, OriginVerifier origin) {
+        super(new Observability("stats-api"), origin);
         this.deps = deps;
     }
 
