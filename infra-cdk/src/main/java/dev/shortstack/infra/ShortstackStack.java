@@ -143,13 +143,14 @@ public final class ShortstackStack extends Stack {
                     .build());
         }
 
-        HttpEntry http = new HttpEntry(this, "Http", config, linksApi, redirect, statsApi);
-        Cdn cdn = new Cdn(this, "Cdn", config, http, buckets.webAssets(), buckets.accessLogs(), originSecret);
+        HttpEntry http = new HttpEntry(this, "Http", config, linksApi, statsApi);
+        Cdn cdn = new Cdn(this, "Cdn", config, http, redirect, buckets.webAssets(), buckets.accessLogs(), originSecret);
         new Dashboard(this, "Dashboard", buckets.webAssets(), cdn.distribution());
         String shortBaseUrl = config.customDomain() != null
                 ? "https://" + config.customDomain().domainName()
                 : "https://" + cdn.distribution().getDistributionDomainName();
-        List.of(linksApi, redirect, jobsWorker).forEach(f -> f.function().addEnvironment(EnvNames.SHORT_BASE_URL, shortBaseUrl));
+        // Not the redirect: it never names its own domain, and CloudFront depends on its URL (no cycle).
+        List.of(linksApi, jobsWorker).forEach(f -> f.function().addEnvironment(EnvNames.SHORT_BASE_URL, shortBaseUrl));
 
         new Monitoring(this, "Monitoring", config, http, List.of(linksApi, redirect, statsApi, aggregator, compactor, jobsWorker),
                 redirect, queues, tables);

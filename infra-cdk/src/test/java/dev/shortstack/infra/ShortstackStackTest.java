@@ -68,8 +68,31 @@ class ShortstackStackTest {
                         "ThrottlingBurstLimit", s.config().api().burstLimit()),
                 "AccessLogSettings", Match.objectLike(Map.of("DestinationArn", Match.anyValue()))));
         assertThat(HttpRoutes.aliasOf(s.template(), "ANY /v1/{proxy+}")).startsWith("LinksApiLive");
-        assertThat(HttpRoutes.aliasOf(s.template(), "GET /{slug}")).startsWith("RedirectLive");
-        assertThat(HttpRoutes.aliasOf(s.template(), "HEAD /{slug}")).startsWith("RedirectLive");
+        assertThat(s.template().findResources("AWS::ApiGatewayV2::Route").values().toString())
+                .as("short links do not pass through the HTTP API").doesNotContain("{slug}\"").doesNotContain("/{slug} ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void shortLinksHaveOneFrontDoorCloudFrontSigningCallsToTheRedirectsPrivateFunctionUrl(String stage) {
+        Template template = stages.get(stage).template();
+        Map<String, Map<String, Object>> urls = template.findResources("AWS::Lambda::Url");
+        assertThat(urls).as("one function URL, the redirect's").hasSize(1);
+        Map<String, Object> url = properties(urls.values().iterator().next());
+        assertThat(url.get("AuthType")).as("no public function URL").isEqualTo("AWS_IAM");
+        assertThat(String.valueOf(url.get("TargetFunctionArn"))).contains("RedirectFunction");
+        assertThat(url.get("Qualifier")).as("the published version behind the live alias").isEqualTo("live");
+        template.hasResourceProperties("AWS::CloudFront::OriginAccessControl", Map.of("OriginAccessControlConfig",
+                Match.objectLike(Map.of("OriginAccessControlOriginType", "lambda", "SigningBehavior", "always", "SigningProtocol", "sigv4"))));
+        template.hasResourceProperties("AWS::Lambda::Permission", Map.of(
+                "Action", "lambda:InvokeFunctionUrl",
+                "Principal", "cloudfront.amazonaws.com",
+                "SourceArn", Match.anyValue()));
+        String distribution = String.valueOf(template.findResources("AWS::CloudFront::Distribution").values().iterator().next());
+        assertThat(distribution).as("the default behaviour (short links) goes to the function URL through the access control")
+                .contains("OriginAccessControlId").contains("RedirectLiveFunctionUrl");
+        assertThat(template.findResources("AWS::Lambda::Permission").values().toString())
+                .as("nobody else may call the URL").doesNotContain("\"Principal\":\"*\"").doesNotContain("Principal=*");
     }
 
     @ParameterizedTest
@@ -79,7 +102,7 @@ class ShortstackStackTest {
         for (String route : List.of("GET /v1/links/{slug}/stats", "ANY /v1/stats", "ANY /v1/stats/{proxy+}")) {
             assertThat(HttpRoutes.aliasOf(template, route)).as(route).startsWith("StatsApiLive");
         }
-        template.resourceCountIs("AWS::ApiGatewayV2::Route", 6);
+        template.resourceCountIs("AWS::ApiGatewayV2::Route", 4);
     }
 
     @ParameterizedTest
@@ -602,7 +625,7 @@ class ShortstackStackTest {
                 "DefaultTTL", 0, "MinTTL", 0, "MaxTTL", 31_536_000))));
         s.template().hasResourceProperties("AWS::CloudFront::OriginRequestPolicy", Map.of("OriginRequestPolicyConfig", Match.objectLike(Map.of(
                 "HeadersConfig", Map.of("HeaderBehavior", "whitelist", "Headers", Match.arrayWith(List.of("CloudFront-Viewer-Country")))))));
-        s.template().resourceCountIs("AWS::CloudFront::OriginAccessControl", 1);
+        s.template().resourceCountIs("AWS::CloudFront::OriginAccessControl", 2);
         s.template().hasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", Map.of("ResponseHeadersPolicyConfig", Match.objectLike(Map.of(
                 "SecurityHeadersConfig", Match.objectLike(Map.of("StrictTransportSecurity", Match.objectLike(Map.of("Preload", true))))))));
     }
@@ -656,5 +679,10 @@ class ShortstackStackTest {
         Map<String, Object> storage = (Map<String, Object>) ((Map<String, Object>) table.get("TableInput")).get("StorageDescriptor");
         return ((List<Map<String, Object>>) storage.get("Columns")).stream()
                 .map(column -> column.get("Name") + " " + column.get("Type")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> properties(Map<String, Object> resource) {
+        return (Map<String, Object>) resource.get("Properties");
     }
 }

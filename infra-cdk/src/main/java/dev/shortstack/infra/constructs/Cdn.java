@@ -35,7 +35,13 @@ import software.amazon.awscdk.services.cloudfront.ResponseHeadersStrictTransport
 import software.amazon.awscdk.services.cloudfront.ResponseSecurityHeadersBehavior;
 import software.amazon.awscdk.services.cloudfront.SecurityPolicyProtocol;
 import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.IOrigin;
+import software.amazon.awscdk.services.cloudfront.origins.FunctionUrlOrigin;
+import software.amazon.awscdk.services.cloudfront.origins.FunctionUrlOriginWithOACProps;
 import software.amazon.awscdk.services.cloudfront.origins.HttpOrigin;
+import software.amazon.awscdk.services.lambda.FunctionUrl;
+import software.amazon.awscdk.services.lambda.FunctionUrlAuthType;
+import software.amazon.awscdk.services.lambda.FunctionUrlOptions;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import dev.shortstack.shared.http.OriginVerifier;
 import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
@@ -58,8 +64,17 @@ public final class Cdn extends Construct {
      * @param originSecret sent to the API with every request, so the functions can refuse what did not come
      *                     through here (the execute-api endpoint stays reachable, but answers 403)
      */
-    public Cdn(Construct scope, String id, StageConfig config, HttpEntry http, Bucket webAssets, Bucket logs, ISecret originSecret) {
+    public Cdn(Construct scope, String id, StageConfig config, HttpEntry http, ShortstackFunction redirect, Bucket webAssets,
+               Bucket logs, ISecret originSecret) {
         super(scope, id);
+        // Short links: CloudFront signs its calls to the redirect's function URL (origin access control);
+        // the URL takes IAM-signed requests only, so nothing but this distribution can call it.
+        FunctionUrl redirectUrl = redirect.alias().addFunctionUrl(FunctionUrlOptions.builder()
+                .authType(FunctionUrlAuthType.AWS_IAM)
+                .build());
+        IOrigin redirectOrigin = FunctionUrlOrigin.withOriginAccessControl(redirectUrl, FunctionUrlOriginWithOACProps.builder()
+                .customHeaders(Map.of(OriginVerifier.HEADER, originSecret.getSecretValue().unsafeUnwrap()))
+                .build());
         HttpOrigin apiOrigin = HttpOrigin.Builder.create(http.domainName())
                 .protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY)
                 .customHeaders(Map.of(OriginVerifier.HEADER, originSecret.getSecretValue().unsafeUnwrap()))
@@ -110,7 +125,7 @@ public final class Cdn extends Construct {
                 .logBucket(logs)
                 .logFilePrefix("cloudfront/")
                 .defaultBehavior(BehaviorOptions.builder()
-                        .origin(apiOrigin)
+                        .origin(redirectOrigin)
                         .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
                         .allowedMethods(AllowedMethods.ALLOW_GET_HEAD)
                         .cachedMethods(CachedMethods.CACHE_GET_HEAD)

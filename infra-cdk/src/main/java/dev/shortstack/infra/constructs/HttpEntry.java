@@ -19,16 +19,16 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
- * The HTTP API with the cloud's routes, throttled at the stage (a cost ceiling and a flood guard)
- * and access-logged: statistics to the stats API, the rest of /v1 to the links API, short links to
- * the redirect. The local runner emulates exactly these routes.
+ * The HTTP API for {@code /v1}, throttled at the stage (a cost ceiling and a flood guard) and
+ * access-logged: statistics to the stats API, the rest to the links API. Short links do not pass
+ * through it: CloudFront calls the redirect's function URL directly (one front door, one request
+ * fee). The local runner emulates exactly these routes.
  */
 public final class HttpEntry extends Construct {
     private final HttpApi api;
     private final HttpStage stage;
 
-    public HttpEntry(Construct scope, String id, StageConfig config, ShortstackFunction linksApi, ShortstackFunction redirect,
-                     ShortstackFunction statsApi) {
+    public HttpEntry(Construct scope, String id, StageConfig config, ShortstackFunction linksApi, ShortstackFunction statsApi) {
         super(scope, id);
         this.api = HttpApi.Builder.create(this, "Api")
                 .apiName("shortstack-" + config.name())
@@ -62,11 +62,6 @@ public final class HttpEntry extends Construct {
                 .path("/v1/{proxy+}")
                 .methods(List.of(HttpMethod.ANY))
                 .integration(new HttpLambdaIntegration("LinksApi", linksApi.alias()))
-                .build());
-        api.addRoutes(AddRoutesOptions.builder()
-                .path("/{slug}")
-                .methods(List.of(HttpMethod.GET, HttpMethod.HEAD))
-                .integration(new HttpLambdaIntegration("Redirect", redirect.alias()))
                 .build());
         // Statistics are computed by their own function (DuckDB over the click archive). API Gateway
         // matches the most specific route first, so these win over ANY /v1/{proxy+}.
