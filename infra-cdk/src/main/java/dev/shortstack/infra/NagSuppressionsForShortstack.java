@@ -84,6 +84,17 @@ final class NagSuppressionsForShortstack {
                         .build()));
     }
 
+    /** The findings of the redirect's Lambda Managed Instances (only with redirectCompute.mode "managed-instances"). */
+    static void applyToManagedInstances(dev.shortstack.infra.constructs.ManagedInstancesCapacity capacity) {
+        NagSuppressions.addResourceSuppressions(capacity.capacityProvider(), List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM4")
+                .reason("The capacity provider's operator role is assumed by Lambda to launch, patch and terminate the "
+                        + "redirect's managed EC2 instances; AWSLambdaManagedEC2ResourceOperator is the policy AWS maintains "
+                        + "for exactly that and keeps up to date with the service. Only that policy is accepted.")
+                .appliesTo(List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/AWSLambdaManagedEC2ResourceOperator"))
+                .build()), true);
+    }
+
     private static NagPackSuppression suppress(String id, String reason) {
         return NagPackSuppression.builder().id(id).reason(reason).build();
     }

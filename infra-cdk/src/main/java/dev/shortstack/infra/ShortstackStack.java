@@ -11,6 +11,7 @@ import dev.shortstack.infra.constructs.CostControls;
 import dev.shortstack.infra.constructs.Dashboard;
 import dev.shortstack.infra.constructs.DataTables;
 import dev.shortstack.infra.constructs.HttpEntry;
+import dev.shortstack.infra.constructs.ManagedInstancesCapacity;
 import dev.shortstack.infra.constructs.Monitoring;
 import dev.shortstack.infra.constructs.QueryWorkgroup;
 import dev.shortstack.infra.constructs.Queues;
@@ -88,9 +89,14 @@ public final class ShortstackStack extends Stack {
         // The redirect reads the visitor-hash key from the secret at start: only its ARN is in the configuration.
         Map<String, String> redirectEnv = new HashMap<>(resources);
         redirectEnv.put(EnvNames.CLICK_IP_HASH_SECRET_ARN, visitorHashKey.getSecretArn());
+        // On "managed-instances" the redirect runs on a capacity provider in the stage's own VPC; the front door is the same.
+        ManagedInstancesCapacity redirectCapacity = config.redirectCompute().onManagedInstances()
+                ? new ManagedInstancesCapacity(this, "RedirectCapacity", config)
+                : null;
         this.redirect = new ShortstackFunction(this, config, ShortstackFunction.Props.builder()
                 .name("redirect").module("redirect").handler(RedirectFunction.class)
                 .environment(redirectEnv)
+                .managedInstances(redirectCapacity == null ? null : redirectCapacity.placement())
                 .build());
         redirect.function().addToRolePolicy(PolicyStatement.Builder.create()
                 .actions(List.of("secretsmanager:GetSecretValue"))
@@ -158,6 +164,9 @@ public final class ShortstackStack extends Stack {
         QueryWorkgroup workgroup = new QueryWorkgroup(this, "Athena", stage, config.athena(), buckets.queryResults());
         new CostControls(this, "Cost", config);
         NagSuppressionsForShortstack.apply(this, visitorHashKey, originSecret, cdn.distribution(), config.customDomain() != null);
+        if (redirectCapacity != null) {
+            NagSuppressionsForShortstack.applyToManagedInstances(redirectCapacity);
+        }
 
         CfnOutput.Builder.create(this, "ShortBaseUrl").value(shortBaseUrl).description("Base of every short link").build();
         CfnOutput.Builder.create(this, "DashboardUrl").value(shortBaseUrl + "/app/")

@@ -33,7 +33,54 @@ public record StageConfig(
         CdnConfig cdn,
         AlarmConfig alarms,
         String compactionScheduleUtc,
-        AthenaConfig athena) {
+        AthenaConfig athena,
+        RedirectCompute redirectCompute) {
+
+    /**
+     * Where the redirect runs.
+     *
+     * @param mode             {@code "lambda"}: Lambda's own fleet, one request per environment, SnapStart or
+     *                         provisioned concurrency, scales to zero; {@code "managed-instances"}: Lambda Managed
+     *                         Instances, a capacity provider in the stage's own VPC (isolated subnets, VPC endpoints,
+     *                         no NAT gateway), many requests per environment, no cold starts, never scales to zero
+     * @param managedInstances for {@code "managed-instances"} only; null for {@link ManagedInstances#DEFAULTS}
+     */
+    public record RedirectCompute(String mode, ManagedInstances managedInstances) {
+        public static final String LAMBDA = "lambda";
+        public static final String MANAGED_INSTANCES = "managed-instances";
+
+        public boolean onManagedInstances() {
+            return MANAGED_INSTANCES.equals(mode);
+        }
+
+        /** The managed-instances settings with their defaults filled in. */
+        public ManagedInstances managedInstancesOrDefaults() {
+            return managedInstances == null ? ManagedInstances.DEFAULTS : managedInstances.withDefaults();
+        }
+    }
+
+    /**
+     * The redirect's capacity provider and its share of it; a null value takes the default.
+     *
+     * @param maxVCpuCount                   the capacity provider's ceiling on vCPUs over all its instances (cost cap)
+     * @param minExecutionEnvironments       environments kept running however quiet it is
+     * @param maxExecutionEnvironments       environments at most
+     * @param perEnvironmentMaxConcurrency   requests one environment serves at once (1..1600)
+     * @param memoryGiBPerVCpu               2, 4 or 8 GiB per vCPU for each environment
+     */
+    public record ManagedInstances(Integer maxVCpuCount, Integer minExecutionEnvironments, Integer maxExecutionEnvironments,
+                                   Integer perEnvironmentMaxConcurrency, Integer memoryGiBPerVCpu) {
+        public static final ManagedInstances DEFAULTS = new ManagedInstances(16, 2, 4, 64, 2);
+
+        ManagedInstances withDefaults() {
+            return new ManagedInstances(
+                    maxVCpuCount != null ? maxVCpuCount : DEFAULTS.maxVCpuCount(),
+                    minExecutionEnvironments != null ? minExecutionEnvironments : DEFAULTS.minExecutionEnvironments(),
+                    maxExecutionEnvironments != null ? maxExecutionEnvironments : DEFAULTS.maxExecutionEnvironments(),
+                    perEnvironmentMaxConcurrency != null ? perEnvironmentMaxConcurrency : DEFAULTS.perEnvironmentMaxConcurrency(),
+                    memoryGiBPerVCpu != null ? memoryGiBPerVCpu : DEFAULTS.memoryGiBPerVCpu());
+        }
+    }
 
     public record CustomDomain(String domainName, String certificateArn) {
     }
@@ -107,6 +154,28 @@ public record StageConfig(
         return config;
     }
 
+    /** Lambda Managed Instances' smallest function memory (one vCPU at 2 GiB per vCPU). */
+    public static final int MANAGED_INSTANCES_MIN_MEMORY_MB = 2048;
+
+    /** This stage with one function's settings replaced (validated like a loaded stage). */
+    public StageConfig withFunction(String function, FunctionConfig settings) {
+        function(function);
+        Map<String, FunctionConfig> changed = new java.util.LinkedHashMap<>(functions);
+        changed.put(function, settings);
+        StageConfig config = new StageConfig(name, region, customDomain, Map.copyOf(changed), api, dynamodb, budget, alarmEmails,
+                blockedDomains, logRetentionDays, clickArchive, jobFiles, cdn, alarms, compactionScheduleUtc, athena, redirectCompute);
+        config.validate();
+        return config;
+    }
+
+    /** This stage with the redirect's compute replaced (validated like a loaded stage). */
+    public StageConfig withRedirectCompute(RedirectCompute compute) {
+        StageConfig config = new StageConfig(name, region, customDomain, functions, api, dynamodb, budget, alarmEmails,
+                blockedDomains, logRetentionDays, clickArchive, jobFiles, cdn, alarms, compactionScheduleUtc, athena, compute);
+        config.validate();
+        return config;
+    }
+
     /** Reads one stage and refuses settings that could not deploy, naming each. */
     public static StageConfig load(Path file, String stage) {
         JsonMapper mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -135,6 +204,47 @@ public record StageConfig(
         return config;
     }
 
+    private void validateRedirectCompute(List<String> problems) {
+        if (redirectCompute == null || !List.of(RedirectCompute.LAMBDA, RedirectCompute.MANAGED_INSTANCES).contains(redirectCompute.mode())) {
+            problems.add("redirectCompute.mode must be '" + RedirectCompute.LAMBDA + "' or '" + RedirectCompute.MANAGED_INSTANCES + "'");
+            return;
+        }
+        if (!redirectCompute.onManagedInstances()) {
+            if (redirectCompute.managedInstances() != null) {
+                problems.add("redirectCompute.managedInstances applies to mode '" + RedirectCompute.MANAGED_INSTANCES + "' only; set it to null");
+            }
+            return;
+        }
+        FunctionConfig redirect = functions.get("redirect");
+        if (redirect == null) {
+            problems.add("redirectCompute: there are no settings for function 'redirect'");
+            return;
+        }
+        if (redirect.snapStart()) {
+            problems.add("redirect: Lambda Managed Instances do not support SnapStart (environments stay warm); set snapStart to false");
+        }
+        if (redirect.provisionedConcurrency() != null) {
+            problems.add("redirect: Lambda Managed Instances have no provisioned concurrency (the capacity provider keeps "
+                    + "minExecutionEnvironments running); set provisionedConcurrency to null");
+        }
+        if (redirect.memoryMb() < MANAGED_INSTANCES_MIN_MEMORY_MB) {
+            problems.add("redirect.memoryMb must be at least " + MANAGED_INSTANCES_MIN_MEMORY_MB + " on Lambda Managed Instances");
+        }
+        ManagedInstances mi = redirectCompute.managedInstancesOrDefaults();
+        if (mi.minExecutionEnvironments() < 0 || mi.maxExecutionEnvironments() < Math.max(1, mi.minExecutionEnvironments())) {
+            problems.add("redirectCompute.managedInstances needs 0 <= minExecutionEnvironments <= maxExecutionEnvironments (at least 1)");
+        }
+        if (mi.perEnvironmentMaxConcurrency() < 1 || mi.perEnvironmentMaxConcurrency() > 1600) {
+            problems.add("redirectCompute.managedInstances.perEnvironmentMaxConcurrency must be 1..1600");
+        }
+        if (!List.of(2, 4, 8).contains(mi.memoryGiBPerVCpu())) {
+            problems.add("redirectCompute.managedInstances.memoryGiBPerVCpu must be 2, 4 or 8");
+        }
+        if (mi.maxVCpuCount() < 2) {
+            problems.add("redirectCompute.managedInstances.maxVCpuCount must be at least 2");
+        }
+    }
+
     private void validate() {
         List<String> problems = new ArrayList<>();
         functions.forEach((fn, c) -> {
@@ -157,6 +267,7 @@ public record StageConfig(
                 }
             }
         });
+        validateRedirectCompute(problems);
         if (dynamodb.onDemand()) {
             if (dynamodb.maxReadRequestUnitsPerSecond() == null || dynamodb.maxWriteRequestUnitsPerSecond() == null) {
                 problems.add("dynamodb: on-demand needs maxReadRequestUnitsPerSecond and maxWriteRequestUnitsPerSecond (the cost cap)");

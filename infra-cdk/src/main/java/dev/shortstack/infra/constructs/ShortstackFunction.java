@@ -21,6 +21,8 @@ import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.AutoScalingOptions;
+import software.amazon.awscdk.services.lambda.CapacityProvider;
+import software.amazon.awscdk.services.lambda.CapacityProviderFunctionOptions;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
@@ -37,7 +39,9 @@ import software.constructs.Construct;
  * with retention, its own role with nothing but log writing until granted more, reserved
  * concurrency, the configured /tmp size, a published version behind the {@code live} alias
  * (SnapStart on it, or provisioned concurrency with target-tracking auto scaling), and the
- * environment every function shares.
+ * environment every function shares. With {@link Props#managedInstances()} it runs on a Lambda
+ * Managed Instances capacity provider instead (many requests per environment, no SnapStart, no
+ * provisioned concurrency).
  */
 public final class ShortstackFunction extends Construct {
     public static final String ALIAS = "live";
@@ -57,6 +61,11 @@ public final class ShortstackFunction extends Construct {
         super(scope, props.constructId());
         String name = props.name();
         this.settings = stage.function(name);
+        OnManagedInstances managedInstances = props.managedInstances();
+        if (managedInstances != null && (settings.snapStart() || settings.provisionedConcurrency() != null)) {
+            throw new IllegalArgumentException("Function '" + name + "' runs on Lambda Managed Instances, which support neither "
+                    + "SnapStart nor provisioned concurrency: turn both off in stages.json");
+        }
         String fullName = "shortstack-" + stage.name() + "-" + name;
         LogGroup logs = LogGroup.Builder.create(this, "Logs")
                 .logGroupName("/aws/lambda/" + fullName)
@@ -97,6 +106,9 @@ public final class ShortstackFunction extends Construct {
             builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
         }
         this.function = builder.build();
+        if (managedInstances != null) {
+            managedInstances.capacityProvider().addFunction(function, managedInstances.options());
+        }
         if (settings.snapStart()) {
             Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                     "Every invocation goes through the live alias on a published version");
@@ -152,6 +164,18 @@ public final class ShortstackFunction extends Construct {
     }
 
     /**
+     * A capacity provider of Lambda Managed Instances and how the function runs on it (requests per
+     * environment, memory per vCPU, how many environments).
+     */
+    public record OnManagedInstances(CapacityProvider capacityProvider, CapacityProviderFunctionOptions options) {
+        public OnManagedInstances {
+            if (capacityProvider == null || options == null) {
+                throw new IllegalArgumentException("OnManagedInstances needs a capacity provider and the function's options on it");
+            }
+        }
+    }
+
+    /**
      * What sets one function apart from the others; the construct derives the rest from these.
      *
      * @param name                    the function's key in stages.json, also its name within the stage
@@ -162,10 +186,12 @@ public final class ShortstackFunction extends Construct {
      *                                fails the build rather than the deployed function
      * @param environment             the function's own variables (resource names, settings)
      * @param environmentFromSettings variables derived from the function's stages.json entry, added last
+     * @param managedInstances        null for Lambda's own fleet; else the capacity provider the function runs on
      */
     public record Props(String name, String module, Class<? extends RequestStreamHandler> handler,
                         Map<String, String> environment,
-                        java.util.function.Function<FunctionConfig, Map<String, String>> environmentFromSettings) {
+                        java.util.function.Function<FunctionConfig, Map<String, String>> environmentFromSettings,
+                        OnManagedInstances managedInstances) {
         /** The construct id (and so every logical id below it) comes from the name: kebab-case only. */
         private static final Pattern KEBAB_CASE = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
@@ -187,6 +213,11 @@ public final class ShortstackFunction extends Construct {
             }
             environment = Map.copyOf(environment == null ? Map.of() : environment);
             environmentFromSettings = environmentFromSettings == null ? settings -> Map.of() : environmentFromSettings;
+        }
+
+        public Props(String name, String module, Class<? extends RequestStreamHandler> handler, Map<String, String> environment,
+                     java.util.function.Function<FunctionConfig, Map<String, String>> environmentFromSettings) {
+            this(name, module, handler, environment, environmentFromSettings, null);
         }
 
         public static Builder builder() {
@@ -213,6 +244,7 @@ public final class ShortstackFunction extends Construct {
             private Class<? extends RequestStreamHandler> handler;
             private Map<String, String> environment;
             private java.util.function.Function<FunctionConfig, Map<String, String>> environmentFromSettings;
+            private OnManagedInstances managedInstances;
 
             private Builder() {
             }
@@ -243,8 +275,14 @@ public final class ShortstackFunction extends Construct {
                 return this;
             }
 
+            /** Runs the function on a Lambda Managed Instances capacity provider; null (the default) for Lambda's own fleet. */
+            public Builder managedInstances(OnManagedInstances managedInstances) {
+                this.managedInstances = managedInstances;
+                return this;
+            }
+
             public Props build() {
-                return new Props(name, module, handler, environment, environmentFromSettings);
+                return new Props(name, module, handler, environment, environmentFromSettings, managedInstances);
             }
         }
     }
