@@ -2,13 +2,16 @@ package dev.shortstack.shared.click;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shortstack.shared.concurrent.DaemonPool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,8 +28,10 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  * {@link #LINGER}), and each request answers only once its own event is acknowledged, so no click
  * lives only in memory when its redirect leaves. An entry the batch refused is sent again on its
  * own; if that fails too, the caller gets a {@link ClickPublishException} (and writes the replay
- * log). A sender lingers only while other requests are waiting to publish: with one request per
- * environment, as on standard Lambda, every event goes out at once, in a batch of one.
+ * log). One gatherer forms the batches, lingering only while other requests are waiting to publish
+ * (with one request per environment, as on standard Lambda, every event goes out at once, in a
+ * batch of one), and hands each to a pool of senders: new clicks gather while earlier batches are
+ * on the wire, instead of each idle sender taking one click on its own.
  */
 public final class GroupCommitClickPublisher implements ClickPublisher {
     public static final int MAX_BATCH = 10;
@@ -35,6 +40,8 @@ public final class GroupCommitClickPublisher implements ClickPublisher {
     private static final Duration SEND_TIMEOUT = Duration.ofMillis(1500);
     /** Batches in flight at once: one sender waits a round trip per batch. */
     private static final int SENDERS = 8;
+    private final ExecutorService senders = DaemonPool.fixed("click-sender", SENDERS);
+    private final CountDownLatch gatherFrom;
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -47,14 +54,18 @@ public final class GroupCommitClickPublisher implements ClickPublisher {
     }
 
     public GroupCommitClickPublisher(SqsClient sqs, String queueUrl, ObjectMapper json) {
+        this(sqs, queueUrl, json, new CountDownLatch(0));
+    }
+
+    /** @param gatherFrom the gatherer starts once it opens (tests hold it to line clicks up first) */
+    GroupCommitClickPublisher(SqsClient sqs, String queueUrl, ObjectMapper json, CountDownLatch gatherFrom) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.json = json;
-        for (int i = 0; i < SENDERS; i++) {
-            Thread sender = new Thread(this::sendForever, "click-sender-" + i);
-            sender.setDaemon(true);
-            sender.start();
-        }
+        this.gatherFrom = gatherFrom;
+        Thread gatherer = new Thread(this::gatherForever, "click-gatherer");
+        gatherer.setDaemon(true);
+        gatherer.start();
     }
 
     @Override
@@ -87,14 +98,20 @@ public final class GroupCommitClickPublisher implements ClickPublisher {
         return pending.size();
     }
 
-    private void sendForever() {
+    private void gatherForever() {
+        try {
+            gatherFrom.await();
+        } catch (InterruptedException e) {
+            return;
+        }
         while (true) {
             try {
-                send(nextBatch());
+                List<Pending> batch = nextBatch();
+                senders.execute(() -> send(batch));
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException unexpected) {
-                // send() completes every future it took; nothing to do but keep serving.
+                // send() completes every future it took; nothing to do but keep gathering.
             }
         }
     }

@@ -64,6 +64,13 @@ public final class Prices {
     /** Per request to a function on managed instances (no duration charge: the instances are billed instead). */
     public static final double MANAGED_INSTANCES_REQUEST = 0.20 / 1_000_000;
 
+    // AWS PrivateLink interface endpoints (the managed instances' VPC reaches SQS, Secrets Manager and
+    // CloudWatch Logs through them): https://aws.amazon.com/privatelink/pricing/ — NOT checked online here.
+    /** Per endpoint per Availability Zone per hour. */
+    public static final double INTERFACE_ENDPOINT_AZ_HOUR = 0.01;
+    /** Per GB processed, first PB a month. */
+    public static final double INTERFACE_ENDPOINT_GB = 0.01;
+
     /** Storage is billed per binary GB. */
     public static final double BYTES_PER_GB = 1024.0 * 1024 * 1024;
 
