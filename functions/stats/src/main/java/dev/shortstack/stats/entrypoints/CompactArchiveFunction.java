@@ -6,7 +6,6 @@ import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.observability.Observability;
 import dev.shortstack.shared.sqs.SqsBatchFunction;
 import dev.shortstack.shared.sqs.SqsRecord;
-import dev.shortstack.shared.stats.CompactionJobStore;
 import dev.shortstack.shared.stats.CompactionRequest;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -25,7 +24,6 @@ import org.slf4j.LoggerFactory;
 public final class CompactArchiveFunction extends SqsBatchFunction {
     private static final Logger LOG = LoggerFactory.getLogger(CompactArchiveFunction.class);
     private final StatsDependencies deps;
-    private final CompactionJobStore jobs;
 
     public CompactArchiveFunction() {
         this(StatsDependencies.fromEnv(Env.system()));
@@ -34,7 +32,6 @@ public final class CompactArchiveFunction extends SqsBatchFunction {
     public CompactArchiveFunction(StatsDependencies deps) {
         super(new Observability("compactor"));
         this.deps = deps;
-        this.jobs = deps.jobs().store();
     }
 
     @Override
@@ -61,7 +58,7 @@ public final class CompactArchiveFunction extends SqsBatchFunction {
                     LOG.info("{} is being compacted by another run; this request comes back later", day);
                     complete = false;
                 } else if (request.jobId() != null) {
-                    jobs.markDayDone(request.jobId(), day, deps.clock().instant());
+                    deps.jobs().markDayDone(request.jobId(), day);
                 }
             }
             if (!complete) {

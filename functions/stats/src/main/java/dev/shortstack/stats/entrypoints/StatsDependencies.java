@@ -4,6 +4,7 @@ import dev.shortstack.links.auth.Authenticator;
 import dev.shortstack.links.entrypoints.LinksApiDependencies;
 import dev.shortstack.links.links.LinkService;
 import dev.shortstack.links.links.SlugGenerator;
+import dev.shortstack.links.store.SqsBatches;
 import dev.shortstack.links.store.dynamodb.DynamoApiKeyStore;
 import dev.shortstack.links.store.dynamodb.DynamoLinkStore;
 import dev.shortstack.shared.aws.AwsClients;
@@ -15,7 +16,6 @@ import dev.shortstack.shared.stats.CompactionJobStore;
 import dev.shortstack.stats.ArchiveAccess;
 import dev.shortstack.stats.compaction.CompactionService;
 import dev.shortstack.stats.query.CompactionJobs;
-import dev.shortstack.stats.query.SqsCompactionQueue;
 import dev.shortstack.stats.query.StatsService;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -34,6 +34,7 @@ public record StatsDependencies(Authenticator authenticator, LinkService links, 
         Clock clock = Clock.systemUTC();
         Observability observability = new Observability("stats");
         ArchiveAccess archive = ArchiveAccess.fromEnv(env, aws, observability, QUERY_TIMEOUT_SECONDS);
+        String compactionQueueUrl = env.require(EnvNames.COMPACTION_QUEUE_URL);
         int indexShards = env.getInt(EnvNames.LINK_INDEX_SHARDS, LinksApiDependencies.DEFAULT_INDEX_SHARDS, 1, 256);
         LinkService links = new LinkService(
                 new DynamoLinkStore(aws.dynamo(), env.require(EnvNames.LINKS_TABLE), env.require(EnvNames.VISITS_TABLE), indexShards),
@@ -44,7 +45,7 @@ public record StatsDependencies(Authenticator authenticator, LinkService links, 
                 links,
                 new StatsService(archive.slicer(), archive.engine()),
                 new CompactionJobs(new CompactionJobStore(aws.dynamo(), env.require(EnvNames.STATS_TABLE)),
-                        new SqsCompactionQueue(aws.sqs(), env.require(EnvNames.COMPACTION_QUEUE_URL)), clock),
+                        requests -> SqsBatches.sendJson(aws.sqs(), compactionQueueUrl, requests), clock),
                 new CompactionService(archive.store(), archive.catalog(), archive.engine(), archive.scratch().resolve("work"),
                         clock, observability),
                 clock);
