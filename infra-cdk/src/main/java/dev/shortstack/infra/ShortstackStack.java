@@ -34,6 +34,7 @@ import software.amazon.awscdk.services.events.RuleTargetInput;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.SqsQueue;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.SystemLogLevel;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.EventType;
 import software.amazon.awscdk.services.s3.NotificationKeyFilter;
@@ -97,6 +98,7 @@ public final class ShortstackStack extends Stack {
                 .name("redirect").module("redirect").handler(RedirectFunction.class)
                 .environment(redirectEnv)
                 .managedInstances(redirectCapacity == null ? null : redirectCapacity.placement())
+                .platformLogLevel(SystemLogLevel.WARN)
                 .build());
         redirect.function().addToRolePolicy(PolicyStatement.Builder.create()
                 .actions(List.of("secretsmanager:GetSecretValue"))

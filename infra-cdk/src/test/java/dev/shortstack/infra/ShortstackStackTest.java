@@ -174,6 +174,19 @@ class ShortstackStackTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    @SuppressWarnings("unchecked")
+    void theRedirectWritesNoPlatformLinePerClickWhileTheOtherFunctionsKeepTheirReports(String stage) {
+        Template template = stages.get(stage).template();
+        for (String function : List.of("links-api", "redirect", "aggregator", "compactor", "stats-api", "jobs-worker")) {
+            Map<String, Object> logging = (Map<String, Object>) propertiesOfOne(template, "AWS::Lambda::Function",
+                    Map.of("FunctionName", "shortstack-" + stage + "-" + function)).get("LoggingConfig");
+            assertThat(logging).as(function).containsEntry("LogFormat", "JSON").containsEntry("ApplicationLogLevel", "INFO")
+                    .containsEntry("SystemLogLevel", function.equals("redirect") ? "WARN" : "INFO");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void eachFunctionRunsItsHandlerClassNamedByItsClassLiteral(String stage) {
         // Written out here rather than read back from the stack, so that a handler wired to the wrong function fails.
         Map<String, Class<? extends RequestStreamHandler>> handlers = Map.of(

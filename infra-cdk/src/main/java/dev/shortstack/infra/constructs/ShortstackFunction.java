@@ -29,6 +29,9 @@ import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.UtilizationScalingOptions;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
+import software.amazon.awscdk.services.lambda.LoggingFormat;
+import software.amazon.awscdk.services.lambda.SystemLogLevel;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.sqs.Queue;
 import dev.shortstack.shared.infra.QueueDefinition;
@@ -98,7 +101,12 @@ public final class ShortstackFunction extends Construct {
                 .reservedConcurrentExecutions(settings.reservedConcurrency())
                 .environment(env)
                 .role(role)
-                .logGroup(logs);
+                .logGroup(logs)
+                // JSON is what the code writes already (Powertools, EMF: Lambda does not wrap JSON lines) and what
+                // level filtering needs; lines without a level count as INFO, so the EMF lines pass.
+                .loggingFormat(LoggingFormat.JSON)
+                .applicationLogLevelV2(ApplicationLogLevel.INFO)
+                .systemLogLevelV2(props.platformLogLevel());
         if (settings.ephemeralStorageMb() != null) {
             builder.ephemeralStorageSize(Size.mebibytes(settings.ephemeralStorageMb()));
         }
@@ -187,11 +195,13 @@ public final class ShortstackFunction extends Construct {
      * @param environment             the function's own variables (resource names, settings)
      * @param environmentFromSettings variables derived from the function's stages.json entry, added last
      * @param managedInstances        null for Lambda's own fleet; else the capacity provider the function runs on
+     * @param platformLogLevel        Lambda's own log lines: INFO (the default) writes START and REPORT for every
+     *                                invocation, WARN only problems (for the redirect: ~260 bytes a click otherwise)
      */
     public record Props(String name, String module, Class<? extends RequestStreamHandler> handler,
                         Map<String, String> environment,
                         java.util.function.Function<FunctionConfig, Map<String, String>> environmentFromSettings,
-                        OnManagedInstances managedInstances) {
+                        OnManagedInstances managedInstances, SystemLogLevel platformLogLevel) {
         /** The construct id (and so every logical id below it) comes from the name: kebab-case only. */
         private static final Pattern KEBAB_CASE = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
@@ -213,11 +223,12 @@ public final class ShortstackFunction extends Construct {
             }
             environment = Map.copyOf(environment == null ? Map.of() : environment);
             environmentFromSettings = environmentFromSettings == null ? settings -> Map.of() : environmentFromSettings;
+            platformLogLevel = platformLogLevel == null ? SystemLogLevel.INFO : platformLogLevel;
         }
 
         public Props(String name, String module, Class<? extends RequestStreamHandler> handler, Map<String, String> environment,
                      java.util.function.Function<FunctionConfig, Map<String, String>> environmentFromSettings) {
-            this(name, module, handler, environment, environmentFromSettings, null);
+            this(name, module, handler, environment, environmentFromSettings, null, null);
         }
 
         public static Builder builder() {
@@ -245,6 +256,7 @@ public final class ShortstackFunction extends Construct {
             private Map<String, String> environment;
             private java.util.function.Function<FunctionConfig, Map<String, String>> environmentFromSettings;
             private OnManagedInstances managedInstances;
+            private SystemLogLevel platformLogLevel;
 
             private Builder() {
             }
@@ -281,8 +293,14 @@ public final class ShortstackFunction extends Construct {
                 return this;
             }
 
+            /** Lambda's own log lines; WARN keeps START and REPORT out of a hot function's logs. */
+            public Builder platformLogLevel(SystemLogLevel level) {
+                this.platformLogLevel = level;
+                return this;
+            }
+
             public Props build() {
-                return new Props(name, module, handler, environment, environmentFromSettings, managedInstances);
+                return new Props(name, module, handler, environment, environmentFromSettings, managedInstances, platformLogLevel);
             }
         }
     }

@@ -57,7 +57,7 @@ import java.util.function.Predicate;
  * {@link ArrivalSimulator} stream of AnalyticsCostBench, same seed) into a model of each compute option:
  * execution environments with their own 10 s link caches and 10 s metrics lines, Lambda's billed
  * milliseconds per invocation (in-process time stretched by the memory's CPU share, plus the stated SQS and
- * GetItem round trips), and on managed instances the group-commit publisher's SendMessageBatch calls. The
+ * GetItem round trips), and on managed instances the group-commit publisher's messages (the clicks of concurrent requests share one). The
  * analytics and the consumption of the clicks queue are AnalyticsCostBench's own results for the profile
  * ({@link ProfileRun}): "old" for the previous design, "new" for the others. Dollars at {@link Prices}.
  *
@@ -216,9 +216,11 @@ public final class CostBench {
                         + " HandlerLatency (+%d bytes)%n",
                 Observability.FLUSH_INTERVAL.toSeconds(), m.coldStartBytes(), LogLineBytes.lambdaEmfProperties(),
                 LogLineBytes.previousLatencyMetric());
-        out.printf(Locale.ROOT, "- Lambda's platform lines: START, END and REPORT per invocation in the text log format (~%d bytes"
-                        + " at 9 ms billed and 1,024 MB; no JSON log format or system log level is set, so all three are ingested);"
-                        + " the same assumed for managed instances (not checked); no per-event overhead added%n",
+        out.printf(Locale.ROOT, "- Lambda's platform lines: the previous design wrote START, END and"
+                        + " REPORT per invocation in the text log format (~%d bytes at 9 ms billed and 1,024 MB; no system log level"
+                        + " was set, so all three were ingested); the redirect now runs with the JSON log format and system log level"
+                        + " WARN (ShortstackStack), which writes none of them, on Lambda and on managed instances alike; no per-event"
+                        + " overhead added%n",
                 LogLineBytes.platformLines(8.5, 9, 1024));
         out.printf(Locale.ROOT, "- Front door bytes: the answer as HTTP/1.1 text with CloudFront's security and own headers (%,d bytes"
                         + " to the viewer), the request line with the 6 forwarded viewer headers (Cdn.REDIRECT_HEADERS) and CloudFront's"
@@ -236,7 +238,10 @@ public final class CostBench {
                 + " never answers it from cache)");
         out.println("- " + ArrivalSimulator.describe());
         out.printf(Locale.ROOT, "- Analytics and queue consumption: AnalyticsCostBench's results for the same profile and seed (its own"
-                        + " assumptions apply: run it for them); its per-click CPU %.2f µs (%s)%n", analytics.cpuMicrosPerClick(),
+                        + " assumptions apply: run it for them; it has one message per click); on managed instances the clicks that"
+                        + " shared a call share one message (GroupCommitClickPublisher), so the consumer's receives and deletes, both"
+                        + " counted per message, are divided by the clicks per call; its per-click CPU %.2f µs (%s)%n",
+                analytics.cpuMicrosPerClick(),
                 analytics.cpuMeasuredClicks() > 0 ? "measured in this run" : "given; 15 µs as in docs/performance.md unless --cpu-us-per-click");
         out.println("- Prices: us-east-1 list prices, before free tiers, in dev.shortstack.bench.cost.Prices; a month is 30 days");
     }

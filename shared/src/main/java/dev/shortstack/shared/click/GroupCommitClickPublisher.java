@@ -3,11 +3,10 @@ package dev.shortstack.shared.click;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shortstack.shared.concurrent.DaemonPool;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -19,22 +18,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
- * Click capture with group commit: the click events of concurrent requests share
- * {@code SendMessageBatch} calls (up to {@link #MAX_BATCH} entries, gathered for at most
- * {@link #LINGER}), and each request answers only once its own event is acknowledged, so no click
- * lives only in memory when its redirect leaves. An entry the batch refused is sent again on its
- * own; if that fails too, the caller gets a {@link ClickPublishException} (and writes the replay
- * log). One gatherer forms the batches, lingering only while other requests are waiting to publish
- * (with one request per environment, as on standard Lambda, every event goes out at once, in a
- * batch of one), and hands each to a pool of senders: new clicks gather while earlier batches are
- * on the wire, instead of each idle sender taking one click on its own.
+ * Click capture with group commit: the click events of concurrent requests share one queue
+ * message (up to {@link #MAX_BATCH} events as a JSON array, at most {@link #MAX_MESSAGE_BYTES},
+ * gathered for at most {@link #LINGER}), and each request answers only once the message carrying
+ * its event is acknowledged, so no click lives only in memory when its redirect leaves. A lone
+ * event goes out as a plain click object, as on standard Lambda (one request per environment:
+ * every event goes out at once). If the queue refuses the message after the SDK's own retries,
+ * every caller in it gets a {@link ClickPublishException} (and writes the replay log).
+ *
+ * Why one message, not a {@code SendMessageBatch} of entries: both are one billed request (per
+ * started 64 KB), but the consumer's receives and deletes are counted per message, and so is the
+ * queue's own work (the local emulator spent most of a loaded runner's CPU per message). One
+ * gatherer forms the groups, lingering only while other requests are waiting to publish, and hands
+ * each to a pool of senders: new clicks gather while earlier groups are on the wire.
  */
 public final class GroupCommitClickPublisher implements ClickPublisher {
     public static final int MAX_BATCH = 10;
+    /** One billed SQS request: a message is charged per started 64 KB. */
+    public static final int MAX_MESSAGE_BYTES = 64 * 1024;
     static final Duration LINGER = Duration.ofMillis(2);
     /** A visitor waits on this: fail fast and fall back to the replay log instead. */
     private static final Duration SEND_TIMEOUT = Duration.ofMillis(1500);
@@ -50,7 +53,10 @@ public final class GroupCommitClickPublisher implements ClickPublisher {
     /** Publishes that have not been answered yet: more than one means a batch is worth waiting for. */
     private final AtomicInteger waiting = new AtomicInteger();
 
-    private record Pending(String body, CompletableFuture<Void> acknowledged) {
+    /** The gatherer's alone: an event that did not fit the previous message starts the next one. */
+    private Pending carried;
+
+    private record Pending(String body, int bytes, CompletableFuture<Void> acknowledged) {
     }
 
     public GroupCommitClickPublisher(SqsClient sqs, String queueUrl, ObjectMapper json) {
@@ -76,7 +82,7 @@ public final class GroupCommitClickPublisher implements ClickPublisher {
         } catch (JsonProcessingException e) {
             throw new ClickPublishException("Click event could not be serialised", e);
         }
-        Pending click = new Pending(body, new CompletableFuture<>());
+        Pending click = new Pending(body, body.getBytes(StandardCharsets.UTF_8).length, new CompletableFuture<>());
         waiting.incrementAndGet();
         try {
             pending.add(click);
@@ -116,55 +122,49 @@ public final class GroupCommitClickPublisher implements ClickPublisher {
         }
     }
 
-    /** The next events: the first one, then whatever arrives within the linger while others wait too. */
+    /**
+     * The next events: the first one, then whatever arrives within the linger while others wait too,
+     * as long as the message stays within {@link #MAX_MESSAGE_BYTES}.
+     */
     private List<Pending> nextBatch() throws InterruptedException {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
-        batch.add(pending.take());
-        pending.drainTo(batch, MAX_BATCH - 1);
+        Pending first = carried != null ? carried : pending.take();
+        carried = null;
+        batch.add(first);
+        long bytes = 2 + first.bytes();
         long deadline = System.nanoTime() + LINGER.toNanos();
-        while (batch.size() < MAX_BATCH && waiting.get() > batch.size()) {
-            long left = deadline - System.nanoTime();
-            Pending next = left > 0 ? pending.poll(left, TimeUnit.NANOSECONDS) : null;
+        while (batch.size() < MAX_BATCH) {
+            Pending next = pending.poll();
             if (next == null) {
+                long left = deadline - System.nanoTime();
+                if (waiting.get() <= batch.size() || left <= 0) {
+                    break;
+                }
+                next = pending.poll(left, TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    break;
+                }
+            }
+            if (bytes + 1 + next.bytes() > MAX_MESSAGE_BYTES) {
+                carried = next;
                 break;
             }
             batch.add(next);
-            pending.drainTo(batch, MAX_BATCH - batch.size());
+            bytes += 1 + next.bytes();
         }
         return batch;
     }
 
     private void send(List<Pending> batch) {
-        List<SendMessageBatchRequestEntry> entries = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(batch.get(i).body()).build());
-        }
-        SendMessageBatchResponse response;
+        String body = batch.size() == 1 ? batch.get(0).body()
+                : batch.stream().map(Pending::body).collect(Collectors.joining(",", "[", "]"));
         try {
-            response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries)
+            sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(body)
                     .overrideConfiguration(c -> c.apiCallTimeout(SEND_TIMEOUT)));
         } catch (SdkException e) {
             batch.forEach(click -> click.acknowledged().completeExceptionally(e));
             return;
         }
-        Map<String, Pending> byId = new HashMap<>();
-        for (int i = 0; i < batch.size(); i++) {
-            byId.put(Integer.toString(i), batch.get(i));
-        }
-        response.successful().forEach(ok -> byId.remove(ok.id()).acknowledged().complete(null));
-        Map<String, String> refused = response.failed().stream()
-                .collect(Collectors.toMap(f -> f.id(), f -> f.code() + " " + f.message(), (a, b) -> a));
-        byId.forEach((id, click) -> retryAlone(click, refused.getOrDefault(id, "not acknowledged")));
-    }
-
-    private void retryAlone(Pending click, String firstRefusal) {
-        try {
-            sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(click.body())
-                    .overrideConfiguration(c -> c.apiCallTimeout(SEND_TIMEOUT)));
-            click.acknowledged().complete(null);
-        } catch (SdkException e) {
-            e.addSuppressed(new IllegalStateException("refused in its batch first: " + firstRefusal));
-            click.acknowledged().completeExceptionally(e);
-        }
+        batch.forEach(click -> click.acknowledged().complete(null));
     }
 }

@@ -21,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One batch of click messages: parse, classify, archive. The archive is the only place a click is
+ * One batch of click messages (each one click, or the group-committed clicks of concurrent
+ * redirects): parse, classify, archive. The archive is the only place a click is
  * counted from, so this is all a click costs: a share of one S3 PUT, and nothing in DynamoDB
  * unless it arrives after its hour closed (then one small catalog item per late object, so that
  * queries read it until the next compaction takes it in).
@@ -52,14 +53,14 @@ public final class ClickAggregationService {
         Set<String> failed = new HashSet<>();
         List<ClickRecord> clicks = new ArrayList<>(records.size());
         for (SqsRecord record : records) {
-            Optional<ClickEvent> event = ClickParser.parse(record.body());
-            if (event.isEmpty()) {
+            Optional<List<ClickEvent>> events = ClickParser.parse(record.body());
+            if (events.isEmpty()) {
                 LOG.warn("Unreadable click message {} (receive {}); it goes to the DLQ after the last retry",
                         record.messageId(), record.receiveCount());
                 observability.count("UnreadableClick");
                 failed.add(record.messageId());
             } else {
-                clicks.add(new ClickRecord(record.messageId(), classifier.classify(event.get()).archived(event.get())));
+                events.get().forEach(event -> clicks.add(new ClickRecord(record.messageId(), classifier.classify(event).archived(event))));
             }
         }
         if (clicks.isEmpty()) {

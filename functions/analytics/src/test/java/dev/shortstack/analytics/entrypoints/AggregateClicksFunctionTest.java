@@ -55,9 +55,27 @@ class AggregateClicksFunctionTest {
         assertThat(lateKeys).containsExactlyElementsOf(archive.keySet());
     }
 
+    @Test
+    void aMessageOfGroupCommittedClicksIsArchivedWholeAndOneWithABadClickIsRefusedWhole() {
+        JsonNode response = invoke(Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC), "analytics/clicks-packed.json");
+
+        assertThat(response.path("batchItemFailures")).hasSize(1);
+        assertThat(response.path("batchItemFailures").get(0).path("itemIdentifier").asText())
+                .as("the message with an incomplete click goes back (and to the DLQ) with all its clicks")
+                .isEqualTo("0f2c6f1e-6b1e-4f7a-9a51-000000000101");
+        assertThat(archive).hasSize(1);
+        String key = archive.keySet().iterator().next();
+        assertThat(ArchiveCodec.decode(key, archive.get(key))).extracting(ArchivedClick::clickId).containsExactly(
+                "5b0e6f0c-1f5e-4b7e-9a0c-3d2f1e0a9b01", "5b0e6f0c-1f5e-4b7e-9a0c-3d2f1e0a9b11", "5b0e6f0c-1f5e-4b7e-9a0c-3d2f1e0a9b12");
+    }
+
     private JsonNode invoke(Clock clock) {
+        return invoke(clock, "analytics/clicks-batch.json");
+    }
+
+    private JsonNode invoke(Clock clock, String fixture) {
         AnalyticsDependencies deps = new AnalyticsDependencies(new ClickClassifier(), archive::put, new RecordingCatalog(), clock);
-        return LambdaInvoker.invoke(new AggregateClicksFunction(deps), "aggregator", Fixtures.event("analytics/clicks-batch.json"));
+        return LambdaInvoker.invoke(new AggregateClicksFunction(deps), "aggregator", Fixtures.event(fixture));
     }
 
     /** Records late objects; the aggregator calls nothing else. */

@@ -60,7 +60,7 @@ public final class CpuProbe {
     private static void run(ClickClassifier classifier, ArchiveWriter writer, List<String> bodies) {
         List<ArchivedClick> batch = new ArrayList<>(BATCH);
         for (String body : bodies) {
-            ClickEvent event = ClickParser.parse(body).orElseThrow();
+            ClickEvent event = ClickParser.parse(body).orElseThrow().get(0);
             batch.add(classifier.classify(event).archived(event));
             if (batch.size() == BATCH) {
                 writer.write(batch);

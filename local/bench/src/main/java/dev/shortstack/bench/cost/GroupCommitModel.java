@@ -38,9 +38,9 @@ public final class GroupCommitModel {
 
     public static String describe() {
         return String.format(java.util.Locale.ROOT, "Group commit (managed instances): GroupCommitClickPublisher replayed on"
-                + " simulated time per instance: one gatherer forms batches of at most %d, lingering up to %.0f ms after a"
-                + " batch's first click while other publishes are unanswered, and hands them to %d senders (on standard"
-                + " Lambda, one request per environment: a batch of one per click)", GroupCommitClickPublisher.MAX_BATCH,
+                + " simulated time per instance: one gatherer forms messages of at most %d clicks, lingering up to %.0f ms"
+                + " after a message's first click while other publishes are unanswered, and hands them to %d senders (on"
+                + " standard Lambda, one request per environment: a message of one click per click)", GroupCommitClickPublisher.MAX_BATCH,
                 LINGER_MILLIS, SENDERS);
     }
 

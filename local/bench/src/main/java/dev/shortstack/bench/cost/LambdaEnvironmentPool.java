@@ -12,7 +12,7 @@ import java.util.Random;
  * used one would concentrate traffic and lower the link reads), or starts a new one when none is idle;
  * environments stay warm for the whole window (no idle reclaim, no recycling). Each invocation occupies its
  * environment for the in-process time, the SQS round trip and, when its link is not cached, the GetItem
- * round trip, and is billed that per started millisecond. Every click is one SendMessageBatch of one entry
+ * round trip, and is billed that per started millisecond. Every click is one SendMessage of one click
  * (a batch of one: GroupCommitClickPublisher sends at once when no other request waits in the environment).
  */
 public final class LambdaEnvironmentPool implements ClickSink {

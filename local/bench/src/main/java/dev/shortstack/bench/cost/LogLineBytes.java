@@ -16,8 +16,8 @@ public final class LogLineBytes {
     }
 
     /**
-     * Lambda's own START, END and REPORT lines for one invocation, in the text log format (the function
-     * sets no JSON log format and no system log level, so Lambda writes all three to its log group).
+     * Lambda's own START, END and REPORT lines for one invocation, in the text log format, as a function
+     * without a system log level (the redirect until it was set to WARN) has them written to its log group.
      */
     public static int platformLines(double durationMs, long billedMs, int memoryMb) {
         return utf8("START RequestId: " + REQUEST_ID + " Version: 12\n"

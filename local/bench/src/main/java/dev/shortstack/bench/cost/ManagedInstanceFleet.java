@@ -7,7 +7,7 @@ import java.util.Random;
  * serving many requests at once, with one link cache and one click publisher. A click goes to an instance
  * picked evenly at random; its link is looked up in that instance's cache; its event is published when the
  * in-process work (and a GetItem, on a miss) is done, into the instance's {@link GroupCommitModel}, which
- * counts the SendMessageBatch calls the real publisher would make. Nothing is billed by duration here.
+ * counts the messages (one SendMessage each) the real publisher would send. Nothing is billed by duration here.
  */
 final class ManagedInstanceFleet implements ClickSink {
     private final EnvironmentState[] instances;

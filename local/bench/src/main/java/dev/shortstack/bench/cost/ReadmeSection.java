@@ -68,9 +68,10 @@ public final class ReadmeSection {
         row(s, String.format(Locale.ROOT, "Lambda duration (%s ms billed a redirect on average: mostly the SQS round trip, and a"
                 + " GetItem's on a cache miss)", num(deployed.billedMsPerClick())), deployed.compute());
         row(s, "SQS: the click event, one request per click", deployed.sqs());
-        row(s, String.format(Locale.ROOT, "DynamoDB link reads (%s per 1,000 clicks miss the 10 s cache)",
+        row(s, String.format(Locale.ROOT, "DynamoDB link reads (%s per 1,000 clicks miss the 10 s cache; eventually consistent,"
+                        + " half a unit each)",
                 num(usage.perThousandClicks(usage.linkReads()))), deployed.dynamo());
-        row(s, String.format(Locale.ROOT, "CloudWatch Logs (%s bytes a click: Lambda's START/END/REPORT lines, metrics every 10 s)",
+        row(s, String.format(Locale.ROOT, "CloudWatch Logs (%s bytes a click: a metrics line every 10 s per environment; no START/REPORT lines)",
                 num(deployed.logBytesPerClick())), deployed.logs());
         row(s, "Analytics: archive, compaction (AnalyticsCostBench)", deployed.analytics());
         row(s, "Clicks queue consumed by the aggregator", deployed.queueConsume());

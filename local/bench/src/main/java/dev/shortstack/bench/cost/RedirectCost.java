@@ -41,11 +41,20 @@ public record RedirectCost(RedirectDesign design, RedirectUsage usage, double fr
                 requests,
                 compute,
                 usage.sqsBilledRequests() * Prices.SQS_REQUEST * perClick,
-                usage.linkReads() * Prices.DYNAMODB_RRU * perClick,
+                usage.linkReads() * linkReadUnits(design) * Prices.DYNAMODB_RRU * perClick,
                 logBytes / Prices.BYTES_PER_GB * Prices.CLOUDWATCH_LOGS_INGESTED_GB * MILLION,
                 analyticsDollars.analytics(),
-                analyticsDollars.queueConsume(),
+                // A message carries the clicks of one call (one on standard Lambda): receives and deletes count messages.
+                analyticsDollars.queueConsume() / (design.previous() ? 1 : usage.clicksPerSqsCall()),
                 logBytes, instances, billedMs);
+    }
+
+    /**
+     * A link read of an active link: strongly consistent before (1 RRU); now eventually consistent first
+     * (DynamoLinkReader), half a unit, as every simulated click is on a link that exists.
+     */
+    static double linkReadUnits(RedirectDesign design) {
+        return design.previous() ? 1.0 : 0.5;
     }
 
     /**
@@ -62,7 +71,7 @@ public record RedirectCost(RedirectDesign design, RedirectUsage usage, double fr
     }
 
     /**
-     * Per click: what the function writes per request (measured), Lambda's START/END/REPORT lines, and the
+     * Per click: what the function writes per request (measured), Lambda's START/END/REPORT lines where the design has them, and the
      * metrics lines — the previous design's one per request (measured, plus the HandlerLatency metric it also
      * had), or the current one per environment per 10 s as the simulation counted them. Each EMF line also
      * carries the Lambda environment's properties.
@@ -71,7 +80,7 @@ public record RedirectCost(RedirectDesign design, RedirectUsage usage, double fr
                                            double billedMs, RedirectAssumptions assumptions) {
         int memoryMb = design.compute().kind() == ComputeOption.Kind.LAMBDA ? design.compute().memoryMb()
                 : assumptions.deployedMemoryMb();
-        double platform = LogLineBytes.platformLines(usage.meanDurationMs(), Math.round(billedMs), memoryMb);
+        double platform = design.platformLines() ? LogLineBytes.platformLines(usage.meanDurationMs(), Math.round(billedMs), memoryMb) : 0;
         if (design.previous()) {
             return measured.previousBytesPerRequest() + LogLineBytes.previousLatencyMetric() + LogLineBytes.lambdaEmfProperties()
                     + platform;

@@ -39,7 +39,7 @@ public final class RedirectCostTable {
         out.println("What was counted:");
         out.println();
         out.println("| design | environments | peak concurrency | billed ms / invocation | GB-s / 1,000 clicks | SQS calls / 1,000"
-                + " | clicks per SQS call | SQS billed requests / 1,000 | GetItem (RRU) / 1,000 | EMF lines / 1,000 | log bytes / click |");
+                + " | clicks per SQS call | SQS billed requests / 1,000 | link GetItems / 1,000 | EMF lines / 1,000 | log bytes / click |");
         out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (RedirectCost c : costs) {
             RedirectUsage u = c.usage();
@@ -81,7 +81,7 @@ public final class RedirectCostTable {
         double sharedIfAllJoined = Math.min(GroupCommitClickPublisher.MAX_BATCH, Math.max(1, inFlight));
         out.printf(Locale.ROOT, "%nManaged instances: %d, each taking %s clicks/s. Little's law puts %s requests in flight per instance"
                         + " (%s ms each, in-process + GetItem share + SQS round trip); if every click in flight shared one call,"
-                        + " a SendMessageBatch would carry %s click(s) (%s billed requests per 1,000 clicks). The publisher's own"
+                        + " a message would carry %s click(s) (%s billed requests per 1,000 clicks). The publisher's own"
                         + " batching — an idle sender takes a new click before a lingering one can add it — gives %s click(s) per call,"
                         + " as counted above.%n", managed.computeInstances(), num(perInstance), num(inFlight), num(u.meanDurationMs()),
                 num(sharedIfAllJoined), num(1000 / sharedIfAllJoined), num(u.clicksPerSqsCall()));

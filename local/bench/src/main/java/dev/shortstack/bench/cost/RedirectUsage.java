@@ -7,7 +7,7 @@ package dev.shortstack.bench.cost;
  * @param billedMillis        Lambda's billed duration summed over invocations, per started ms (0 on managed instances)
  * @param meanDurationMs      the mean invocation time the simulation occupied an environment for
  * @param linkReads           GetItem calls: requests whose environment had no live entry for the link
- * @param sqsCalls            SendMessage or SendMessageBatch calls
+ * @param sqsCalls            SendMessage calls (a message carries one click, or on managed instances the clicks that shared the call)
  * @param sqsBilledRequests   the same, billed per started 64 KB of payload
  * @param metricsLines        EMF lines written (one per environment per 10 s at most)
  * @param environments        execution environments started in the window (managed instances: one per instance)
