@@ -50,11 +50,13 @@ export interface Job {
     rowsDone?: number;
     rowsSucceeded?: number;
     rowsFailed?: number;
+    rowsRenamed?: number;
     rowsWritten?: number;
     percent: number | null;
     rowsPerSecond: number | null;
     etaSeconds: number | null;
   };
+  onInvalidSlug?: "reject" | "random";
   warnings: string[];
   error: string | null;
   upload?: Presigned;

@@ -238,6 +238,16 @@ async function run(browser, { baseUrl, key }) {
   await page.getByRole("button", { name: "Export", exact: true }).click();
   await page.locator('.progress-card[data-status="succeeded"]').getByRole("link", { name: /Download CSV/ }).waitFor();
 
+  // A Shlink export declared as Bitly's fails at once, and after a reload the jobs list still says why.
+  await page.getByLabel("File to import").setInputFiles({ name: "shlink.csv", mimeType: "text/csv",
+    buffer: Buffer.from("createdAt,shortCode,longUrl,title,tags,visits\n2024-05-01T10:00:00+00:00,guide,https://a.test/docs,Docs,a|b,7\n") });
+  await page.getByLabel("File format").selectOption("bitly-csv");
+  await page.getByLabel("When a row's slug cannot be used").selectOption("random");
+  await page.getByRole("button", { name: "Upload and import" }).click();
+  await page.locator('.progress-card[data-status="failed"]').waitFor({ timeout: 60_000 });
+  await page.reload();
+  await page.getByRole("table").getByText("This looks like a shlink-csv file, not bitly-csv").waitFor();
+
   // Delete the link, confirming first; it no longer redirects.
   await page.getByRole("link", { name: "Links" }).click();
   await page.getByLabel("Search").fill("browser-test");

@@ -41,6 +41,9 @@ function importForm(live: HTMLElement, watch: (job: Job) => Promise<void>): HTML
     h("option", { value: "bitly-csv" }, "Bitly CSV export"),
     h("option", { value: "shlink-csv" }, "Shlink CSV"));
   const tags = h("input", { id: "import-tags", type: "text", placeholder: "e.g. migrated" });
+  const slugs = h("select", { id: "import-slugs" },
+    h("option", { value: "reject" }, "Refuse the row"),
+    h("option", { value: "random" }, "Give the link a random slug"));
   const error = h("p", { class: "field-error", role: "alert" });
   return h("form", {
     class: "card", onsubmit: async (event: Event) => {
@@ -53,7 +56,8 @@ function importForm(live: HTMLElement, watch: (job: Job) => Promise<void>): HTML
       }
       try {
         const defaultTags = tags.value.split(",").map((t) => t.trim()).filter((t) => t);
-        const job = await api<Job>("POST", "/v1/imports", { format: format.value, defaultTags, sizeBytes: chosen.size });
+        const job = await api<Job>("POST", "/v1/imports",
+          { format: format.value, defaultTags, onInvalidSlug: slugs.value, sizeBytes: chosen.size });
         replace(live, h("p", {}, `Uploading ${chosen.name}…`));
         const upload = await fetch(job.upload!.url, { method: "PUT", body: chosen });
         if (!upload.ok) throw new Error(`The upload was refused (${upload.status})`);
@@ -68,6 +72,7 @@ function importForm(live: HTMLElement, watch: (job: Job) => Promise<void>): HTML
     h("div", { class: "field" }, h("label", { for: "import-file" }, "File to import"), file),
     h("div", { class: "field" }, h("label", { for: "import-format" }, "File format"), format),
     h("div", { class: "field" }, h("label", { for: "import-tags" }, "Tags for every link (optional)"), tags),
+    h("div", { class: "field" }, h("label", { for: "import-slugs" }, "When a row's slug cannot be used"), slugs),
     error,
     h("button", { type: "submit", class: "primary" }, "Upload and import"));
 }
@@ -106,7 +111,7 @@ function exportForm(watch: (job: Job) => Promise<void>): HTMLElement {
 function progressCard(job: Job): HTMLElement {
   const p = job.progress;
   const rows = job.kind === "import"
-    ? `${formatNumber(p.rowsDone)} of ${formatNumber(p.rowsTotal)} rows (${formatNumber(p.rowsFailed)} refused)`
+    ? `${formatNumber(p.rowsDone)} of ${formatNumber(p.rowsTotal)} rows (${formatNumber(p.rowsFailed)} refused, ${formatNumber(p.rowsRenamed ?? 0)} renamed)`
     : `${formatNumber(p.rowsWritten)} rows written`;
   return h("section", { class: "card progress-card", "data-status": job.status, "data-percent": p.percent ?? 0 },
     h("h2", {}, `${job.kind === "import" ? "Import" : "Export"} ${job.id}`),
@@ -123,7 +128,7 @@ function progressCard(job: Job): HTMLElement {
 function downloads(job: Job): HTMLElement | null {
   if (!job.errorReport && !job.result) return null;
   return h("p", { class: "downloads" },
-    job.errorReport ? h("a", { href: job.errorReport.url, class: "button" }, `Error report (${formatNumber(job.errorReport.rows)} rows)`) : null,
+    job.errorReport ? h("a", { href: job.errorReport.url, class: "button" }, "Import report (refused, renamed and changed rows)") : null,
     job.result ? h("a", { href: job.result.url, class: "button" }, `Download ${job.format.toUpperCase()} (${formatNumber(job.result.rows)} rows)`) : null);
 }
 
@@ -133,7 +138,11 @@ function jobsTable(jobs: Job[]): HTMLElement {
     h("tbody", {}, ...jobs.map((job) => h("tr", {},
       h("td", { "data-label": "Job" }, h("code", {}, job.id)),
       h("td", { "data-label": "Kind" }, job.kind === "import" ? `import (${job.format})` : `export of ${job.type} (${job.format})`),
-      h("td", { "data-label": "Status" }, h("span", { class: `state state-${job.status}` }, statusText(job.status))),
+      h("td", { "data-label": "Status" }, h("span", { class: `state state-${job.status}` }, statusText(job.status)),
+        // What went wrong stays readable after a reload, not only in the live card.
+        job.error ? h("p", { class: "field-error" }, job.error) : null,
+        job.warnings.length ? h("details", { class: "warnings" }, h("summary", {}, "Warnings"),
+          h("ul", {}, ...job.warnings.map((w) => h("li", {}, w)))) : null),
       h("td", { "data-label": "Rows", class: "num" }, formatNumber(job.kind === "import" ? job.progress.rowsDone : job.progress.rowsWritten)),
       h("td", { "data-label": "Created" }, formatDate(job.createdAt)),
       h("td", { "data-label": "Files" }, downloads(job))))));

@@ -2,18 +2,23 @@ package dev.shortstack.shared.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shortstack.shared.text.Utf8;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The parts of an API Gateway HTTP API (payload format 2.0) event that Shortstack reads.
  * Header names are lower-cased, as API Gateway delivers them.
  *
- * @param body the decoded body, or null when there is none
+ * @param body          the decoded body, or null when there is none
+ * @param repeatedQuery query parameters given more than once (API Gateway joins their values with
+ *                      commas, so {@code ?tag=a&tag=b} would otherwise read as the one tag "a,b")
  */
 public record HttpApiRequest(
         String method,
@@ -25,13 +30,22 @@ public record HttpApiRequest(
         int bodyBytes,
         String requestId,
         String sourceIp,
-        long timeEpochMillis) {
+        long timeEpochMillis,
+        Set<String> repeatedQuery) {
+
+    public HttpApiRequest {
+        repeatedQuery = Set.copyOf(repeatedQuery);
+    }
 
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
     }
 
+    /** @throws ApiProblem (400) when the parameter is given more than once */
     public Optional<String> queryParam(String name) {
+        if (repeatedQuery.contains(name)) {
+            throw ApiProblem.validation("query." + name, "is given more than once; give it once");
+        }
         return Optional.ofNullable(query.get(name));
     }
 
@@ -57,7 +71,29 @@ public record HttpApiRequest(
                 bodyBytes == null ? 0 : bodyBytes.length,
                 text(event.path("requestContext"), "requestId", ""),
                 text(http, "sourceIp", null),
-                event.path("requestContext").path("timeEpoch").asLong(System.currentTimeMillis()));
+                event.path("requestContext").path("timeEpoch").asLong(System.currentTimeMillis()),
+                repeatedNames(text(event, "rawQueryString", "")));
+    }
+
+    private static Set<String> repeatedNames(String rawQuery) {
+        Set<String> seen = new HashSet<>();
+        Set<String> repeated = new HashSet<>();
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            String rawName = pair.split("=", 2)[0];
+            String name;
+            try {
+                name = URLDecoder.decode(rawName, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformed) {
+                name = rawName;
+            }
+            if (!seen.add(name)) {
+                repeated.add(name);
+            }
+        }
+        return repeated;
     }
 
     private static String text(JsonNode node, String field, String fallback) {

@@ -33,4 +33,19 @@ class HttpApiRequestTest {
         assertThatThrownBy(() -> HttpApiRequest.fromEvent(event))
                 .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.type()).isEqualTo(ProblemType.MALFORMED_BODY));
     }
+
+    @Test
+    void aQueryParameterGivenTwiceIsABadRequestNotItsValuesJoinedWithACommaAsApiGatewayDeliversThem() {
+        ObjectNode event = Fixtures.event("links-api/list-links.json");
+        event.put("rawQueryString", "limit=2&tag=a&t%61g=b&q=x");
+        event.putObject("queryStringParameters").put("limit", "2").put("tag", "a,b").put("q", "x");
+        HttpApiRequest request = HttpApiRequest.fromEvent(event);
+
+        assertThat(request.queryParam("limit")).hasValue("2");
+        assertThat(request.queryParam("q")).hasValue("x");
+        assertThatThrownBy(() -> request.queryParam("tag")).isInstanceOfSatisfying(ApiProblem.class, p -> {
+            assertThat(p.type()).isEqualTo(ProblemType.VALIDATION_FAILED);
+            assertThat(p.errors()).extracting(FieldError::field).containsExactly("query.tag");
+        });
+    }
 }

@@ -1,9 +1,12 @@
 package dev.shortstack.jobs.imports;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shortstack.jobs.imports.ReportLine.Outcome;
 import dev.shortstack.links.auth.Caller;
 import dev.shortstack.links.auth.Role;
 import dev.shortstack.links.jobs.FileChangedException;
 import dev.shortstack.links.jobs.ImportFormat;
+import dev.shortstack.links.jobs.InvalidSlugPolicy;
 import dev.shortstack.links.jobs.Job;
 import dev.shortstack.links.jobs.JobFiles;
 import dev.shortstack.links.jobs.JobMessage;
@@ -13,6 +16,8 @@ import dev.shortstack.links.links.LinkRequestParser;
 import dev.shortstack.links.links.LinkService;
 import dev.shortstack.links.links.NewLink;
 import dev.shortstack.shared.http.ApiProblem;
+import dev.shortstack.shared.http.ProblemType;
+import dev.shortstack.shared.link.Link;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,20 +26,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Imports one chunk: every row through the links API's own parser and link creation, rows in
- * parallel. A bad row is an error report line, never an abort. Each row's link is tied to its
- * job and line, so a chunk processed twice (a crash, a timeout, a redelivery) finds its own
- * links; the chunk is then counted once, by the ledger.
+ * parallel. A bad row is a report line, never an abort; so is a row created under a new random slug
+ * (the job's {@link InvalidSlugPolicy} {@code random}) or with something adapted to Shortstack's
+ * rules. Each row's link is tied to its job and line (and a new slug is derived from them), so a
+ * chunk processed twice (a crash, a timeout, a redelivery) finds its own links; the chunk is then
+ * counted once, by the ledger.
  */
 public final class ChunkImporter {
     private static final Logger LOG = LoggerFactory.getLogger(ChunkImporter.class);
@@ -84,47 +93,85 @@ public final class ChunkImporter {
         }
         Instant now = clock.instant();
 
+        InvalidSlugPolicy onInvalidSlug = job.onInvalidSlug() == null ? InvalidSlugPolicy.REJECT : job.onInvalidSlug();
         List<CompletableFuture<RowOutcome>> outcomes = new ArrayList<>(records.size());
         for (RawRecord record : records) {
-            outcomes.add(CompletableFuture.supplyAsync(() -> importRow(caller, mapper, record, jobId, now), rowWorkers));
+            outcomes.add(CompletableFuture.supplyAsync(() -> importRow(caller, mapper, record, jobId, now, onInvalidSlug), rowWorkers));
         }
-        List<RowError> errors = new ArrayList<>();
+        List<ReportLine> report = new ArrayList<>();
         Set<String> warnings = new TreeSet<>();
         long succeeded = 0;
+        long renamed = 0;
+        long failed = 0;
         for (CompletableFuture<RowOutcome> outcome : outcomes) {
             RowOutcome row = join(outcome);
             warnings.addAll(row.warnings());
-            if (row.error() == null) {
-                succeeded++;
+            row.line().ifPresent(report::add);
+            if (row.refused()) {
+                failed++;
             } else {
-                errors.add(row.error());
+                succeeded++;
+                renamed += row.renamed() ? 1 : 0;
             }
         }
-        errors.sort(Comparator.comparingLong(RowError::line));
+        report.sort(Comparator.comparingLong(ReportLine::line));
         // Written before the chunk is counted; an earlier delivery's part is replaced (or removed) by this one.
-        if (errors.isEmpty()) {
+        if (report.isEmpty()) {
             files.delete(ErrorReport.partKey(jobId, message.chunk()));
         } else {
-            files.put(ErrorReport.partKey(jobId, message.chunk()), ErrorReport.rows(errors), "text/csv; charset=utf-8");
+            files.put(ErrorReport.partKey(jobId, message.chunk()), ErrorReport.rows(report), "text/csv; charset=utf-8");
         }
-        if (!store.completeChunk(jobId, message.chunk(), succeeded, errors.size(), List.copyOf(warnings), clock.instant())) {
+        if (!store.completeChunk(jobId, message.chunk(), succeeded, renamed, failed, List.copyOf(warnings), clock.instant())) {
             LOG.info("Chunk {} of {} was counted by another delivery meanwhile", message.chunk(), jobId);
         }
         finisher.finishIfComplete(jobId);
     }
 
-    private RowOutcome importRow(Caller caller, RowMapper mapper, RawRecord record, String jobId, Instant now) {
+    private RowOutcome importRow(Caller caller, RowMapper mapper, RawRecord record, String jobId, Instant now,
+                                 InvalidSlugPolicy onInvalidSlug) {
         MappedRow row;
         try {
             row = mapper.map(record);
-            NewLink link = parser.parseCreate(row.body(), now);
-            links.createImported(caller, link, row.disabled(), jobId + "#" + record.line());
         } catch (RowProblem problem) {
-            return RowOutcome.failed(record, problem.getMessage());
-        } catch (ApiProblem problem) {
-            return RowOutcome.failed(record, reason(problem));
+            return RowOutcome.refused(record, problem.getMessage());
         }
-        return new RowOutcome(null, row.warnings());
+        String origin = jobId + "#" + record.line();
+        String slug = row.body().path("slug").isTextual() ? row.body().get("slug").asText() : null;
+        NewLink link;
+        try {
+            link = parser.parseCreate(row.body(), now);
+        } catch (ApiProblem problem) {
+            if (onInvalidSlug != InvalidSlugPolicy.RANDOM || slug == null || !onlyTheSlugIsWrong(problem)) {
+                return RowOutcome.refused(record, reason(problem));
+            }
+            return createUnderANewSlug(caller, row, record, origin, now, slug, reason(problem));
+        }
+        try {
+            links.createImported(caller, link, row.disabled(), origin);
+        } catch (ApiProblem problem) {
+            if (onInvalidSlug == InvalidSlugPolicy.RANDOM && problem.type() == ProblemType.SLUG_TAKEN) {
+                return createUnderANewSlug(caller, row, record, origin, now, slug, problem.getMessage());
+            }
+            return RowOutcome.refused(record, reason(problem));
+        }
+        return RowOutcome.created(record, row);
+    }
+
+    /** The row without its slug: the link gets one derived from the job and line, so a redelivery finds it. */
+    private RowOutcome createUnderANewSlug(Caller caller, MappedRow row, RawRecord record, String origin, Instant now,
+                                           String oldSlug, String why) {
+        ObjectNode body = row.body().deepCopy();
+        body.remove("slug");
+        try {
+            Link created = links.createImported(caller, parser.parseCreate(body, now), row.disabled(), origin);
+            return RowOutcome.renamed(record, row, "slug '" + oldSlug + "' → '" + created.slug() + "' (" + why + ")");
+        } catch (ApiProblem problem) {
+            return RowOutcome.refused(record, reason(problem));
+        }
+    }
+
+    private static boolean onlyTheSlugIsWrong(ApiProblem problem) {
+        return !problem.errors().isEmpty() && problem.errors().stream().allMatch(e -> e.field().equals("slug"));
     }
 
     /** The API's own wording: each invalid field with its message, or the problem's detail. */
@@ -161,9 +208,23 @@ public final class ChunkImporter {
         }
     }
 
-    private record RowOutcome(RowError error, List<String> warnings) {
-        static RowOutcome failed(RawRecord record, String reason) {
-            return new RowOutcome(new RowError(record.line(), record.text(), reason), List.of());
+    /** What became of a row: its report line if it has one, and the job-level warnings it raised. */
+    private record RowOutcome(Optional<ReportLine> line, boolean refused, boolean renamed, List<String> warnings) {
+        static RowOutcome refused(RawRecord record, String reason) {
+            return new RowOutcome(Optional.of(new ReportLine(record.line(), record.text(), Outcome.REFUSED, reason)), true, false,
+                    List.of());
+        }
+
+        static RowOutcome renamed(RawRecord record, MappedRow row, String rename) {
+            String detail = String.join("; ", Stream.concat(Stream.of(rename), row.changes().stream()).toList());
+            return new RowOutcome(Optional.of(new ReportLine(record.line(), record.text(), Outcome.RENAMED, detail)), false, true,
+                    row.warnings());
+        }
+
+        static RowOutcome created(RawRecord record, MappedRow row) {
+            Optional<ReportLine> line = row.changes().isEmpty() ? Optional.empty()
+                    : Optional.of(new ReportLine(record.line(), record.text(), Outcome.CHANGED, String.join("; ", row.changes())));
+            return new RowOutcome(line, false, false, row.warnings());
         }
     }
 }

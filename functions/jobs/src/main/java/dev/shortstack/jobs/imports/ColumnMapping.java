@@ -2,10 +2,12 @@ package dev.shortstack.jobs.imports;
 
 import dev.shortstack.links.jobs.ImportFormat;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -72,9 +74,19 @@ public final class ColumnMapping {
     }
 
     /**
-     * @throws FileProblem when the header is not the declared format's (no URL column, or two)
+     * @throws FileProblem when the header is not the declared format's: another format knows more of its
+     *                     columns (named, so the file can be imported as what it is), no URL column, or two
      */
     public static ColumnMapping of(ImportFormat format, List<String> header) {
+        lookAlike(format, header).ifPresent(other -> {
+            Map<String, Column> theirs = FORMATS.get(other);
+            Map<String, Column> ours = FORMATS.get(format);
+            List<String> telling = header.stream()
+                    .filter(name -> theirs.containsKey(normalise(name)) && !ours.containsKey(normalise(name))).toList();
+            throw new FileProblem("This looks like a " + other.wireName() + " file, not " + format.wireName() + ": its header has "
+                    + String.join(", ", telling) + ". Import it with the format " + other.wireName()
+                    + "; docs/imports.md lists each format's columns.");
+        });
         Map<String, Column> known = FORMATS.get(format);
         List<Column> columns = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
@@ -110,6 +122,27 @@ public final class ColumnMapping {
             warnings.add("Columns Shortstack does not keep: " + String.join(", ", new TreeSet<>(dropped)));
         }
         return new ColumnMapping(format, header, columns, warnings);
+    }
+
+    /**
+     * The CSV format that knows more of this header's columns than the declared one and has its URL
+     * column, if any: a Shlink export declared as bitly-csv would otherwise import with random slugs.
+     */
+    private static Optional<ImportFormat> lookAlike(ImportFormat declared, List<String> header) {
+        long ours = known(declared, header);
+        if (ours == header.size()) {
+            return Optional.empty();
+        }
+        return FORMATS.keySet().stream()
+                .filter(other -> other != declared)
+                .filter(other -> header.stream().anyMatch(name -> FORMATS.get(other).get(normalise(name)) == Column.URL))
+                .filter(other -> known(other, header) > ours)
+                .max(Comparator.comparingLong(other -> known(other, header)));
+    }
+
+    private static long known(ImportFormat format, List<String> header) {
+        Map<String, Column> columns = FORMATS.get(format);
+        return header.stream().filter(name -> columns.containsKey(normalise(name))).count();
     }
 
     public ImportFormat format() {

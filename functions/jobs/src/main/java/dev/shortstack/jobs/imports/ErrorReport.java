@@ -5,11 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The error report: CSV with a header, one row per refused input row, in file order. Written
- * per chunk (so a redelivered chunk overwrites its own part) and joined when the job ends.
+ * The import report: CSV with a header, one line per input row that was refused, renamed or changed,
+ * in file order. Written per chunk (so a redelivered chunk overwrites its own part) and joined when
+ * the job ends.
  */
 public final class ErrorReport {
-    public static final String HEADER = "line,input,reason\n";
+    public static final String HEADER = "line,input,outcome,detail\n";
 
     private ErrorReport() {
     }
@@ -27,12 +28,13 @@ public final class ErrorReport {
     }
 
     /** The rows of one part, without the header. */
-    public static byte[] rows(List<RowError> errors) {
+    public static byte[] rows(List<ReportLine> lines) {
         StringBuilder csv = new StringBuilder();
-        for (RowError error : errors) {
-            csv.append(error.line()).append(',')
-                    .append(CsvText.field(error.input())).append(',')
-                    .append(CsvText.field(error.reason())).append('\n');
+        for (ReportLine line : lines) {
+            csv.append(line.line()).append(',')
+                    .append(CsvText.field(line.input())).append(',')
+                    .append(line.outcome().wireName()).append(',')
+                    .append(CsvText.field(line.detail())).append('\n');
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
- * Ends an import once all its chunks are counted: joins the error report's parts and sets the
+ * Ends an import once all its chunks are counted: joins the import report's parts and sets the
  * final status. Whoever counts the last chunk gets here; doing it twice writes the same report
  * and the second status change is refused.
  */
@@ -29,7 +29,8 @@ public final class ImportFinisher {
         if (job == null || job.status() != JobStatus.RUNNING || job.chunksTotal() == 0 || job.chunksDone() < job.chunksTotal()) {
             return;
         }
-        String errorKey = job.rowsFailed() > 0 ? writeReport(jobId) : null;
+        // Renamed and changed rows are in the report too, so it is written whenever a chunk wrote a part.
+        String errorKey = files.list(ErrorReport.partsPrefix(jobId)).isEmpty() ? null : writeReport(jobId);
         JobStatus status = job.rowsFailed() == 0 ? JobStatus.SUCCEEDED
                 : job.rowsSucceeded() == 0 ? JobStatus.FAILED : JobStatus.PARTIALLY_SUCCEEDED;
         String error = status == JobStatus.FAILED

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shortstack.links.links.UrlNormaliser;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.text.Utf8;
 import java.util.ArrayList;
@@ -11,13 +12,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Turns one record into a create body. Only the shape is checked here (encoding, field count,
  * JSON syntax, booleans); the link itself is validated by the API's own parser afterwards, so
- * an imported row obeys exactly the rules of {@code POST /v1/links}.
+ * an imported row obeys exactly the rules of {@code POST /v1/links}. What other shorteners allow and
+ * Shortstack does not is adapted rather than refused, and said per row: tags are fitted to the tag
+ * rules ({@link ImportedTag}), URLs written as the API stores them (punycode hosts, encoded spaces).
  */
 public final class RowMapper {
     private static final Set<String> JSON_FIELDS = Set.of("url", "slug", "expiresAt", "maxVisits", "redirectType", "tags");
@@ -50,6 +54,7 @@ public final class RowMapper {
         ObjectNode body = Json.mapper().createObjectNode();
         boolean disabled = false;
         Set<String> tags = new LinkedHashSet<>();
+        List<String> changes = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
             if (column == Column.SKIPPED || column == Column.DROPPED) {
@@ -60,10 +65,11 @@ public final class RowMapper {
                 continue;
             }
             switch (column) {
-                case URL -> body.put("url", value);
+                case URL -> body.put("url", url(value, changes));
                 case SLUG -> body.put("slug", value);
                 case SLUG_FROM_SHORT_URL -> body.put("slug", lastPathSegment(value));
-                case TAGS -> TAG_SEPARATORS.splitAsStream(value).map(String::trim).filter(t -> !t.isEmpty()).forEach(tags::add);
+                case TAGS -> TAG_SEPARATORS.splitAsStream(value).map(String::trim).filter(t -> !t.isEmpty())
+                        .forEach(tag -> fitTag(tag, changes).ifPresent(tags::add));
                 case EXPIRES_AT -> body.put("expiresAt", value);
                 case MAX_VISITS -> putNumberOrText(body, "maxVisits", value);
                 case REDIRECT_TYPE -> putNumberOrText(body, "redirectType", value);
@@ -72,7 +78,7 @@ public final class RowMapper {
             }
         }
         putTags(body, tags);
-        return new MappedRow(body, disabled, List.of());
+        return new MappedRow(body, disabled, List.of(), changes);
     }
 
     private MappedRow json(RawRecord record) {
@@ -88,6 +94,7 @@ public final class RowMapper {
         }
         ObjectNode body = Json.mapper().createObjectNode();
         List<String> warnings = new ArrayList<>();
+        List<String> changes = new ArrayList<>();
         boolean disabled = false;
         for (Map.Entry<String, JsonNode> field : node.properties()) {
             String name = field.getKey();
@@ -96,6 +103,17 @@ public final class RowMapper {
                     throw new RowProblem("disabled: must be true or false");
                 }
                 disabled = field.getValue().asBoolean(false);
+            } else if (name.equals("url") && field.getValue().isTextual()) {
+                body.put("url", url(field.getValue().asText().strip(), changes));
+            } else if (name.equals("tags") && field.getValue().isArray()) {
+                ArrayNode fitted = body.putArray("tags");
+                for (JsonNode tag : field.getValue()) {
+                    if (tag.isTextual()) {
+                        fitTag(tag.asText().trim(), changes).ifPresent(fitted::add);
+                    } else {
+                        fitted.add(tag);   // the API's parser names what is wrong with it
+                    }
+                }
             } else if (JSON_FIELDS.contains(name)) {
                 body.set(name, field.getValue());
             } else if (!JSON_SKIPPED.contains(name)) {
@@ -112,7 +130,25 @@ public final class RowMapper {
                 putTags(body, tags);
             }
         }
-        return new MappedRow(body, disabled, warnings);
+        return new MappedRow(body, disabled, warnings, changes);
+    }
+
+    private static String url(String given, List<String> changes) {
+        String normalised = UrlNormaliser.normalise(given);
+        if (!normalised.equals(given)) {
+            changes.add("url written as '" + normalised + "'");
+        }
+        return normalised;
+    }
+
+    private static Optional<String> fitTag(String tag, List<String> changes) {
+        Optional<String> fitted = ImportedTag.fit(tag);
+        if (fitted.isEmpty()) {
+            changes.add("tag '" + tag + "' dropped: none of it fits the tag rules");
+        } else if (!fitted.get().equals(tag)) {
+            changes.add("tag '" + tag + "' → '" + fitted.get() + "'");
+        }
+        return fitted;
     }
 
     private void putTags(ObjectNode body, Set<String> own) {

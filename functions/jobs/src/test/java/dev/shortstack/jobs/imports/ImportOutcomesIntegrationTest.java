@@ -76,9 +76,10 @@ class ImportOutcomesIntegrationTest {
         assertThat(job.rowsSucceeded()).isEqualTo(9_900);
         assertThat(job.chunksDone()).isEqualTo(10);
         List<List<String>> report = parseCsv(harness.file(job.errorKey()));
-        assertThat(report.get(0)).containsExactly("line", "input", "reason");
+        assertThat(report.get(0)).containsExactly("line", "input", "outcome", "detail");
+        assertThat(report.subList(1, report.size())).allMatch(r -> r.get(2).equals("refused"));
         List<String> reported = report.subList(1, report.size()).stream()
-                .map(r -> r.get(0) + "|" + r.get(2)).toList();
+                .map(r -> r.get(0) + "|" + r.get(3)).toList();
         assertThat(reported).hasSize(expectedErrors.size());
         for (int i = 0; i < reported.size(); i++) {
             assertThat(reported.get(i)).startsWith(expectedErrors.get(i));
@@ -110,8 +111,10 @@ class ImportOutcomesIntegrationTest {
             assertThat(job.error()).as(file.getKey()).contains(file.getKey().trim());
             assertThat(job.rowsTotal()).isZero();
         }
-        Job notBitly = harness.importFile(ImportFormat.BITLY_CSV, csv("slug,url\na,https://a.test"), List.of());
-        assertThat(notBitly.error()).startsWith("This is not a bitly-csv file: its header (slug, url) has no 'longurl' column.");
+        Job notBitly = harness.importFile(ImportFormat.BITLY_CSV, csv("name,target\na,https://a.test"), List.of());
+        assertThat(notBitly.error()).startsWith("This is not a bitly-csv file: its header (name, target) has no 'longurl' column.");
+        Job ownAsBitly = harness.importFile(ImportFormat.BITLY_CSV, csv("slug,url\na,https://a.test"), List.of());
+        assertThat(ownAsBitly.error()).startsWith("This looks like a shortstack-csv file, not bitly-csv: its header has slug, url.");
         Job notJsonLines = harness.importFile(ImportFormat.JSONL, csv("url\nhttps://a.test"), List.of());
         assertThat(notJsonLines.error()).isEqualTo("This is not a JSON Lines file: line 1 does not start with '{'. Check the declared format.");
         assertThat(harness.links()).isEmpty();
@@ -139,7 +142,7 @@ class ImportOutcomesIntegrationTest {
         assertThat(own.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(bitly.status()).isEqualTo(JobStatus.PARTIALLY_SUCCEEDED);
         assertThat(bitly.warnings()).containsExactly("Columns Shortstack does not keep: Title");
-        assertThat(parseCsv(harness.file(bitly.errorKey())).get(1).get(2)).contains("is not a short link with a back-half");
+        assertThat(parseCsv(harness.file(bitly.errorKey())).get(1).get(3)).contains("is not a short link with a back-half");
         assertThat(shlink.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(lines.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(lines.warnings()).containsExactly("Unknown JSON fields ignored: colour");
@@ -172,9 +175,9 @@ class ImportOutcomesIntegrationTest {
         List<List<String>> report = parseCsv(harness.file(job.errorKey()));
         assertThat(report).hasSize(3);
         assertThat(report.get(1)).isIn(
-                List.of("2", "https://a.test/1,twice", "The slug 'twice' is already taken."),
-                List.of("3", "https://a.test/2,twice", "The slug 'twice' is already taken."));
-        assertThat(report.get(2)).containsExactly("4", "https://a.test/3,taken", "The slug 'taken' is already taken.");
+                List.of("2", "https://a.test/1,twice", "refused", "The slug 'twice' is already taken."),
+                List.of("3", "https://a.test/2,twice", "refused", "The slug 'twice' is already taken."));
+        assertThat(report.get(2)).containsExactly("4", "https://a.test/3,taken", "refused", "The slug 'taken' is already taken.");
     }
 
     @Test

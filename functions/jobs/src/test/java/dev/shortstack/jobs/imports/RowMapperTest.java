@@ -40,9 +40,12 @@ class RowMapperTest {
 
     @Test
     void aHeaderWithoutTheFormatsUrlColumnIsNotThatFormat() {
-        assertThatThrownBy(() -> ColumnMapping.of(ImportFormat.BITLY_CSV, List.of("slug", "url")))
+        assertThatThrownBy(() -> ColumnMapping.of(ImportFormat.BITLY_CSV, List.of("name", "target")))
                 .isInstanceOf(FileProblem.class)
                 .hasMessageContaining("not a bitly-csv file").hasMessageContaining("'longurl'");
+        assertThatThrownBy(() -> ColumnMapping.of(ImportFormat.BITLY_CSV, List.of("slug", "url")))
+                .isInstanceOf(FileProblem.class)
+                .hasMessageStartingWith("This looks like a shortstack-csv file, not bitly-csv: its header has slug, url.");
         assertThatThrownBy(() -> ColumnMapping.of(ImportFormat.SHORTSTACK_CSV, List.of("url", "URL")))
                 .isInstanceOf(FileProblem.class).hasMessageContaining("twice");
     }

@@ -12,6 +12,7 @@ import dev.shortstack.jobs.exports.WorkspaceLinks;
 import dev.shortstack.links.auth.Caller;
 import dev.shortstack.links.auth.Role;
 import dev.shortstack.links.jobs.ImportFormat;
+import dev.shortstack.links.jobs.InvalidSlugPolicy;
 import dev.shortstack.links.jobs.ImportRequest;
 import dev.shortstack.links.jobs.Job;
 import dev.shortstack.links.jobs.JobQueue;
@@ -101,7 +102,12 @@ public final class JobsHarness {
 
     /** Imports a file sent inline and works the queue until it is empty. */
     public Job importFile(ImportFormat format, byte[] content, List<String> defaultTags) {
-        Job job = jobs.createInlineImport(CALLER, new ImportRequest(format, defaultTags, OptionalLong.of(content.length)),
+        return importFile(format, content, defaultTags, InvalidSlugPolicy.REJECT);
+    }
+
+    /** Imports a file sent inline with the given choice for slugs Shortstack cannot take, and works the queue dry. */
+    public Job importFile(ImportFormat format, byte[] content, List<String> defaultTags, InvalidSlugPolicy onInvalidSlug) {
+        Job job = jobs.createInlineImport(CALLER, new ImportRequest(format, defaultTags, onInvalidSlug, OptionalLong.of(content.length)),
                 content, "text/csv");
         drain();
         return jobs.get(CALLER, job.jobId());

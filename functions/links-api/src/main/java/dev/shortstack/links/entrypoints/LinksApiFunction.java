@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,7 +57,7 @@ public final class LinksApiFunction extends HttpApiFunction {
     static final int INLINE_IMPORT_MAX_BYTES = 1024 * 1024;
     private static final Set<String> INLINE_IMPORT_TYPES = Set.of("text/csv", "application/x-ndjson", "application/jsonl", "text/plain");
     private static final Set<String> JOB_LIST_PARAMS = Set.of("limit", "cursor");
-    private static final Pattern ETAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
+    private static final Pattern ETAG = Pattern.compile("(W/)?\"(\\d{1,18})\"");
     private static final Set<String> JSON = Set.of("application/json");
     private static final Set<String> JSON_OR_MERGE_PATCH = Set.of("application/json", "application/merge-patch+json");
     private static final Set<String> LIST_PARAMS = Set.of("limit", "cursor", "tag", "q");
@@ -187,7 +188,8 @@ public final class LinksApiFunction extends HttpApiFunction {
                         + " bytes; POST a JSON body {\"format\": ...} for an upload URL instead.");
             }
             ImportRequest parsed = deps.jobRequests().parseInlineImport(request.queryParam("format").orElse(null), mediaType,
-                    request.queryParam("defaultTags").orElse(null), request.bodyBytes());
+                    request.queryParam("defaultTags").orElse(null), request.queryParam("onInvalidSlug").orElse(null),
+                    request.bodyBytes());
             if (request.body() == null || request.body().isEmpty()) {
                 throw new ApiProblem(ProblemType.MALFORMED_BODY, "The file is empty: send at least a header and one row.");
             }
@@ -254,7 +256,7 @@ public final class LinksApiFunction extends HttpApiFunction {
     }
 
     private HttpApiResponse updateLink(HttpApiRequest request, Caller caller, String slug) {
-        Optional<Long> ifMatch = ifMatch(request).orElseThrow(() -> new ApiProblem(ProblemType.PRECONDITION_REQUIRED,
+        Optional<Set<Long>> ifMatch = ifMatch(request).orElseThrow(() -> new ApiProblem(ProblemType.PRECONDITION_REQUIRED,
                 "Edits need 'If-Match' with the ETag from GET /v1/links/" + slug + " (or 'If-Match: *' to overwrite)."));
         ObjectNode body = JsonBody.parse(request, JSON_OR_MERGE_PATCH);
         LinkPatch patch = deps.parser().parsePatch(body, now());
@@ -311,9 +313,10 @@ public final class LinksApiFunction extends HttpApiFunction {
     }
 
     /**
-     * The If-Match header: absent (empty), {@code *} (present, no version) or one version ETag.
+     * The If-Match header: absent (empty), {@code *} (present, any version) or a list of ETags, compared
+     * strongly (RFC 9110): a weak {@code W/"3"} is understood but matches no version.
      */
-    private static Optional<Optional<Long>> ifMatch(HttpApiRequest request) {
+    private static Optional<Optional<Set<Long>>> ifMatch(HttpApiRequest request) {
         Optional<String> header = request.header("if-match").map(String::trim);
         if (header.isEmpty()) {
             return Optional.empty();
@@ -321,11 +324,17 @@ public final class LinksApiFunction extends HttpApiFunction {
         if (header.get().equals("*")) {
             return Optional.of(Optional.empty());
         }
-        Matcher m = ETAG.matcher(header.get());
-        if (!m.matches()) {
-            throw ApiProblem.validation("If-Match", "must be an ETag such as \"3\" (with the quotes), or *");
+        Set<Long> versions = new HashSet<>();
+        for (String tag : header.get().split(",")) {
+            Matcher m = ETAG.matcher(tag.trim());
+            if (!m.matches()) {
+                throw ApiProblem.validation("If-Match", "must be * or ETags such as \"3\" (with the quotes), separated by commas");
+            }
+            if (m.group(1) == null) {
+                versions.add(Long.parseLong(m.group(2)));
+            }
         }
-        return Optional.of(Optional.of(Long.parseLong(m.group(1))));
+        return Optional.of(Optional.of(versions));
     }
 
     private static int pageSize(String raw) {

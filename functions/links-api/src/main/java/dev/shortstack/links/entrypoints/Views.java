@@ -86,6 +86,9 @@ final class Views {
         node.put("kind", job.kind().wireName());
         node.put("status", job.status().wireName());
         node.put("format", job.format());
+        if (job.onInvalidSlug() != null) {
+            node.put("onInvalidSlug", job.onInvalidSlug().wireName());
+        }
         if (job.exportType() != null) {
             node.put("type", job.exportType());
             node.put("from", job.from() == null ? null : job.from().toString());
@@ -100,6 +103,7 @@ final class Views {
             progress.put("rowsDone", job.rowsDone());
             progress.put("rowsSucceeded", job.rowsSucceeded());
             progress.put("rowsFailed", job.rowsFailed());
+            progress.put("rowsRenamed", job.rowsRenamed());
             progress.put("chunksTotal", job.chunksTotal());
             progress.put("chunksDone", job.chunksDone());
         } else {

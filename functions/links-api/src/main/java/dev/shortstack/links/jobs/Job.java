@@ -14,6 +14,8 @@ import java.util.OptionalLong;
  * @param exportType    what an export contains ({@code links}); null for imports
  * @param from          an export's first UTC day (links created from then on), or null
  * @param to            an export's last UTC day, or null
+ * @param rowsRenamed   an import's rows created under a new random slug (counted in rowsSucceeded too)
+ * @param onInvalidSlug an import's choice for rows whose slug it cannot take; null for exports
  * @param columns       an import's header as the planner read it (CSV formats), for its chunks
  * @param sourceKey     where an import's file is uploaded; null for exports
  * @param sourceEtag    the version of the file the plan was made from: chunks read only that one
@@ -37,6 +39,8 @@ public record Job(
         long rowsTotal,
         long rowsSucceeded,
         long rowsFailed,
+        long rowsRenamed,
+        InvalidSlugPolicy onInvalidSlug,
         int chunksTotal,
         int chunksDone,
         boolean chunksQueued,
@@ -60,14 +64,15 @@ public record Job(
     public static Job newImport(String jobId, String workspaceId, ImportRequest request, Instant now, String createdBy,
                                 String sourceKey) {
         return new Job(jobId, workspaceId, JobKind.IMPORT, JobStatus.QUEUED, request.format().wireName(), null, null, null,
-                now, createdBy, null, null, 0, 0, 0, 0, 0, false, List.of(), request.defaultTags(), List.of(), null, sourceKey,
+                now, createdBy, null, null, 0, 0, 0, 0, request.onInvalidSlug(), 0, 0, false, List.of(), request.defaultTags(),
+                List.of(), null, sourceKey,
                 null, null, null, 0);
     }
 
     public static Job newExport(String jobId, String workspaceId, ExportRequest request, Instant now, String createdBy) {
         return new Job(jobId, workspaceId, JobKind.EXPORT, JobStatus.QUEUED, request.format().wireName(),
                 request.type().wireName(), request.from(), request.to(), now, createdBy, null, null,
-                0, 0, 0, 0, 0, false, List.of(), List.of(), List.of(), null, null, null, null, null, 0);
+                0, 0, 0, 0, null, 0, 0, false, List.of(), List.of(), List.of(), null, null, null, null, null, 0);
     }
 
     public long rowsDone() {

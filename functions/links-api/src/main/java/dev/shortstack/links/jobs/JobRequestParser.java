@@ -16,7 +16,7 @@ import java.util.Set;
 
 /** Validates import and export requests, reporting every invalid field at once. */
 public final class JobRequestParser {
-    private static final Set<String> IMPORT_FIELDS = Set.of("format", "defaultTags", "sizeBytes");
+    private static final Set<String> IMPORT_FIELDS = Set.of("format", "defaultTags", "onInvalidSlug", "sizeBytes");
     private static final Set<String> EXPORT_FIELDS = Set.of("type", "format", "from", "to");
 
     private final ImportLimits limits;
@@ -29,16 +29,18 @@ public final class JobRequestParser {
         FieldReader fields = new FieldReader(body, IMPORT_FIELDS);
         ImportFormat format = importFormat(fields, fields.string("format"));
         List<String> defaultTags = defaultTags(fields);
+        InvalidSlugPolicy onInvalidSlug = onInvalidSlug(fields, "onInvalidSlug", fields.string("onInvalidSlug"));
         Long size = fields.integer("sizeBytes", 1, Long.MAX_VALUE);
         fields.throwIfInvalid();
         if (size != null && size > limits.maxBytes()) {
             throw tooLarge(size);
         }
-        return new ImportRequest(format, defaultTags, size == null ? OptionalLong.empty() : OptionalLong.of(size));
+        return new ImportRequest(format, defaultTags, onInvalidSlug, size == null ? OptionalLong.empty() : OptionalLong.of(size));
     }
 
     /** An inline import: the format from {@code ?format=}, else from the content type. */
-    public ImportRequest parseInlineImport(String formatParam, String mediaType, String tagsParam, int bodyBytes) {
+    public ImportRequest parseInlineImport(String formatParam, String mediaType, String tagsParam, String onInvalidSlugParam,
+                                           int bodyBytes) {
         FieldReader fields = new FieldReader(JsonNodeFactory.instance.objectNode(), Set.of());
         ImportFormat format;
         if (formatParam != null) {
@@ -58,11 +60,12 @@ public final class JobRequestParser {
                 tags.add(tag.trim());
             }
         }
+        InvalidSlugPolicy onInvalidSlug = onInvalidSlug(fields, "query.onInvalidSlug", onInvalidSlugParam);
         fields.throwIfInvalid();
         if (bodyBytes > limits.maxBytes()) {
             throw tooLarge(bodyBytes);
         }
-        return new ImportRequest(format, List.copyOf(new LinkedHashSet<>(tags)), OptionalLong.of(bodyBytes));
+        return new ImportRequest(format, List.copyOf(new LinkedHashSet<>(tags)), onInvalidSlug, OptionalLong.of(bodyBytes));
     }
 
     public ExportRequest parseExport(ObjectNode body) {
@@ -113,6 +116,16 @@ public final class JobRequestParser {
             return null;
         }
         return ImportFormat.fromWire(raw).orElseGet(() -> fields.reject("format", "must be one of " + ImportFormat.wireNames()));
+    }
+
+    private static InvalidSlugPolicy onInvalidSlug(FieldReader fields, String field, String raw) {
+        if (raw == null) {
+            return InvalidSlugPolicy.REJECT;
+        }
+        return InvalidSlugPolicy.fromWire(raw).orElseGet(() -> {
+            fields.reject(field, "must be one of " + InvalidSlugPolicy.wireNames());
+            return InvalidSlugPolicy.REJECT;
+        });
     }
 
     private static List<String> defaultTags(FieldReader fields) {

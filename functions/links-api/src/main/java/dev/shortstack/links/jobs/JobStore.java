@@ -36,9 +36,10 @@ public interface JobStore {
      * Counts one finished import chunk, once: the chunk's ledger item and the job's counters are
      * written in one transaction.
      *
+     * @param succeeded rows that became links, {@code renamed} of them under a new random slug
      * @return false if this chunk was counted before (nothing is written then)
      */
-    boolean completeChunk(String jobId, int chunk, long succeeded, long failed, List<String> warnings, Instant now);
+    boolean completeChunk(String jobId, int chunk, long succeeded, long renamed, long failed, List<String> warnings, Instant now);
 
     /** An export's progress: rows written so far (set, not added, so a retried export does not double it). */
     void exportProgress(String jobId, long rows);

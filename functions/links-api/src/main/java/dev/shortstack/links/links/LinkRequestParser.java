@@ -31,7 +31,7 @@ public final class LinkRequestParser {
 
     public NewLink parseCreate(ObjectNode body, Instant now) {
         FieldReader fields = new FieldReader(body, CREATE_FIELDS);
-        String url = fields.string("url");
+        String url = normalisedUrl(fields);
         if (url == null && !fields.hasErrorFor("url")) {
             fields.reject("url", "is required");
         }
@@ -58,17 +58,18 @@ public final class LinkRequestParser {
         if (body.isEmpty()) {
             fields.reject("(body)", "names no field to change");
         }
-        for (String notClearable : List.of("url", "redirectType", "tags", "disabled")) {
+        for (String notClearable : List.of("url", "redirectType", "disabled")) {
             if (fields.isNull(notClearable)) {
                 fields.reject(notClearable, "cannot be null");
             }
         }
-        String url = fields.string("url");
+        String url = normalisedUrl(fields);
         checkUrl(fields, url);
         Instant expiresAt = expiresAt(fields, now);
         Long maxVisits = fields.integer("maxVisits", 1, MAX_VISITS_LIMIT);
         Integer redirectType = redirectType(fields);
-        List<String> tags = tags(fields);
+        // JSON merge patch: null removes the field, and a link without tags has none.
+        List<String> tags = fields.isNull("tags") ? List.of() : tags(fields);
         Boolean disabled = fields.bool("disabled");
         fields.throwIfInvalid();
         return new LinkPatch(
@@ -82,6 +83,11 @@ public final class LinkRequestParser {
 
     public static boolean isValidTag(String tag) {
         return TAG.matcher(tag).matches();
+    }
+
+    private static String normalisedUrl(FieldReader fields) {
+        String url = fields.string("url");
+        return url == null ? null : UrlNormaliser.normalise(url);
     }
 
     private void checkUrl(FieldReader fields, String url) {

@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Creating, reading, editing, deleting and listing a workspace's links. */
 public final class LinkService {
@@ -95,10 +97,11 @@ public final class LinkService {
     }
 
     /**
-     * Applies an edit if the link is still at the version the client read ({@code ifMatch}), or at
-     * whatever version it has now when the client sent {@code If-Match: *}.
+     * Applies an edit if the link is still at a version the client names ({@code ifMatch}: the
+     * versions of its If-Match list), or at whatever version it has now when the client sent
+     * {@code If-Match: *}.
      */
-    public Link update(Caller caller, String slug, Optional<Long> ifMatch, LinkPatch patch) {
+    public Link update(Caller caller, String slug, Optional<Set<Long>> ifMatch, LinkPatch patch) {
         Link current = get(caller, slug);
         checkVersion(current, ifMatch);
         Link updated = applyPatch(current, patch, clock.instant());
@@ -108,7 +111,7 @@ public final class LinkService {
         return updated;
     }
 
-    public void delete(Caller caller, String slug, Optional<Long> ifMatch) {
+    public void delete(Caller caller, String slug, Optional<Set<Long>> ifMatch) {
         Link current = get(caller, slug);
         checkVersion(current, ifMatch);
         if (!store.delete(current, current.version())) {
@@ -150,14 +153,16 @@ public final class LinkService {
                 link.createdBy());
     }
 
-    private static void checkVersion(Link current, Optional<Long> ifMatch) {
-        if (ifMatch.isPresent() && ifMatch.get() != current.version()) {
+    private static void checkVersion(Link current, Optional<Set<Long>> ifMatch) {
+        if (ifMatch.isPresent() && !ifMatch.get().contains(current.version())) {
+            String named = ifMatch.get().isEmpty() ? "a weak ETag, which never matches an edit's strong comparison"
+                    : ifMatch.get().stream().sorted().map(String::valueOf).collect(Collectors.joining(" or "));
             throw new ApiProblem(ProblemType.PRECONDITION_FAILED, "The link is at version " + current.version()
-                    + ", not " + ifMatch.get() + "; read it again and re-apply your change.");
+                    + ", not " + named + "; read it again and re-apply your change.");
         }
     }
 
-    private static ApiProblem conflict(Optional<Long> ifMatch) {
+    private static ApiProblem conflict(Optional<Set<Long>> ifMatch) {
         return ifMatch.isPresent()
                 ? new ApiProblem(ProblemType.PRECONDITION_FAILED, "The link changed while your edit was applied; read it again.")
                 : new ApiProblem(ProblemType.EDIT_CONFLICT, "The link changed while your edit was applied; retry.");

@@ -178,6 +178,12 @@ class BadRequestsIntegrationTest {
                 412, "precondition-failed", null));
         rows.add(fixture("PATCH with a malformed If-Match", "links-api/patch-link.json", e -> header(path(e, "PATCH", "taken-slug"), "if-match", "v1"),
                 400, "validation-failed", "If-Match"));
+        rows.add(fixture("PATCH with a weak ETag of the current version", "links-api/patch-link.json",
+                e -> header(path(e, "PATCH", "taken-slug"), "if-match", "W/\"1\""), 412, "precondition-failed", null));
+        rows.add(fixture("PATCH with a list of stale ETags", "links-api/patch-link.json",
+                e -> header(path(e, "PATCH", "taken-slug"), "if-match", "\"5\", \"6\""), 412, "precondition-failed", null));
+        rows.add(fixture("PATCH with a list holding a malformed ETag", "links-api/patch-link.json",
+                e -> header(path(e, "PATCH", "taken-slug"), "if-match", "\"1\", 2"), 400, "validation-failed", "If-Match"));
         rows.add(fixture("PATCH with an empty object", "links-api/patch-link.json", e -> body(path(e, "PATCH", "taken-slug"), "{}"),
                 400, "validation-failed", "(body)"));
         rows.add(fixture("PATCH url to null", "links-api/patch-link.json", e -> body(path(e, "PATCH", "taken-slug"), "{\"url\":null}"),
@@ -193,10 +199,14 @@ class BadRequestsIntegrationTest {
         rows.add(fixture("limit not a number", "links-api/list-links.json", e -> query(e, "limit", "ten"), 400, "validation-failed", "query.limit"));
         rows.add(fixture("limit over 100", "links-api/list-links.json", e -> query(e, "limit", "101"), 400, "validation-failed", "query.limit"));
         rows.add(fixture("unknown query parameter", "links-api/list-links.json", e -> query(e, "tags", "a"), 400, "validation-failed", "query.tags"));
+        rows.add(fixture("a tag filter given twice", "links-api/list-links.json",
+                e -> query(e.put("rawQueryString", "limit=2&tag=a&tag=b"), "tag", "a,b"), 400, "validation-failed", "query.tag"));
         rows.add(fixture("forged cursor", "links-api/list-links.json", e -> query(e, "cursor", "bm90LWEtY3Vyc29y"), 400, "invalid-cursor", null));
         // Imports
         rows.add(importing("import without a format", "{}", 400, "validation-failed", "format"));
         rows.add(importing("import of an unknown format", "{\"format\":\"excel\"}", 400, "validation-failed", "format"));
+        rows.add(importing("import with an unknown onInvalidSlug", "{\"format\":\"jsonl\",\"onInvalidSlug\":\"skip\"}", 400,
+                "validation-failed", "onInvalidSlug"));
         rows.add(importing("import with an unknown field", "{\"format\":\"jsonl\",\"encoding\":\"latin1\"}", 400, "validation-failed", "encoding"));
         rows.add(importing("import with a bad default tag", "{\"format\":\"jsonl\",\"defaultTags\":[\"<b>\"]}", 400, "validation-failed", "defaultTags[0]"));
         rows.add(importing("import declaring a size of 0", "{\"format\":\"jsonl\",\"sizeBytes\":0}", 400, "validation-failed", "sizeBytes"));

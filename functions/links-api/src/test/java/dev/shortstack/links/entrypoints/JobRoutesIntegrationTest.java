@@ -40,6 +40,8 @@ class JobRoutesIntegrationTest {
         String jobId = created.path("id").asText();
         assertThat(created.path("status").asText()).isEqualTo("queued");
         assertThat(created.path("format").asText()).isEqualTo("bitly-csv");
+        assertThat(created.path("onInvalidSlug").asText()).as("the default").isEqualTo("reject");
+        assertThat(created.path("progress").path("rowsRenamed").asLong(-1)).isZero();
         assertThat(created.path("upload").path("method").asText()).isEqualTo("PUT");
 
         JsonNode early = invoke(path(event("links-api/create-import.json"), "POST", "/v1/imports/" + jobId + "/start"), 409);
@@ -57,7 +59,9 @@ class JobRoutesIntegrationTest {
 
     @Test
     void aDeclaredSizeIsPartOfTheUploadSignature() throws Exception {
-        JsonNode created = invoke(body(event("links-api/create-import.json"), "{\"format\":\"jsonl\",\"sizeBytes\":12}"), 202);
+        JsonNode created = invoke(body(event("links-api/create-import.json"),
+                "{\"format\":\"jsonl\",\"sizeBytes\":12,\"onInvalidSlug\":\"random\"}"), 202);
+        assertThat(created.path("onInvalidSlug").asText()).isEqualTo("random");
         URI url = URI.create(created.path("upload").path("url").asText());
         assertThat(created.path("upload").path("headers").path("content-length").asText()).isEqualTo("12");
 

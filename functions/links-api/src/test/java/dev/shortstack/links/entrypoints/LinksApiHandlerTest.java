@@ -115,6 +115,35 @@ class LinksApiHandlerTest {
     }
 
     @Test
+    void ifMatchMayListSeveralETagsAndAnyCurrentOneLetsTheEditThrough() {
+        api.invoke(event("links-api/create-link.json"));
+
+        JsonNode edited = api.invoke(withHeader(event("links-api/patch-link.json"), "if-match", "\"7\", \"1\""));
+
+        assertThat(edited.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(body(edited).path("version").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void patchClearsTagsWithNullAsAMergePatchDoes() {
+        api.invoke(withBody(event("links-api/create-link.json"),
+                "{\"url\":\"https://example.com\",\"slug\":\"launch-2026\",\"tags\":[\"a\",\"b\"]}"));
+
+        JsonNode link = body(api.invoke(withBody(event("links-api/patch-link.json"), "{\"tags\":null}")));
+
+        assertThat(link.path("tags")).isEmpty();
+    }
+
+    @Test
+    void aUrlWithSpacesAndAnInternationalDomainIsStoredAsTheRedirectWillSendIt() {
+        JsonNode created = body(api.invoke(withBody(event("links-api/create-link.json"),
+                "{\"url\":\"  https://bücher.example/annual report.pdf \",\"slug\":\"report-2024\"}")));
+
+        assertThat(created.path("url").asText()).isEqualTo("https://xn--bcher-kva.example/annual%20report.pdf");
+        assertThat(links.find("report-2024").orElseThrow().url()).isEqualTo("https://xn--bcher-kva.example/annual%20report.pdf");
+    }
+
+    @Test
     void patchCanClearExpiryAndVisitLimitWithNull() {
         api.invoke(withBody(event("links-api/create-link.json"),
                 "{\"url\":\"https://example.com\",\"slug\":\"launch-2026\",\"maxVisits\":5,\"expiresAt\":\"2027-01-01T00:00:00Z\"}"));

@@ -7,6 +7,7 @@ import static dev.shortstack.shared.infra.JobAttributes.JOB_ID;
 import static dev.shortstack.shared.infra.JobAttributes.WORKSPACE_ID;
 import static dev.shortstack.shared.infra.JobAttributes.WORKSPACE_INDEX;
 
+import dev.shortstack.links.jobs.InvalidSlugPolicy;
 import dev.shortstack.links.jobs.Job;
 import dev.shortstack.links.jobs.JobKind;
 import dev.shortstack.links.jobs.JobStatus;
@@ -64,6 +65,9 @@ public final class DynamoJobStore implements JobStore {
         item.put("createdAt", s(job.createdAt().toString()));
         item.put("createdBy", s(job.createdBy()));
         item.put("defaultTags", list(job.defaultTags()));
+        if (job.onInvalidSlug() != null) {
+            item.put("onInvalidSlug", s(job.onInvalidSlug().wireName()));
+        }
         if (job.sourceKey() != null) {
             item.put("sourceKey", s(job.sourceKey()));
         }
@@ -144,9 +148,11 @@ public final class DynamoJobStore implements JobStore {
     }
 
     @Override
-    public boolean completeChunk(String jobId, int chunk, long succeeded, long failed, List<String> warnings, Instant now) {
+    public boolean completeChunk(String jobId, int chunk, long succeeded, long renamed, long failed, List<String> warnings,
+                                 Instant now) {
         Map<String, AttributeValue> ledger = new HashMap<>(key(jobId, chunkItem(chunk)));
         ledger.put("succeeded", n(succeeded));
+        ledger.put("renamed", n(renamed));
         ledger.put("failed", n(failed));
         ledger.put("completedAt", s(now.toString()));
         ledger.put(EXPIRES_AT_EPOCH, n(now.plus(RETENTION).getEpochSecond()));
@@ -154,8 +160,8 @@ public final class DynamoJobStore implements JobStore {
                 .conditionExpression("attribute_not_exists(#item)")
                 .expressionAttributeNames(Map.of("#item", ITEM))).build();
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
-                ":ok", n(succeeded), ":failed", n(failed), ":one", n(1)));
-        String update = "ADD rowsSucceeded :ok, rowsFailed :failed, chunksDone :one";
+                ":ok", n(succeeded), ":renamed", n(renamed), ":failed", n(failed), ":one", n(1)));
+        String update = "ADD rowsSucceeded :ok, rowsRenamed :renamed, rowsFailed :failed, chunksDone :one";
         if (!warnings.isEmpty()) {
             update += ", warnings :warnings";
             values.put(":warnings", AttributeValue.fromSs(warnings));
@@ -287,6 +293,9 @@ public final class DynamoJobStore implements JobStore {
                 number(item, "rowsTotal"),
                 number(item, "rowsSucceeded"),
                 number(item, "rowsFailed"),
+                number(item, "rowsRenamed"),
+                JobKind.fromWire(item.get("kind").s()) == JobKind.IMPORT
+                        ? InvalidSlugPolicy.fromWire(text(item, "onInvalidSlug")).orElse(InvalidSlugPolicy.REJECT) : null,
                 (int) number(item, "chunksTotal"),
                 (int) number(item, "chunksDone"),
                 item.containsKey("chunksQueued") && Boolean.TRUE.equals(item.get("chunksQueued").bool()),
