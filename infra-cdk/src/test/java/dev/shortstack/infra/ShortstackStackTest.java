@@ -1,6 +1,7 @@
 package dev.shortstack.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -170,6 +172,25 @@ class ShortstackStackTest {
                     "LogGroupName", "/aws/lambda/" + name, "RetentionInDays", s.config().logRetentionDays()));
         }
         s.template().resourceCountIs("AWS::Lambda::Alias", 6);
+    }
+
+    @Test
+    void theApiAnswersCorsOnlyForTheConfiguredOriginsAndNoneByDefault() {
+        stages.values().forEach(s -> assertThat(propertiesOfOne(s.template(), "AWS::ApiGatewayV2::Api", Map.of()))
+                .as(s.config().name()).doesNotContainKey("CorsConfiguration"));
+        StageConfig dev = stages.get("dev").config();
+        StageConfig withOrigins = dev.withApi(new StageConfig.ApiConfig(dev.api().rateLimitPerSecond(), dev.api().burstLimit(),
+                List.of("https://app.example.com", "http://localhost:5173")));
+        Template template = Template.fromStack(ShortstackApp.build(new App(), withOrigins));
+
+        template.hasResourceProperties("AWS::ApiGatewayV2::Api", Map.of("CorsConfiguration", Map.of(
+                "AllowOrigins", List.of("https://app.example.com", "http://localhost:5173"),
+                "AllowMethods", List.of("GET", "POST", "PATCH", "DELETE"),
+                "AllowHeaders", List.of("authorization", "content-type", "if-match"),
+                "ExposeHeaders", List.of("etag", "location", "retry-after"),
+                "MaxAge", 600)));
+        assertThatThrownBy(() -> dev.withApi(new StageConfig.ApiConfig(50, 100, List.of("*"))))
+                .hasMessageContaining("api.corsOrigins");
     }
 
     @ParameterizedTest

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.shortstack.shared.infra.ApiCors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,13 @@ public record StageConfig(
     public record ProvisionedConcurrency(int min, int max, double targetUtilization) {
     }
 
-    public record ApiConfig(int rateLimitPerSecond, int burstLimit) {
+    /**
+     * @param corsOrigins origins whose browser scripts may call the API (ApiCors); none: no CORS at all
+     */
+    public record ApiConfig(int rateLimitPerSecond, int burstLimit, List<String> corsOrigins) {
+        public ApiConfig {
+            corsOrigins = List.copyOf(corsOrigins);
+        }
     }
 
     /**
@@ -169,6 +176,13 @@ public record StageConfig(
     }
 
     /** This stage with the redirect's compute replaced (validated like a loaded stage). */
+    public StageConfig withApi(ApiConfig newApi) {
+        StageConfig config = new StageConfig(name, region, customDomain, functions, newApi, dynamodb, budget, alarmEmails,
+                blockedDomains, logRetentionDays, clickArchive, jobFiles, cdn, alarms, compactionScheduleUtc, athena, redirectCompute);
+        config.validate();
+        return config;
+    }
+
     public StageConfig withRedirectCompute(RedirectCompute compute) {
         StageConfig config = new StageConfig(name, region, customDomain, functions, api, dynamodb, budget, alarmEmails,
                 blockedDomains, logRetentionDays, clickArchive, jobFiles, cdn, alarms, compactionScheduleUtc, athena, compute);
@@ -247,6 +261,7 @@ public record StageConfig(
 
     private void validate() {
         List<String> problems = new ArrayList<>();
+        api.corsOrigins().forEach(origin -> ApiCors.originViolation(origin).ifPresent(why -> problems.add("api.corsOrigins: " + why)));
         functions.forEach((fn, c) -> {
             if (c.memoryMb() < 128 || c.memoryMb() > 10_240) {
                 problems.add(fn + ".memoryMb must be 128..10240");

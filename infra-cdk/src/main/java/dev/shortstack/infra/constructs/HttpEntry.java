@@ -1,5 +1,7 @@
 package dev.shortstack.infra.constructs;
 
+import dev.shortstack.shared.infra.ApiCors;
+import software.amazon.awscdk.Duration;
 import dev.shortstack.infra.config.LogRetention;
 import dev.shortstack.infra.config.StageConfig;
 import java.util.List;
@@ -7,6 +9,8 @@ import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
@@ -30,10 +34,20 @@ public final class HttpEntry extends Construct {
 
     public HttpEntry(Construct scope, String id, StageConfig config, ShortstackFunction linksApi, ShortstackFunction statsApi) {
         super(scope, id);
-        this.api = HttpApi.Builder.create(this, "Api")
+        HttpApi.Builder builder = HttpApi.Builder.create(this, "Api")
                 .apiName("shortstack-" + config.name())
-                .createDefaultStage(false)
-                .build();
+                .createDefaultStage(false);
+        if (!config.api().corsOrigins().isEmpty()) {
+            // API Gateway then answers preflights itself and adds the headers to every answer (the local runner does the same).
+            builder.corsPreflight(CorsPreflightOptions.builder()
+                    .allowOrigins(config.api().corsOrigins())
+                    .allowMethods(ApiCors.ALLOW_METHODS.stream().map(CorsHttpMethod::valueOf).toList())
+                    .allowHeaders(ApiCors.ALLOW_HEADERS)
+                    .exposeHeaders(ApiCors.EXPOSE_HEADERS)
+                    .maxAge(Duration.seconds(ApiCors.MAX_AGE_SECONDS))
+                    .build());
+        }
+        this.api = builder.build();
         LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
                 .retention(LogRetention.of(config.logRetentionDays()))
                 .removalPolicy(RemovalPolicy.DESTROY)

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.shortstack.shared.concurrent.DaemonPool;
 import dev.shortstack.shared.http.OriginVerifier;
+import dev.shortstack.shared.http.ProblemType;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.text.Utf8;
 import java.io.IOException;
@@ -52,10 +53,15 @@ final class HttpApiGateway implements AutoCloseable {
     private final FunctionPool redirect;
     private final FunctionPool statsApi;
     private final String originSecret;
+    private final CorsEmulation cors;
 
-    /** @param originSecret what CloudFront would add to every request it forwards (a client's own value is replaced) */
+    /**
+     * @param originSecret what CloudFront would add to every request it forwards (a client's own value is replaced)
+     * @param corsOrigins  origins allowed to call /v1 from browser scripts (none: no CORS)
+     */
     HttpApiGateway(InetSocketAddress address, FunctionPool linksApi, FunctionPool redirect, FunctionPool statsApi,
-                   String originSecret) throws IOException {
+                   String originSecret, List<String> corsOrigins) throws IOException {
+        this.cors = new CorsEmulation(corsOrigins);
         this.linksApi = linksApi;
         this.redirect = redirect;
         this.statsApi = statsApi;
@@ -102,18 +108,29 @@ final class HttpApiGateway implements AutoCloseable {
                 }
                 return;
             }
+            boolean api = path.equals("/v1") || path.startsWith("/v1/");
+            Optional<String> origin = Optional.ofNullable(exchange.getRequestHeaders().getFirst("origin"));
+            if (api && cors.isPreflight(method, Optional.ofNullable(exchange.getRequestHeaders().getFirst("access-control-request-method")))) {
+                respond(exchange, method, 204, cors.preflight(origin), new byte[0]);
+                return;
+            }
             Route route = route(method, path);
             if (route == null) {
-                // What API Gateway itself answers when no route matches.
-                respond(exchange, method, 404, Map.of("content-type", "application/json"),
-                        "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+                // Outside /v1 the distribution's default behaviour allows GET and HEAD only (to the redirect).
+                respond(exchange, method, 405, Map.of("content-type", "application/problem+json", "allow", "GET, HEAD"),
+                        Json.mapper().writeValueAsBytes(Json.mapper().createObjectNode()
+                                .put("type", ProblemType.METHOD_NOT_ALLOWED.uri())
+                                .put("title", ProblemType.METHOD_NOT_ALLOWED.title())
+                                .put("status", ProblemType.METHOD_NOT_ALLOWED.status())
+                                .put("detail", method + " is not answered here: short links take GET and HEAD; the API is under /v1.")
+                                .put("instance", path)));
                 return;
             }
             ObjectNode request = event(exchange, method, path, body, route);
             ((ObjectNode) request.get("headers")).put(OriginVerifier.HEADER, originSecret);
             byte[] event = Json.mapper().writeValueAsBytes(request);
             JsonNode response = Json.mapper().readTree(route.function().invoke(event));
-            writeResponse(exchange, method, response);
+            writeResponse(exchange, method, response, api ? cors.response(origin) : Map.of());
         } catch (RuntimeException e) {
             LOG.error("Function invocation failed", e);
             respond(exchange, exchange.getRequestMethod(), 500, Map.of("content-type", "application/json"),
@@ -139,9 +156,10 @@ final class HttpApiGateway implements AutoCloseable {
         if (rawPath.startsWith("/v1/") || rawPath.equals("/v1")) {
             return new Route("ANY /v1/{proxy+}", linksApi, Map.of("proxy", decode(rawPath.substring(Math.min(4, rawPath.length())))));
         }
-        String slug = rawPath.length() > 1 ? rawPath.substring(1) : "";
-        if ((method.equals("GET") || method.equals("HEAD")) && !slug.isEmpty() && !slug.contains("/")) {
-            return new Route(method + " /{slug}", redirect, Map.of("slug", decode(slug)));
+        // Everything else is CloudFront's default behaviour: the redirect's function URL, which has no routes, so a
+        // path with more segments is a slug that does not exist and gets the redirect's own 404 page.
+        if (method.equals("GET") || method.equals("HEAD")) {
+            return new Route(method + " /{slug}", redirect, Map.of("slug", decode(rawPath.substring(1))));
         }
         return null;
     }
@@ -213,10 +231,12 @@ final class HttpApiGateway implements AutoCloseable {
         return params;
     }
 
-    private static void writeResponse(HttpExchange exchange, String method, JsonNode response) throws IOException {
+    private static void writeResponse(HttpExchange exchange, String method, JsonNode response, Map<String, String> added)
+            throws IOException {
         int status = response.path("statusCode").asInt(500);
         Map<String, String> headers = new LinkedHashMap<>();
         response.path("headers").properties().forEach(h -> headers.put(h.getKey(), h.getValue().asText()));
+        headers.putAll(added);
         JsonNode body = response.get("body");
         byte[] bytes = new byte[0];
         if (body != null && !body.isNull()) {

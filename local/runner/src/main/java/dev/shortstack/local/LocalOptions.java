@@ -1,6 +1,10 @@
 package dev.shortstack.local;
 
+import dev.shortstack.shared.infra.ApiCors;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,9 +14,22 @@ import java.util.Optional;
  *
  * @param dataDir  where tables and buckets persist; empty with {@code --in-memory}
  * @param fresh    wipe the data folder before starting
- * @param adminKey the bootstrap admin key to ensure exists, instead of a generated one
+ * @param adminKey    the bootstrap admin key to ensure exists, instead of a generated one
+ * @param corsOrigins origins whose browser scripts may call /v1 (as stages.json's api.corsOrigins); none by default
  */
-public record LocalOptions(int port, Optional<Path> dataDir, boolean fresh, Optional<String> adminKey) {
+public record LocalOptions(int port, Optional<Path> dataDir, boolean fresh, Optional<String> adminKey, List<String> corsOrigins) {
+
+    public LocalOptions {
+        corsOrigins = List.copyOf(corsOrigins);
+        corsOrigins.forEach(origin -> ApiCors.originViolation(origin).ifPresent(why -> {
+            throw new IllegalArgumentException("--cors-origin: " + why);
+        }));
+    }
+
+    public LocalOptions(int port, Optional<Path> dataDir, boolean fresh, Optional<String> adminKey) {
+        this(port, dataDir, fresh, adminKey, List.of());
+    }
+
     static final int DEFAULT_PORT = 8080;
     static final Path DEFAULT_DATA_DIR = Path.of(".local");
 
@@ -23,6 +40,8 @@ public record LocalOptions(int port, Optional<Path> dataDir, boolean fresh, Opti
               --in-memory       keep nothing on disk
               --fresh           delete the data folder's contents first
               --admin-key KEY   bootstrap admin key to use (env SHORTSTACK_ADMIN_KEY; default: generated once)
+              --cors-origin URL an origin whose browser scripts may call /v1, e.g. http://localhost:5173; repeatable
+                                (env SHORTSTACK_CORS_ORIGINS, comma-separated; default: none)
             """;
 
     static LocalOptions parse(String[] args, Map<String, String> env) {
@@ -30,6 +49,8 @@ public record LocalOptions(int port, Optional<Path> dataDir, boolean fresh, Opti
         Optional<Path> dataDir = Optional.of(Path.of(env.getOrDefault("SHORTSTACK_DATA_DIR", DEFAULT_DATA_DIR.toString())));
         boolean fresh = false;
         Optional<String> adminKey = Optional.ofNullable(env.get("SHORTSTACK_ADMIN_KEY")).filter(k -> !k.isBlank());
+        List<String> corsOrigins = new ArrayList<>(Arrays.stream(env.getOrDefault("SHORTSTACK_CORS_ORIGINS", "").split(","))
+                .map(String::trim).filter(o -> !o.isEmpty()).toList());
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = parsePort(value(args, ++i, "--port"));
@@ -37,11 +58,12 @@ public record LocalOptions(int port, Optional<Path> dataDir, boolean fresh, Opti
                 case "--in-memory" -> dataDir = Optional.empty();
                 case "--fresh" -> fresh = true;
                 case "--admin-key" -> adminKey = Optional.of(value(args, ++i, "--admin-key"));
+                case "--cors-origin" -> corsOrigins.add(value(args, ++i, "--cors-origin"));
                 case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
                 default -> throw new IllegalArgumentException("Unknown option " + args[i] + "\n" + USAGE);
             }
         }
-        return new LocalOptions(port, dataDir.map(Path::toAbsolutePath), fresh, adminKey);
+        return new LocalOptions(port, dataDir.map(Path::toAbsolutePath), fresh, adminKey, corsOrigins);
     }
 
     private static String value(String[] args, int index, String option) {

@@ -94,7 +94,7 @@ public final class LocalRunner implements AutoCloseable {
             // One engine per execution environment, as in Lambda; the runner's are small.
             FunctionPool statsApi = new FunctionPool("stats-api", () -> new StatsApiFunction(Env.of(env)), STATS_CONCURRENCY);
             gateway[0] = new HttpApiGateway(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()),
-                    linksApi, redirect, statsApi, originSecret);
+                    linksApi, redirect, statsApi, originSecret, options.corsOrigins());
             String adminKey = bootstrapAdminKey(aws.dynamo(), stage, dataDir, options.adminKey());
             LocalRunner runner = new LocalRunner(aws, stage, gateway[0], adminKey);
             try {

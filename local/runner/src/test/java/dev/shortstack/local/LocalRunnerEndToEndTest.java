@@ -95,7 +95,15 @@ class LocalRunnerEndToEndTest {
     void unknownSlugsAre404AndTheHealthCheckAnswers() throws Exception {
         assertThat(send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/no-such-slug")).build()).statusCode()).isEqualTo(404);
         assertThat(send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/health")).build()).statusCode()).isEqualTo(200);
-        assertThat(send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/a/b")).build()).statusCode()).isEqualTo(404);
+        HttpResponse<String> deeper = send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/a/b")).build());
+        assertThat(deeper.statusCode()).as("CloudFront sends every path outside /v1 to the redirect").isEqualTo(404);
+        assertThat(deeper.headers().firstValue("content-type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        HttpResponse<String> posted = send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/some-slug"))
+                .POST(HttpRequest.BodyPublishers.ofString("x")).build());
+        assertThat(posted.statusCode()).isEqualTo(405);
+        assertThat(posted.headers().firstValue("content-type")).hasValue("application/problem+json");
+        assertThat(posted.headers().firstValue("allow")).hasValue("GET, HEAD");
+        assertThat(posted.body()).contains("\"type\":\"urn:shortstack:problem:method-not-allowed\"");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -14,6 +15,9 @@ public final class LinkItems {
 
     private LinkItems() {
     }
+
+    /** Characters of slug and URL that case-insensitive search sees (beyond them, search matches the case given). */
+    public static final int SEARCH_KEY_LENGTH = 512;
 
     public static Map<String, AttributeValue> toItem(Link link, int indexShards) {
         Map<String, AttributeValue> item = new HashMap<>();
@@ -31,6 +35,17 @@ public final class LinkItems {
             item.put(MAX_VISITS, n(link.maxVisits()));
         }
         item.put(TAGS, tags(link.tags()));
+        // Lower-case copies only where they differ: an all-lower-case link is matched on its own attributes. The copy
+        // stops at SEARCH_KEY_LENGTH so that the item the redirect reads stays small.
+        String searchable = link.slug() + "\n" + link.url();
+        if (!searchable.toLowerCase(Locale.ROOT).equals(searchable)) {
+            String lower = searchable.toLowerCase(Locale.ROOT);
+            item.put(SEARCH_KEY, s(lower.substring(0, Math.min(lower.length(), SEARCH_KEY_LENGTH))));
+        }
+        List<String> tagKeys = link.tags().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+        if (!tagKeys.equals(link.tags())) {
+            item.put(TAG_KEYS, tags(tagKeys));
+        }
         item.put(DISABLED, AttributeValue.fromBool(link.disabled()));
         item.put(VERSION, n(link.version()));
         item.put(CREATED_BY, s(link.createdBy()));

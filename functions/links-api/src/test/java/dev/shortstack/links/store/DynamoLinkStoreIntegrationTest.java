@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -99,6 +100,30 @@ class DynamoLinkStoreIntegrationTest {
                 .map(item -> item.get(LinkAttributes.WORKSPACE_SHARD).s())
                 .collect(Collectors.toSet());
         assertThat(shardsUsed).as("one workspace spreads over every index shard").hasSize(8);
+    }
+
+    @Test
+    void searchAndTagFiltersIgnoreCaseAndStillFindLinksWrittenBeforeTheLowerCaseCopies(EmulatedAws aws) {
+        DynamoHarness harness = new DynamoHarness(aws, 2);
+        LinkService service = new LinkService(harness.links(),
+                new DynamoVisitCounter(aws.dynamo(), harness.table(EnvNames.VISITS_TABLE)),
+                new SlugGenerator(new SecureRandom()), steppingClock());
+        Caller alice = new Caller("k1", "alice", Role.WRITE);
+        service.create(alice, new NewLink("https://Example.com/Big-Launch", "Launch-2026", null, null, 302, List.of("Promo", "q4")));
+        service.create(alice, new NewLink("https://example.com/small", "small-one", null, null, 302, List.of("promo")));
+        Link older = service.create(alice, new NewLink("https://example.com/Legacy", "Legacy-Link", null, null, 302, List.of("Old")));
+        // As an item written before the lower-case copies existed.
+        aws.dynamo().updateItem(r -> r.tableName(harness.table(EnvNames.LINKS_TABLE))
+                .key(Map.of(LinkAttributes.SLUG, AttributeValue.fromS(older.slug())))
+                .updateExpression("REMOVE " + LinkAttributes.SEARCH_KEY + ", " + LinkAttributes.TAG_KEYS));
+
+        assertThat(pageThrough(service, alice, null, "launch", 10)).containsExactly("Launch-2026");
+        assertThat(pageThrough(service, alice, null, "BIG-LAUNCH", 10)).containsExactly("Launch-2026");
+        assertThat(pageThrough(service, alice, null, "EXAMPLE.COM/S", 10)).containsExactly("small-one");
+        assertThat(pageThrough(service, alice, "PROMO", 10)).containsExactlyInAnyOrder("Launch-2026", "small-one");
+        assertThat(pageThrough(service, alice, "promo", 10)).containsExactlyInAnyOrder("Launch-2026", "small-one");
+        assertThat(pageThrough(service, alice, null, "Legacy", 10)).as("an older item, as written").containsExactly("Legacy-Link");
+        assertThat(pageThrough(service, alice, "Old", 10)).as("an older item's tag, as written").containsExactly("Legacy-Link");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -148,17 +149,24 @@ public final class DynamoLinkStore implements LinkStore {
                 .scanIndexForward(false)
                 .limit(limit);
         List<String> filters = new ArrayList<>();
+        // Case-insensitive: the lower-case copies where an item has them (LinkItems), its own attributes where it is
+        // lower case already, and the text as given for items written before the copies existed.
         if (tag != null) {
-            filters.add("contains(#tags, :tag)");
+            filters.add("(contains(#tagKeys, :tagLower) OR contains(#tags, :tagLower) OR contains(#tags, :tag))");
             names.put("#tags", TAGS);
+            names.put("#tagKeys", TAG_KEYS);
             values.put(":tag", AttributeValue.fromS(tag));
+            values.put(":tagLower", AttributeValue.fromS(tag.toLowerCase(Locale.ROOT)));
         }
         if (search != null) {
             // A filter, so DynamoDB still reads the shard in order; the merge pulls pages until the page is full.
-            filters.add("(contains(#slug, :search) OR contains(#url, :search))");
+            filters.add("(contains(#searchKey, :searchLower) OR contains(#slug, :searchLower) OR contains(#url, :searchLower)"
+                    + " OR contains(#slug, :search) OR contains(#url, :search))");
             names.put("#slug", SLUG);
             names.put("#url", URL);
+            names.put("#searchKey", SEARCH_KEY);
             values.put(":search", AttributeValue.fromS(search));
+            values.put(":searchLower", AttributeValue.fromS(search.toLowerCase(Locale.ROOT)));
         }
         if (!filters.isEmpty()) {
             query.filterExpression(String.join(" AND ", filters));
