@@ -2,11 +2,17 @@ package dev.shortstack.shared.link;
 
 import static dev.shortstack.shared.infra.VisitAttributes.*;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Exact visit limits through one conditional {@code UpdateItem ADD} per granted visit: the
@@ -14,6 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
  * take more than maxVisits between them.
  */
 public final class DynamoVisitCounter implements VisitCounter {
+    private static final int BATCH_KEYS = 100;
+    private static final int BATCH_ATTEMPTS = 3;
     /** Counters outlive a link by this long, then DynamoDB's TTL removes them. */
     private static final long RETENTION_AFTER_EXPIRY_SECONDS = 90L * 24 * 3600;
 
@@ -58,5 +66,29 @@ public final class DynamoVisitCounter implements VisitCounter {
                 .consistentRead(true));
         AttributeValue count = response.hasItem() ? response.item().get(COUNT) : null;
         return count == null ? 0 : Long.parseLong(count.n());
+    }
+
+    /** BatchGetItem, 100 keys a call; keys DynamoDB leaves unprocessed are asked again, then read one by one. */
+    @Override
+    public Map<String, Long> used(Collection<String> linkIds) {
+        Map<String, Long> used = new HashMap<>();
+        List<String> ids = List.copyOf(new LinkedHashSet<>(linkIds));
+        for (int from = 0; from < ids.size(); from += BATCH_KEYS) {
+            List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BATCH_KEYS)).stream()
+                    .map(id -> Map.of(LINK_ID, AttributeValue.fromS(id))).toList();
+            Map<String, KeysAndAttributes> request = Map.of(tableName, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            for (int attempt = 0; !request.isEmpty() && attempt < BATCH_ATTEMPTS; attempt++) {
+                Map<String, KeysAndAttributes> asked = request;
+                BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(asked));
+                response.responses().getOrDefault(tableName, List.of()).forEach(item ->
+                        used.put(item.get(LINK_ID).s(), item.containsKey(COUNT) ? Long.parseLong(item.get(COUNT).n()) : 0L));
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+            if (!request.isEmpty()) {
+                request.get(tableName).keys().forEach(key -> used.put(key.get(LINK_ID).s(), used(key.get(LINK_ID).s())));
+            }
+        }
+        ids.forEach(id -> used.putIfAbsent(id, 0L));
+        return used;
     }
 }

@@ -1,5 +1,9 @@
 package dev.shortstack.shared.link;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
 /** Counts visits of links that have a maxVisits limit. */
 public interface VisitCounter {
 
@@ -12,4 +16,11 @@ public interface VisitCounter {
 
     /** Visits granted so far (0 if none). */
     long used(String linkId);
+
+    /** Visits granted so far for each of the links, read together where the store can (a page of the links list). */
+    default Map<String, Long> used(Collection<String> linkIds) {
+        Map<String, Long> used = new HashMap<>();
+        linkIds.forEach(id -> used.put(id, used(id)));
+        return used;
+    }
 }

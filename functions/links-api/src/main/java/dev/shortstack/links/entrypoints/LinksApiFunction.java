@@ -12,6 +12,7 @@ import dev.shortstack.links.jobs.JobPage;
 import dev.shortstack.links.jobs.NewImport;
 import dev.shortstack.links.jobs.PresignedUrl;
 import dev.shortstack.links.keys.NewApiKey;
+import dev.shortstack.links.links.LinkPage;
 import dev.shortstack.links.links.LinkPatch;
 import dev.shortstack.links.links.NewLink;
 import dev.shortstack.links.request.JsonBody;
@@ -246,7 +247,8 @@ public final class LinksApiFunction extends HttpApiFunction {
         Link link = deps.links().create(caller, newLink);
         MDC.put("slug", link.slug());
         observability().count("LinkCreated");
-        return linkResponse(201, link, OptionalLong.empty())
+        // A new link has used none of its visits: no read needed to say so.
+        return linkResponse(201, link, link.hasVisitLimit() ? OptionalLong.of(0) : OptionalLong.empty())
                 .withHeader("location", "/v1/links/" + link.slug());
     }
 
@@ -261,7 +263,7 @@ public final class LinksApiFunction extends HttpApiFunction {
         ObjectNode body = JsonBody.parse(request, JSON_OR_MERGE_PATCH);
         LinkPatch patch = deps.parser().parsePatch(body, now());
         Link link = deps.links().update(caller, slug, ifMatch, patch);
-        return linkResponse(200, link, OptionalLong.empty());
+        return linkResponse(200, link, deps.links().visitsUsed(link));
     }
 
     private HttpApiResponse deleteLink(HttpApiRequest request, Caller caller, String slug) {
@@ -282,7 +284,9 @@ public final class LinksApiFunction extends HttpApiFunction {
         if (search != null && search.length() > MAX_SEARCH) {
             throw ApiProblem.validation("query.q", "must be at most " + MAX_SEARCH + " characters");
         }
-        return json(200, views.linkPage(deps.links().list(caller, tag, search, cursor, limit), now()));
+        LinkPage page = deps.links().list(caller, tag, search, cursor, limit);
+        // A used-up link is "exhausted" in the list as on GET: one batch read for the page's links with a limit.
+        return json(200, views.linkPage(page, now(), deps.links().visitsUsed(page.links())));
     }
 
     private HttpApiResponse createKey(HttpApiRequest request, Caller caller) {

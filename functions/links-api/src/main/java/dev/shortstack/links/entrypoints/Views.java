@@ -14,6 +14,7 @@ import dev.shortstack.shared.link.LinkState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -50,10 +51,12 @@ final class Views {
         return node;
     }
 
-    ObjectNode linkPage(LinkPage page, Instant now) {
+    /** @param visitsUsed visits used by the page's links that have a limit, by link id */
+    ObjectNode linkPage(LinkPage page, Instant now, Map<String, Long> visitsUsed) {
         ObjectNode node = Json.mapper().createObjectNode();
         ArrayNode items = node.putArray("items");
-        page.links().forEach(link -> items.add(link(link, now, OptionalLong.empty())));
+        page.links().forEach(link -> items.add(link(link, now, visitsUsed.containsKey(link.linkId())
+                ? OptionalLong.of(visitsUsed.get(link.linkId())) : OptionalLong.empty())));
         node.put("nextCursor", page.nextCursor());
         return node;
     }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -94,6 +95,12 @@ public final class LinkService {
     /** Visits used so far, for links that have a limit. */
     public OptionalLong visitsUsed(Link link) {
         return link.hasVisitLimit() ? OptionalLong.of(visits.used(link.linkId())) : OptionalLong.empty();
+    }
+
+    /** Visits used so far by each link of a page that has a limit (by link id), read together. */
+    public Map<String, Long> visitsUsed(List<Link> links) {
+        List<String> limited = links.stream().filter(Link::hasVisitLimit).map(Link::linkId).toList();
+        return limited.isEmpty() ? Map.of() : visits.used(limited);
     }
 
     /**

@@ -167,6 +167,23 @@ class LinksApiHandlerTest {
     }
 
     @Test
+    void aUsedUpLinkIsExhaustedInTheListAndInAnEditsAnswerToo() {
+        JsonNode created = body(api.invoke(withBody(event("links-api/create-link.json"),
+                "{\"url\":\"https://example.com\",\"slug\":\"launch-2026\",\"maxVisits\":1}")));
+        api.invoke(withBody(event("links-api/create-link.json"), "{\"url\":\"https://example.com/open\",\"slug\":\"no-limit\"}"));
+        visits.tryConsume(links.find("launch-2026").orElseThrow());
+
+        JsonNode list = body(api.invoke(event("links-api/list-links.json")));
+        JsonNode edited = body(api.invoke(withBody(event("links-api/patch-link.json"), "{\"url\":\"https://example.com/v2\"}")));
+
+        assertThat(created.path("visits").asLong(-1)).as("a new link has used none").isZero();
+        assertThat(list.path("items")).extracting(item -> item.path("slug").asText() + " " + item.path("state").asText())
+                .containsExactlyInAnyOrder("launch-2026 exhausted", "no-limit active");
+        assertThat(edited.path("state").asText()).isEqualTo("exhausted");
+        assertThat(edited.path("visits").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void deleteAnswers204AndTheLinkIsGone() {
         api.invoke(event("links-api/create-link.json"));
 

@@ -56,6 +56,23 @@ class VisitLimitIntegrationTest {
     }
 
     @Test
+    void theVisitsOfAPageOfLinksAreReadTogetherExactlyEvenPastOneHundred(EmulatedAws aws) {
+        Stage stage = aws.provision("b" + UUID.randomUUID().toString().substring(0, 8));
+        DynamoVisitCounter counter = new DynamoVisitCounter(aws.dynamo(), stage.resourceEnv().get(EnvNames.VISITS_TABLE));
+        java.util.Map<String, Long> expected = new java.util.HashMap<>();
+        for (int i = 0; i < 150; i++) {
+            Link link = link(5L);
+            int visits = i % 7;   // 0 to 6: 5 and 6 meet the limit, and the sixth try is refused
+            for (int v = 0; v < visits; v++) {
+                counter.tryConsume(link);
+            }
+            expected.put(link.linkId(), (long) Math.min(visits, 5));
+        }
+
+        assertThat(counter.used(expected.keySet())).isEqualTo(expected);
+    }
+
+    @Test
     void clickEventsArriveOnTheQueueAsSchemaVersionedJson(EmulatedAws aws) throws Exception {
         Stage stage = aws.provision("q" + UUID.randomUUID().toString().substring(0, 8));
         String queueUrl = stage.queueUrl(ShortstackResources.CLICKS);
