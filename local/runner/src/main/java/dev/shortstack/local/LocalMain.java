@@ -1,11 +1,26 @@
 package dev.shortstack.local;
 
-/** {@code java -jar local/runner/target/shortstack-local.jar}: runs Shortstack until Ctrl-C. */
+/**
+ * {@code java -jar local/runner/target/shortstack-local.jar}: runs Shortstack until Ctrl-C;
+ * {@code … admin COMMAND}: manages workspaces and API keys ({@link AdminCommand}).
+ */
 public final class LocalMain {
     private LocalMain() {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals("admin")) {
+            AdminOptions admin;
+            try {
+                admin = AdminOptions.parse(java.util.Arrays.copyOfRange(args, 1, args.length));
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                System.exit(2);
+                return;
+            }
+            System.exit(AdminCommand.run(admin, System.out, System.err));
+            return;
+        }
         LocalOptions options;
         try {
             options = LocalOptions.parse(args, System.getenv());

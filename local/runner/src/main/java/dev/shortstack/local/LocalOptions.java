@@ -42,6 +42,7 @@ public record LocalOptions(int port, Optional<Path> dataDir, boolean fresh, Opti
               --admin-key KEY   bootstrap admin key to use (env SHORTSTACK_ADMIN_KEY; default: generated once)
               --cors-origin URL an origin whose browser scripts may call /v1, e.g. http://localhost:5173; repeatable
                                 (env SHORTSTACK_CORS_ORIGINS, comma-separated; default: none)
+            Or: java -jar local/runner/target/shortstack-local.jar admin --help   (workspaces and API keys)
             """;
 
     static LocalOptions parse(String[] args, Map<String, String> env) {
