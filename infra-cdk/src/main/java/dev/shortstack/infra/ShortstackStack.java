@@ -110,6 +110,9 @@ public final class ShortstackStack extends Stack {
                 .environment(resources)
                 .build());
         aggregator.addQueueTrigger(queues.queue(ShortstackResources.CLICKS), ShortstackResources.CLICKS);
+        // A deployment updates the consumer of click messages before their producer (and a rollback undoes the
+        // producer first), so an aggregator never meets a message shape it does not read yet.
+        redirect.function().getNode().addDependency(aggregator.alias());
         // The stats module's two functions (DuckDB over the archive): the compactor and the stats API.
         this.compactor = new ShortstackFunction(this, config, ShortstackFunction.Props.builder()
                 .name("compactor").module("stats").handler(CompactArchiveFunction.class)

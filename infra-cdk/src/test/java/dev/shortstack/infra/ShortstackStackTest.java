@@ -174,6 +174,21 @@ class ShortstackStackTest {
         s.template().resourceCountIs("AWS::Lambda::Alias", 6);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    @SuppressWarnings("unchecked")
+    void theAggregatorIsUpdatedBeforeTheRedirectThatFeedsIt(String stage) {
+        Template template = stages.get(stage).template();
+        Map<String, Map<String, Object>> redirect = template.findResources("AWS::Lambda::Function",
+                Map.of("Properties", Map.of("FunctionName", "shortstack-" + stage + "-redirect")));
+        Map<String, Map<String, Object>> aggregatorAlias = template.findResources("AWS::Lambda::Alias",
+                Map.of("Properties", Map.of("FunctionName", Map.of("Ref", Match.stringLikeRegexp("Aggregator.*")))));
+        assertThat(redirect).hasSize(1);
+        assertThat(aggregatorAlias).hasSize(1);
+        assertThat((List<String>) redirect.values().iterator().next().get("DependsOn"))
+                .contains(aggregatorAlias.keySet().iterator().next());
+    }
+
     @Test
     void theApiAnswersCorsOnlyForTheConfiguredOriginsAndNoneByDefault() {
         stages.values().forEach(s -> assertThat(propertiesOfOne(s.template(), "AWS::ApiGatewayV2::Api", Map.of()))

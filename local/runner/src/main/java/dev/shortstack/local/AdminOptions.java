@@ -3,6 +3,7 @@ package dev.shortstack.local;
 import dev.shortstack.links.auth.Role;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,12 +25,14 @@ record AdminOptions(String command, String workspace, Role role, String name, St
               revoke-key  --workspace W --key-id ID
               workspaces                     every workspace with its active and revoked keys
             Target (one of):
-              --data-dir DIR                 the local runner's data folder (default .local; stop the runner first)
+              --data-dir DIR                 the local runner's data folder (env SHORTSTACK_DATA_DIR, default .local;
+                                             stop the runner first)
               --stage NAME --region REGION   a deployed stage's tables, with the usual AWS credentials
                 [--endpoint-url URL]         another DynamoDB endpoint for them
             """;
 
-    static AdminOptions parse(String[] args) {
+    /** @param env the environment: SHORTSTACK_DATA_DIR names the data folder, as for the runner */
+    static AdminOptions parse(String[] args, Map<String, String> env) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
             throw new IllegalArgumentException(USAGE);
         }
@@ -80,7 +83,7 @@ record AdminOptions(String command, String workspace, Role role, String name, St
             throw new IllegalArgumentException("--region and --endpoint-url go with --stage\n" + USAGE);
         }
         if (stage.isEmpty() && dataDir.isEmpty()) {
-            dataDir = Optional.of(LocalOptions.DEFAULT_DATA_DIR.toAbsolutePath());
+            dataDir = Optional.of(Path.of(env.getOrDefault("SHORTSTACK_DATA_DIR", LocalOptions.DEFAULT_DATA_DIR.toString())).toAbsolutePath());
         }
         return new AdminOptions(command, workspace, role, name, keyId, dataDir, stage, region, endpoint);
     }

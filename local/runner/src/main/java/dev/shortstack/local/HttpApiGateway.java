@@ -116,7 +116,8 @@ final class HttpApiGateway implements AutoCloseable {
             }
             Route route = route(method, path);
             if (route == null) {
-                // Outside /v1 the distribution's default behaviour allows GET and HEAD only (to the redirect).
+                // Outside /v1 the distribution's default behaviour allows GET and HEAD only (to the redirect); CloudFront
+                // itself refuses other methods with its own 403 page, the runner with a problem that says what is allowed.
                 respond(exchange, method, 405, Map.of("content-type", "application/problem+json", "allow", "GET, HEAD"),
                         Json.mapper().writeValueAsBytes(Json.mapper().createObjectNode()
                                 .put("type", ProblemType.METHOD_NOT_ALLOWED.uri())

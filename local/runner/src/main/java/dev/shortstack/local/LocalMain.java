@@ -12,7 +12,7 @@ public final class LocalMain {
         if (args.length > 0 && args[0].equals("admin")) {
             AdminOptions admin;
             try {
-                admin = AdminOptions.parse(java.util.Arrays.copyOfRange(args, 1, args.length));
+                admin = AdminOptions.parse(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv());
             } catch (IllegalArgumentException e) {
                 System.err.println(e.getMessage());
                 System.exit(2);

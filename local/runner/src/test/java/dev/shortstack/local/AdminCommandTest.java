@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -73,17 +74,22 @@ class AdminCommandTest {
 
     @Test
     void aCommandThatCannotRunSaysWhyBeforeTouchingAnything(@TempDir Path empty) {
-        assertThatThrownBy(() -> AdminOptions.parse(new String[] {"drop-table"})).hasMessageStartingWith("Unknown command 'drop-table'");
-        assertThatThrownBy(() -> AdminOptions.parse(new String[] {"create-key"})).hasMessageStartingWith("create-key needs --workspace");
-        assertThatThrownBy(() -> AdminOptions.parse(new String[] {"create-key", "--workspace", "w", "--role", "owner"}))
+        assertThatThrownBy(() -> AdminOptions.parse(new String[] {"drop-table"}, Map.of()))
+                .hasMessageStartingWith("Unknown command 'drop-table'");
+        assertThatThrownBy(() -> AdminOptions.parse(new String[] {"create-key"}, Map.of()))
+                .hasMessageStartingWith("create-key needs --workspace");
+        assertThatThrownBy(() -> AdminOptions.parse(new String[] {"create-key", "--workspace", "w", "--role", "owner"}, Map.of()))
                 .hasMessageStartingWith("--role must be admin, write or read");
-        assertThatThrownBy(() -> AdminOptions.parse(new String[] {"workspaces", "--stage", "prod"}))
+        assertThatThrownBy(() -> AdminOptions.parse(new String[] {"workspaces", "--stage", "prod"}, Map.of()))
                 .hasMessageStartingWith("--stage needs --region");
-        assertThatThrownBy(() -> AdminOptions.parse(new String[] {"workspaces", "--stage", "prod", "--region", "x", "--data-dir", "d"}))
+        assertThatThrownBy(() -> AdminOptions.parse(
+                new String[] {"workspaces", "--stage", "prod", "--region", "x", "--data-dir", "d"}, Map.of()))
                 .hasMessageStartingWith("Give either --data-dir or --stage");
-        assertThatThrownBy(() -> AdminOptions.parse(new String[] {"revoke-key", "--workspace", "w"}))
+        assertThatThrownBy(() -> AdminOptions.parse(new String[] {"revoke-key", "--workspace", "w"}, Map.of()))
                 .hasMessageStartingWith("revoke-key needs --key-id");
 
+        assertThat(AdminOptions.parse(new String[] {"workspaces"}, Map.of("SHORTSTACK_DATA_DIR", empty.toString())).dataDir())
+                .as("the runner's own data folder setting").hasValue(empty.toAbsolutePath());
         Result missing = admin("workspaces", "--data-dir", empty.resolve("none").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).startsWith("No data folder at ");
@@ -95,7 +101,7 @@ class AdminCommandTest {
     private static Result admin(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = AdminCommand.run(AdminOptions.parse(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = AdminCommand.run(AdminOptions.parse(args, Map.of()), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -44,9 +44,26 @@ public record HttpApiRequest(
     /** @throws ApiProblem (400) when the parameter is given more than once */
     public Optional<String> queryParam(String name) {
         if (repeatedQuery.contains(name)) {
-            throw ApiProblem.validation("query." + name, "is given more than once; give it once");
+            throw repeated(name);
         }
         return Optional.ofNullable(query.get(name));
+    }
+
+    /**
+     * Every query parameter, for parsers that read them all.
+     *
+     * @throws ApiProblem (400) when any is given more than once
+     */
+    @Override
+    public Map<String, String> query() {
+        repeatedQuery.stream().sorted().findFirst().ifPresent(name -> {
+            throw repeated(name);
+        });
+        return query;
+    }
+
+    private static ApiProblem repeated(String name) {
+        return ApiProblem.validation("query." + name, "is given more than once; give it once");
     }
 
     /** Parses the event; a body that is not valid UTF-8 (or not valid base64) is a bad request. */

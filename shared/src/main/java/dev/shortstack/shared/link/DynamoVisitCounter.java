@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 public final class DynamoVisitCounter implements VisitCounter {
     private static final int BATCH_KEYS = 100;
     private static final int BATCH_ATTEMPTS = 3;
+    private static final long RETRY_PAUSE_MILLIS = 50;
     /** Counters outlive a link by this long, then DynamoDB's TTL removes them. */
     private static final long RETENTION_AFTER_EXPIRY_SECONDS = 90L * 24 * 3600;
 
@@ -68,7 +69,10 @@ public final class DynamoVisitCounter implements VisitCounter {
         return count == null ? 0 : Long.parseLong(count.n());
     }
 
-    /** BatchGetItem, 100 keys a call; keys DynamoDB leaves unprocessed are asked again, then read one by one. */
+    /**
+     * BatchGetItem, 100 keys a call; keys DynamoDB leaves unprocessed (it does so when throttled) are asked
+     * again after a growing pause, as AWS advises, and any still left are read one by one.
+     */
     @Override
     public Map<String, Long> used(Collection<String> linkIds) {
         Map<String, Long> used = new HashMap<>();
@@ -78,6 +82,9 @@ public final class DynamoVisitCounter implements VisitCounter {
                     .map(id -> Map.of(LINK_ID, AttributeValue.fromS(id))).toList();
             Map<String, KeysAndAttributes> request = Map.of(tableName, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
             for (int attempt = 0; !request.isEmpty() && attempt < BATCH_ATTEMPTS; attempt++) {
+                if (attempt > 0) {
+                    pause(RETRY_PAUSE_MILLIS << (attempt - 1));
+                }
                 Map<String, KeysAndAttributes> asked = request;
                 BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(asked));
                 response.responses().getOrDefault(tableName, List.of()).forEach(item ->
@@ -90,5 +97,14 @@ public final class DynamoVisitCounter implements VisitCounter {
         }
         ids.forEach(id -> used.putIfAbsent(id, 0L));
         return used;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading visit counts", e);
+        }
     }
 }

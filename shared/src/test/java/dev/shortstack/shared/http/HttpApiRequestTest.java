@@ -47,5 +47,8 @@ class HttpApiRequestTest {
             assertThat(p.type()).isEqualTo(ProblemType.VALIDATION_FAILED);
             assertThat(p.errors()).extracting(FieldError::field).containsExactly("query.tag");
         });
+        assertThatThrownBy(request::query).as("parsers that read every parameter, such as the stats API's")
+                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.errors()).extracting(FieldError::field)
+                        .containsExactly("query.tag"));
     }
 }

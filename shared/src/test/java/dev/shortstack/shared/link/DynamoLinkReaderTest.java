@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
-/** What the reads cost: a link that exists one eventually consistent read, a miss one more that is strong. */
+/** What the reads cost: for the redirect a link that exists one eventually consistent read, a miss one more that is strong. */
 class DynamoLinkReaderTest {
     private static final Instant T = Instant.parse("2026-12-01T10:00:00Z");
     private static final Link LINK = new Link("s1", "id", "ws", "https://e.example", 302, T, T, null, null, List.of(), false, 1, "key");
@@ -21,7 +21,7 @@ class DynamoLinkReaderTest {
     void aLinkThatExistsIsReadOnceEventuallyConsistent() {
         ScriptedDynamo dynamo = new ScriptedDynamo(LinkItems.toItem(LINK, 8), LinkItems.toItem(LINK, 8));
 
-        assertThat(new DynamoLinkReader(dynamo, "links").find("s1")).contains(LINK);
+        assertThat(DynamoLinkReader.eventuallyConsistentFirst(dynamo, "links").find("s1")).contains(LINK);
         assertThat(dynamo.consistentReads).containsExactly(false);
     }
 
@@ -29,7 +29,7 @@ class DynamoLinkReaderTest {
     void aLinkCreatedAMomentAgoIsFoundByTheStrongReadThatFollowsAMiss() {
         ScriptedDynamo dynamo = new ScriptedDynamo(Map.of(), LinkItems.toItem(LINK, 8));
 
-        assertThat(new DynamoLinkReader(dynamo, "links").find("s1")).contains(LINK);
+        assertThat(DynamoLinkReader.eventuallyConsistentFirst(dynamo, "links").find("s1")).contains(LINK);
         assertThat(dynamo.consistentReads).containsExactly(false, true);
     }
 
@@ -37,8 +37,16 @@ class DynamoLinkReaderTest {
     void anUnknownSlugIsUnknownOnlyOnceTheStrongReadSaysSo() {
         ScriptedDynamo dynamo = new ScriptedDynamo(Map.of(), Map.of());
 
-        assertThat(new DynamoLinkReader(dynamo, "links").find("nope")).isEmpty();
+        assertThat(DynamoLinkReader.eventuallyConsistentFirst(dynamo, "links").find("nope")).isEmpty();
         assertThat(dynamo.consistentReads).containsExactly(false, true);
+    }
+
+    @Test
+    void theApisReaderAlwaysReadsStronglySoAnEditIsSeenAtOnce() {
+        ScriptedDynamo dynamo = new ScriptedDynamo(Map.of(), LinkItems.toItem(LINK, 8));
+
+        assertThat(DynamoLinkReader.stronglyConsistent(dynamo, "links").find("s1")).contains(LINK);
+        assertThat(dynamo.consistentReads).containsExactly(true);
     }
 
     /** Answers eventually consistent reads from one item (a replica) and strong ones from another (the leader). */

@@ -29,8 +29,9 @@ final class ImportedTag {
         fitted = DASHES_AT_A_SPACE.matcher(fitted).replaceAll(" ");
         fitted = SPACES.matcher(fitted).replaceAll(" ");
         fitted = ENDS.matcher(fitted).replaceAll("");
-        if (fitted.length() > MAX_LENGTH) {
-            fitted = ENDS.matcher(fitted.substring(0, MAX_LENGTH)).replaceAll("");
+        if (fitted.codePointCount(0, fitted.length()) > MAX_LENGTH) {
+            // By code points, as the tag rule counts: a letter outside the BMP is never cut in half.
+            fitted = ENDS.matcher(fitted.substring(0, fitted.offsetByCodePoints(0, MAX_LENGTH))).replaceAll("");
         }
         return LinkRequestParser.isValidTag(fitted) ? Optional.of(fitted) : Optional.empty();
     }

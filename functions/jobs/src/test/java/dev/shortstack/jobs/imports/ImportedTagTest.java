@@ -33,5 +33,7 @@ class ImportedTagTest {
     void cutsALongTagToFiftyCharactersWithoutADanglingDash() {
         String long60 = "a".repeat(49) + "&" + "b".repeat(10);
         assertThat(ImportedTag.fit(long60)).hasValue("a".repeat(49));
+        String wide = "𠀋".repeat(60) + "&";   // letters outside the BMP: two UTF-16 units each
+        assertThat(ImportedTag.fit(wide)).hasValue("𠀋".repeat(50));
     }
 }

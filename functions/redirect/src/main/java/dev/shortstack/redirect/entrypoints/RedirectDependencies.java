@@ -40,7 +40,7 @@ public record RedirectDependencies(RedirectService service, Observability observ
         AwsClients aws = AwsClients.fromEnv(env);
         String visitorHashKey = VisitorHashKey.resolve(env, Secrets.of(aws));
         return of(
-                new DynamoLinkReader(aws.dynamo(), env.require(EnvNames.LINKS_TABLE)),
+                DynamoLinkReader.eventuallyConsistentFirst(aws.dynamo(), env.require(EnvNames.LINKS_TABLE)),
                 new DynamoVisitCounter(aws.dynamo(), env.require(EnvNames.VISITS_TABLE)),
                 new GroupCommitClickPublisher(aws.sqs(), env.require(EnvNames.CLICKS_QUEUE_URL), Json.mapper()),
                 visitorHashKey,

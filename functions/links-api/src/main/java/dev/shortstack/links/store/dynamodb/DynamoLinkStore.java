@@ -46,7 +46,7 @@ public final class DynamoLinkStore implements LinkStore {
         this.linksTable = linksTable;
         this.visitsTable = visitsTable;
         this.indexShards = indexShards;
-        this.reader = new DynamoLinkReader(dynamo, linksTable);
+        this.reader = DynamoLinkReader.stronglyConsistent(dynamo, linksTable);
     }
 
     @Override
