@@ -25,6 +25,7 @@ import dev.shortstack.shared.http.HttpApiRequest;
 import dev.shortstack.shared.http.HttpApiResponse;
 import dev.shortstack.shared.http.PrimingEvents;
 import dev.shortstack.shared.http.ProblemType;
+import dev.shortstack.shared.http.RouteTable;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.link.Link;
 import dev.shortstack.shared.observability.Observability;
@@ -49,11 +50,6 @@ import org.slf4j.MDC;
  * and maps the result. All logic lives in the services.
  */
 public final class LinksApiFunction extends HttpApiFunction {
-    private static final Pattern LINK_PATH = Pattern.compile("/v1/links/([^/]+)");
-    private static final Pattern KEY_PATH = Pattern.compile("/v1/keys/([^/]+)");
-    private static final Pattern IMPORT_START_PATH = Pattern.compile("/v1/imports/([^/]+)/start");
-    private static final Pattern JOB_PATH = Pattern.compile("/v1/jobs/([^/]+)");
-    private static final Pattern JOB_CANCEL_PATH = Pattern.compile("/v1/jobs/([^/]+)/cancel");
     /** Files up to this size may come in the request itself; bigger ones go to the upload URL. */
     static final int INLINE_IMPORT_MAX_BYTES = 1024 * 1024;
     private static final Set<String> INLINE_IMPORT_TYPES = Set.of("text/csv", "application/x-ndjson", "application/jsonl", "text/plain");
@@ -68,6 +64,7 @@ public final class LinksApiFunction extends HttpApiFunction {
 
     private final LinksApiDependencies deps;
     private final Views views;
+    private final RouteTable routes;
 
     /** Lambda's entry point: configuration from the environment, clients built once. */
     public LinksApiFunction() {
@@ -87,97 +84,50 @@ public final class LinksApiFunction extends HttpApiFunction {
         super(new Observability("links-api"), origin);
         this.deps = deps;
         this.views = new Views(deps.shortBaseUrl());
+        this.routes = routes();
     }
 
     @Override
     protected HttpApiResponse handle(HttpApiRequest request, Context context) {
-        String path = request.path().length() > 1 && request.path().endsWith("/")
-                ? request.path().substring(0, request.path().length() - 1)
-                : request.path();
-        if (path.equals("/v1/links")) {
-            return switch (request.method()) {
-                case "GET" -> listLinks(request, caller(request, Role.READ));
-                case "POST" -> createLink(request, caller(request, Role.WRITE));
-                default -> methodNotAllowed("GET, POST");
-            };
-        }
-        HttpApiResponse jobs = routeJobs(request, path);
-        if (jobs != null) {
-            return jobs;
-        }
-        Matcher link = LINK_PATH.matcher(path);
-        if (link.matches()) {
-            String slug = link.group(1);
-            MDC.put("slug", slug);
-            return switch (request.method()) {
-                case "GET" -> getLink(caller(request, Role.READ), slug);
-                case "PATCH" -> updateLink(request, caller(request, Role.WRITE), slug);
-                case "DELETE" -> deleteLink(request, caller(request, Role.WRITE), slug);
-                default -> methodNotAllowed("GET, PATCH, DELETE");
-            };
-        }
-        if (path.equals("/v1/keys")) {
-            return switch (request.method()) {
-                case "GET" -> listKeys(caller(request, Role.ADMIN));
-                case "POST" -> createKey(request, caller(request, Role.ADMIN));
-                default -> methodNotAllowed("GET, POST");
-            };
-        }
-        Matcher key = KEY_PATH.matcher(path);
-        if (key.matches()) {
-            if (!request.method().equals("DELETE")) {
-                return methodNotAllowed("DELETE");
-            }
-            deps.keys().revoke(caller(request, Role.ADMIN), key.group(1));
-            return HttpApiResponse.noContent();
-        }
-        throw new ApiProblem(ProblemType.ROUTE_NOT_FOUND, "No route " + request.method() + " " + request.path() + ".");
+        return routes.dispatch(request);
     }
 
-    /** The batch job routes, or null when the path is none of theirs. */
-    private HttpApiResponse routeJobs(HttpApiRequest request, String path) {
-        if (path.equals("/v1/imports")) {
-            if (!request.method().equals("POST")) {
-                return methodNotAllowed("POST");
-            }
-            return createImport(request, caller(request, Role.WRITE));
-        }
-        Matcher start = IMPORT_START_PATH.matcher(path);
-        if (start.matches()) {
-            if (!request.method().equals("POST")) {
-                return methodNotAllowed("POST");
-            }
-            return jobResponse(202, deps.jobs().startImport(caller(request, Role.WRITE), start.group(1)), Optional.empty());
-        }
-        if (path.equals("/v1/exports")) {
-            if (!request.method().equals("POST")) {
-                return methodNotAllowed("POST");
-            }
-            Caller caller = caller(request, Role.READ);
-            Job job = deps.jobs().createExport(caller, deps.jobRequests().parseExport(JsonBody.parse(request, JSON)));
-            return jobResponse(202, job, Optional.empty()).withHeader("location", "/v1/jobs/" + job.jobId());
-        }
-        if (path.equals("/v1/jobs")) {
-            if (!request.method().equals("GET")) {
-                return methodNotAllowed("GET");
-            }
-            return listJobs(request, caller(request, Role.READ));
-        }
-        Matcher cancel = JOB_CANCEL_PATH.matcher(path);
-        if (cancel.matches()) {
-            if (!request.method().equals("POST")) {
-                return methodNotAllowed("POST");
-            }
-            return jobResponse(200, deps.jobs().cancel(caller(request, Role.WRITE), cancel.group(1)), Optional.empty());
-        }
-        Matcher job = JOB_PATH.matcher(path);
-        if (job.matches()) {
-            if (!request.method().equals("GET")) {
-                return methodNotAllowed("GET");
-            }
-            return jobResponse(200, deps.jobs().get(caller(request, Role.READ), job.group(1)), Optional.empty());
-        }
-        return null;
+    /** Every route of the links API; 404 and 405 (with Allow) come from the table. */
+    private RouteTable routes() {
+        return new RouteTable()
+                .add("GET", "/v1/links", (request, params) -> listLinks(request, caller(request, Role.READ)))
+                .add("POST", "/v1/links", (request, params) -> createLink(request, caller(request, Role.WRITE)))
+                .add("GET", "/v1/links/{slug}", (request, params) -> getLink(caller(request, Role.READ), slug(params)))
+                .add("PATCH", "/v1/links/{slug}", (request, params) -> updateLink(request, caller(request, Role.WRITE), slug(params)))
+                .add("DELETE", "/v1/links/{slug}", (request, params) -> deleteLink(request, caller(request, Role.WRITE), slug(params)))
+                .add("GET", "/v1/keys", (request, params) -> listKeys(caller(request, Role.ADMIN)))
+                .add("POST", "/v1/keys", (request, params) -> createKey(request, caller(request, Role.ADMIN)))
+                .add("DELETE", "/v1/keys/{keyId}", (request, params) -> revokeKey(caller(request, Role.ADMIN), params.get("keyId")))
+                .add("POST", "/v1/imports", (request, params) -> createImport(request, caller(request, Role.WRITE)))
+                .add("POST", "/v1/imports/{jobId}/start", (request, params) -> jobResponse(202,
+                        deps.jobs().startImport(caller(request, Role.WRITE), params.get("jobId")), Optional.empty()))
+                .add("POST", "/v1/exports", (request, params) -> createExport(request, caller(request, Role.READ)))
+                .add("GET", "/v1/jobs", (request, params) -> listJobs(request, caller(request, Role.READ)))
+                .add("GET", "/v1/jobs/{jobId}", (request, params) -> jobResponse(200,
+                        deps.jobs().get(caller(request, Role.READ), params.get("jobId")), Optional.empty()))
+                .add("POST", "/v1/jobs/{jobId}/cancel", (request, params) -> jobResponse(200,
+                        deps.jobs().cancel(caller(request, Role.WRITE), params.get("jobId")), Optional.empty()));
+    }
+
+    private static String slug(Map<String, String> params) {
+        String slug = params.get("slug");
+        MDC.put("slug", slug);
+        return slug;
+    }
+
+    private HttpApiResponse revokeKey(Caller caller, String keyId) {
+        deps.keys().revoke(caller, keyId);
+        return HttpApiResponse.noContent();
+    }
+
+    private HttpApiResponse createExport(HttpApiRequest request, Caller caller) {
+        Job job = deps.jobs().createExport(caller, deps.jobRequests().parseExport(JsonBody.parse(request, JSON)));
+        return jobResponse(202, job, Optional.empty()).withHeader("location", "/v1/jobs/" + job.jobId());
     }
 
     /** JSON asks for an upload URL; a CSV or JSON Lines body is the file itself. */
@@ -351,11 +301,6 @@ public final class LinksApiFunction extends HttpApiFunction {
             // reported below
         }
         throw ApiProblem.validation("query.limit", "must be a whole number from 1 to " + MAX_PAGE);
-    }
-
-    private static HttpApiResponse methodNotAllowed(String allowed) {
-        throw new ApiProblem(ProblemType.METHOD_NOT_ALLOWED, "Allowed methods: " + allowed + ".",
-                List.of(), Map.of("allow", allowed));
     }
 
     private LocalDate today() {

@@ -15,6 +15,7 @@ import dev.shortstack.shared.http.HttpApiRequest;
 import dev.shortstack.shared.http.HttpApiResponse;
 import dev.shortstack.shared.http.PrimingEvents;
 import dev.shortstack.shared.http.ProblemType;
+import dev.shortstack.shared.http.RouteTable;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.link.Link;
 import dev.shortstack.shared.observability.Observability;
@@ -29,8 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
 /**
@@ -39,11 +38,10 @@ import org.slf4j.MDC;
  * the links API stays small and fast to start. Same keys, roles and problem rules as the links API.
  */
 public final class StatsApiFunction extends HttpApiFunction {
-    private static final Pattern LINK_STATS_PATH = Pattern.compile("/v1/links/([^/]+)/stats");
-    private static final Pattern COMPACTION_PATH = Pattern.compile("/v1/stats/compactions/([^/]+)");
     private static final Set<String> JSON = Set.of("application/json");
 
     private final StatsDependencies deps;
+    private final RouteTable routes;
 
     public StatsApiFunction() {
         this(Env.system());
@@ -61,52 +59,48 @@ public final class StatsApiFunction extends HttpApiFunction {
     public StatsApiFunction(StatsDependencies deps, OriginVerifier origin) {
         super(new Observability("stats-api"), origin);
         this.deps = deps;
+        this.routes = routes();
     }
 
     @Override
     protected HttpApiResponse handle(HttpApiRequest request, Context context) {
-        String path = request.path().length() > 1 && request.path().endsWith("/")
-                ? request.path().substring(0, request.path().length() - 1)
-                : request.path();
-        Matcher linkStats = LINK_STATS_PATH.matcher(path);
-        if (linkStats.matches()) {
-            MDC.put("slug", linkStats.group(1));
-            requireMethod(request, "GET");
-            Caller caller = caller(request, Role.READ);
-            Link link = deps.links().get(caller, linkStats.group(1));
-            StatsQuery query = StatsQuery.parse(request.query(), today());
-            return json(200, limited(() -> deps.stats().linkStats(link, query)));
-        }
-        switch (path) {
-            case "/v1/stats" -> {
-                requireMethod(request, "GET");
-                Caller caller = caller(request, Role.READ);
-                StatsQuery query = StatsQuery.parse(request.query(), today());
-                return json(200, limited(() -> deps.stats().workspaceStats(caller.workspaceId(), query)));
-            }
-            case "/v1/stats/links" -> {
-                requireMethod(request, "GET");
-                Caller caller = caller(request, Role.READ);
-                LinkTotalsQuery query = LinkTotalsQuery.parse(request.query(), today());
-                List<Link> links = query.slugs().stream().map(slug -> deps.links().get(caller, slug)).toList();
-                return json(200, limited(() -> deps.stats().linkTotals(caller.workspaceId(), links, query.from(), query.to())));
-            }
-            case "/v1/stats/compactions" -> {
-                requireMethod(request, "POST");
-                caller(request, Role.ADMIN);
-                CompactionJob job = deps.jobs().start(CompactionRange.parse(JsonBody.parse(request, JSON)));
-                return json(202, view(job)).withHeader("location", "/v1/stats/compactions/" + job.jobId());
-            }
-            default -> {
-                Matcher compaction = COMPACTION_PATH.matcher(path);
-                if (compaction.matches()) {
-                    requireMethod(request, "GET");
+        return routes.dispatch(request);
+    }
+
+    /** The statistics routes; 404 and 405 (with Allow) come from the table, as in the links API. */
+    private RouteTable routes() {
+        return new RouteTable()
+                .add("GET", "/v1/links/{slug}/stats", (request, params) -> linkStats(request, params.get("slug")))
+                .add("GET", "/v1/stats", (request, params) -> {
+                    Caller caller = caller(request, Role.READ);
+                    StatsQuery query = StatsQuery.parse(request.query(), today());
+                    return json(200, limited(() -> deps.stats().workspaceStats(caller.workspaceId(), query)));
+                })
+                .add("GET", "/v1/stats/links", (request, params) -> linkTotals(request))
+                .add("POST", "/v1/stats/compactions", (request, params) -> {
                     caller(request, Role.ADMIN);
-                    return json(200, view(deps.jobs().find(compaction.group(1))));
-                }
-                throw new ApiProblem(ProblemType.ROUTE_NOT_FOUND, "No route " + request.method() + " " + request.path() + ".");
-            }
-        }
+                    CompactionJob job = deps.jobs().start(CompactionRange.parse(JsonBody.parse(request, JSON)));
+                    return json(202, view(job)).withHeader("location", "/v1/stats/compactions/" + job.jobId());
+                })
+                .add("GET", "/v1/stats/compactions/{jobId}", (request, params) -> {
+                    caller(request, Role.ADMIN);
+                    return json(200, view(deps.jobs().find(params.get("jobId"))));
+                });
+    }
+
+    private HttpApiResponse linkStats(HttpApiRequest request, String slug) {
+        MDC.put("slug", slug);
+        Caller caller = caller(request, Role.READ);
+        Link link = deps.links().get(caller, slug);
+        StatsQuery query = StatsQuery.parse(request.query(), today());
+        return json(200, limited(() -> deps.stats().linkStats(link, query)));
+    }
+
+    private HttpApiResponse linkTotals(HttpApiRequest request) {
+        Caller caller = caller(request, Role.READ);
+        LinkTotalsQuery query = LinkTotalsQuery.parse(request.query(), today());
+        List<Link> links = query.slugs().stream().map(slug -> deps.links().get(caller, slug)).toList();
+        return json(200, limited(() -> deps.stats().linkTotals(caller.workspaceId(), links, query.from(), query.to())));
     }
 
     @Override
@@ -131,13 +125,6 @@ public final class StatsApiFunction extends HttpApiFunction {
         MDC.put("workspaceId", caller.workspaceId());
         MDC.put("keyId", caller.keyId());
         return caller;
-    }
-
-    private static void requireMethod(HttpApiRequest request, String allowed) {
-        if (!request.method().equals(allowed)) {
-            throw new ApiProblem(ProblemType.METHOD_NOT_ALLOWED, "Allowed methods: " + allowed + ".",
-                    List.of(), Map.of("allow", allowed));
-        }
     }
 
     private static ObjectNode view(CompactionJob job) {
