@@ -137,6 +137,14 @@ public final class ChunkImporter {
         }
         String origin = jobId + "#" + record.line();
         String slug = row.body().path("slug").isTextual() ? row.body().get("slug").asText() : null;
+        if (onInvalidSlug == InvalidSlugPolicy.RANDOM && slug != null) {
+            // A delivery that renamed this row and then died: keep that link, even if the row's own slug is free now.
+            Optional<Link> earlier = links.importedUnderDerivedSlug(origin);
+            if (earlier.isPresent()) {
+                return RowOutcome.renamed(record, row, "slug '" + slug + "' → '" + earlier.get().slug()
+                        + "' (on an earlier delivery of this part of the file)");
+            }
+        }
         NewLink link;
         try {
             link = parser.parseCreate(row.body(), now);

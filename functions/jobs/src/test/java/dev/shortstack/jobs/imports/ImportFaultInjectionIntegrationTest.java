@@ -6,6 +6,7 @@ import dev.shortstack.emulators.EmulatedAws;
 import dev.shortstack.emulators.EmulatorsExtension;
 import dev.shortstack.jobs.testing.JobsHarness;
 import dev.shortstack.links.jobs.ImportFormat;
+import dev.shortstack.links.jobs.InvalidSlugPolicy;
 import dev.shortstack.links.jobs.Job;
 import dev.shortstack.links.jobs.JobMessage;
 import dev.shortstack.links.jobs.JobQueue;
@@ -135,6 +136,39 @@ class ImportFaultInjectionIntegrationTest {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    @Test
+    void aRowRenamedByADeliveryThatDiedKeepsItsNewSlugWhenItsOwnIsFreedBeforeTheRedelivery(EmulatedAws aws) {
+        JobsHarness harness = new JobsHarness(aws, Map.of());
+        harness.importFile(ImportFormat.SHORTSTACK_CSV, "url,slug\nhttps://a.test/theirs,taken-here\n".getBytes(StandardCharsets.UTF_8),
+                List.of());
+        Set<String> struck = ConcurrentHashMap.newKeySet();
+        harness.wrap(
+                links -> intercept(LinkStore.class, links, "create", (call) -> {
+                    Object result = call.proceed();
+                    Link link = (Link) call.args()[0];
+                    boolean renamed = link.url().equals("https://a.test/mine") && !link.slug().equals("taken-here")
+                            && Boolean.TRUE.equals(result);
+                    if (renamed && struck.add("renamed")) {
+                        // Meanwhile the link that held the slug is deleted, and this delivery dies before counting.
+                        Link owner = links.find("taken-here").orElseThrow();
+                        links.delete(owner, owner.version());
+                        throw new IllegalStateException("injected: worker died after renaming the row");
+                    }
+                    return result;
+                }),
+                jobs -> jobs,
+                queue -> queue);
+
+        Job job = harness.importFile(ImportFormat.SHORTSTACK_CSV,
+                "url,slug\nhttps://a.test/mine,taken-here\n".getBytes(StandardCharsets.UTF_8), List.of(), InvalidSlugPolicy.RANDOM);
+
+        assertThat(struck).containsExactly("renamed");
+        List<Link> mine = harness.links().stream().filter(l -> l.url().equals("https://a.test/mine")).toList();
+        assertThat(mine).as("one link for the row, under the slug it was first given").hasSize(1);
+        assertThat(mine.get(0).slug()).isNotEqualTo("taken-here");
+        assertThat(List.of(job.rowsSucceeded(), job.rowsRenamed(), job.rowsFailed())).containsExactly(1L, 1L, 0L);
     }
 
     /** The real object, with one method's calls passed through {@code around}. */

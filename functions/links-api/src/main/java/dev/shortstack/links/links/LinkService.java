@@ -62,7 +62,7 @@ public final class LinkService {
      */
     public Link createImported(Caller caller, NewLink request, boolean disabled, String origin) {
         Instant now = clock.instant();
-        String linkId = UUID.nameUUIDFromBytes(origin.getBytes(StandardCharsets.UTF_8)).toString();
+        String linkId = importedLinkId(origin);
         if (request.slug() != null) {
             return createOrFindOwn(caller, request, request.slug(), linkId, disabled, now)
                     .orElseThrow(() -> new ApiProblem(ProblemType.SLUG_TAKEN, "The slug '" + request.slug() + "' is already taken."));
@@ -74,6 +74,20 @@ public final class LinkService {
             }
         }
         throw new IllegalStateException("No free derived slug after " + RANDOM_SLUG_ATTEMPTS + " attempts");
+    }
+
+    /**
+     * The link an import row was given under a derived slug by an earlier delivery of its chunk, if any, so
+     * that a row renamed before a crash stays renamed even when its own slug has been freed meanwhile. Only
+     * the first derived slug is looked at: a second one is drawn only after a collision (1 in 55^7).
+     */
+    public Optional<Link> importedUnderDerivedSlug(String origin) {
+        String linkId = importedLinkId(origin);
+        return store.find(slugs.derived(origin + "#0")).filter(link -> link.linkId().equals(linkId));
+    }
+
+    private static String importedLinkId(String origin) {
+        return UUID.nameUUIDFromBytes(origin.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private Optional<Link> createOrFindOwn(Caller caller, NewLink request, String slug, String linkId, boolean disabled,
