@@ -73,7 +73,7 @@ record AdminOptions(String command, String workspace, Role role, String name, St
         if (command.equals("revoke-key") && keyId == null) {
             throw new IllegalArgumentException("revoke-key needs --key-id\n" + USAGE);
         }
-        if (stage.isPresent() == dataDir.isPresent() && stage.isPresent()) {
+        if (stage.isPresent() && dataDir.isPresent()) {
             throw new IllegalArgumentException("Give either --data-dir or --stage, not both\n" + USAGE);
         }
         if (stage.isPresent() && region.isEmpty()) {

@@ -23,6 +23,10 @@ final class CorsEmulation {
         return !origins.isEmpty();
     }
 
+    private boolean allows(Optional<String> origin) {
+        return origin.isPresent() && origins.contains(origin.get());
+    }
+
     /** A preflight: {@code OPTIONS} with {@code Access-Control-Request-Method}. */
     boolean isPreflight(String method, Optional<String> requestedMethod) {
         return enabled() && method.equals("OPTIONS") && requestedMethod.isPresent();
@@ -30,7 +34,7 @@ final class CorsEmulation {
 
     /** The preflight's answer headers: the rules for an allowed origin, nothing for another. */
     Map<String, String> preflight(Optional<String> origin) {
-        if (origin.isEmpty() || !origins.contains(origin.get())) {
+        if (!allows(origin)) {
             return Map.of();
         }
         return Map.of(
@@ -43,7 +47,7 @@ final class CorsEmulation {
 
     /** Added to an ordinary answer. */
     Map<String, String> response(Optional<String> origin) {
-        if (origin.isEmpty() || !origins.contains(origin.get())) {
+        if (!allows(origin)) {
             return Map.of();
         }
         return Map.of(

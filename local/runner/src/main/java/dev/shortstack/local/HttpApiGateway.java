@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.shortstack.shared.concurrent.DaemonPool;
+import dev.shortstack.shared.http.ApiProblem;
+import dev.shortstack.shared.http.HttpApiResponse;
 import dev.shortstack.shared.http.OriginVerifier;
 import dev.shortstack.shared.http.ProblemType;
+import dev.shortstack.shared.http.Problems;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.text.Utf8;
 import java.io.IOException;
@@ -118,13 +121,10 @@ final class HttpApiGateway implements AutoCloseable {
             if (route == null) {
                 // Outside /v1 the distribution's default behaviour allows GET and HEAD only (to the redirect); CloudFront
                 // itself refuses other methods with its own 403 page, the runner with a problem that says what is allowed.
-                respond(exchange, method, 405, Map.of("content-type", "application/problem+json", "allow", "GET, HEAD"),
-                        Json.mapper().writeValueAsBytes(Json.mapper().createObjectNode()
-                                .put("type", ProblemType.METHOD_NOT_ALLOWED.uri())
-                                .put("title", ProblemType.METHOD_NOT_ALLOWED.title())
-                                .put("status", ProblemType.METHOD_NOT_ALLOWED.status())
-                                .put("detail", method + " is not answered here: short links take GET and HEAD; the API is under /v1.")
-                                .put("instance", path)));
+                HttpApiResponse problem = Problems.response(new ApiProblem(ProblemType.METHOD_NOT_ALLOWED,
+                        method + " is not answered here: short links take GET and HEAD; the API is under /v1.",
+                        List.of(), Map.of("allow", "GET, HEAD")), null);
+                respond(exchange, method, problem.statusCode(), problem.headers(), problem.body().getBytes(StandardCharsets.UTF_8));
                 return;
             }
             ObjectNode request = event(exchange, method, path, body, route);

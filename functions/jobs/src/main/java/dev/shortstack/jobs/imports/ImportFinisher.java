@@ -7,6 +7,7 @@ import dev.shortstack.links.jobs.JobStore;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Ends an import once all its chunks are counted: joins the import report's parts and sets the
@@ -30,7 +31,8 @@ public final class ImportFinisher {
             return;
         }
         // Renamed and changed rows are in the report too, so it is written whenever a chunk wrote a part.
-        String errorKey = files.list(ErrorReport.partsPrefix(jobId)).isEmpty() ? null : writeReport(jobId);
+        List<String> parts = files.list(ErrorReport.partsPrefix(jobId));
+        String errorKey = parts.isEmpty() ? null : writeReport(jobId, parts);
         JobStatus status = job.rowsFailed() == 0 ? JobStatus.SUCCEEDED
                 : job.rowsSucceeded() == 0 ? JobStatus.FAILED : JobStatus.PARTIALLY_SUCCEEDED;
         String error = status == JobStatus.FAILED
@@ -38,11 +40,11 @@ public final class ImportFinisher {
         store.finishImport(jobId, status, errorKey, error, clock.instant());
     }
 
-    private String writeReport(String jobId) {
+    private String writeReport(String jobId, List<String> parts) {
         String key = ErrorReport.reportKey(jobId);
         files.write(key, "text/csv; charset=utf-8", out -> {
             out.write(ErrorReport.HEADER.getBytes(StandardCharsets.UTF_8));
-            for (String part : files.list(ErrorReport.partsPrefix(jobId))) {
+            for (String part : parts) {
                 try (InputStream in = files.read(part)) {
                     in.transferTo(out);
                 }
