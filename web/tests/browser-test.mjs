@@ -6,12 +6,14 @@
 //
 //   node tests/browser-test.mjs [path/to/shortstack-local.jar]
 
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+// The same start-up as the SDK tests: the runner jar on a free port, its admin key read from its output.
+import { startRunner } from "../../local/sdk-tests/runner.mjs";
 
 const axeScript = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
@@ -43,34 +45,10 @@ function ensureChromium() {
   }
 }
 
-/** Starts the local runner on a free port; resolves with its base URL and admin key once it is ready. */
-function startRunner() {
-  const child = spawn("java", ["-jar", jar, "--in-memory", "--port", "0"], {
-    env: { ...process.env, AWS_EC2_METADATA_DISABLED: "true", AWS_EMF_ENVIRONMENT: "Local" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  return new Promise((resolveReady, reject) => {
-    let output = "";
-    let key;
-    const timer = setTimeout(() => reject(new Error(`The local runner did not start:\n${output}`)), TIMEOUT);
-    child.stdout.on("data", (chunk) => {
-      output += chunk;
-      key ??= /Admin API key \(workspace 'default'\): (ssk_\S+)/.exec(output)?.[1];
-      const ready = /Shortstack is ready on (http:\/\/\S+)/.exec(output);
-      if (ready && key) {
-        clearTimeout(timer);
-        resolveReady({ child, baseUrl: ready[1], key });
-      }
-    });
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("exit", (code) => reject(new Error(`The local runner exited (${code}):\n${output}`)));
-  });
-}
-
 async function main() {
   ensureChromium();
   mkdirSync(shots, { recursive: true });
-  const runner = await startRunner();
+  const runner = await startRunner(jar);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

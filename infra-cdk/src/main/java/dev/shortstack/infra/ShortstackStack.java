@@ -161,7 +161,7 @@ public final class ShortstackStack extends Stack {
                 ? "https://" + config.customDomain().domainName()
                 : "https://" + cdn.distribution().getDistributionDomainName();
         // Not the redirect: it never names its own domain, and CloudFront depends on its URL (no cycle).
-        List.of(linksApi, jobsWorker).forEach(f -> f.function().addEnvironment(EnvNames.SHORT_BASE_URL, shortBaseUrl));
+        List.of(linksApi, statsApi, jobsWorker).forEach(f -> f.function().addEnvironment(EnvNames.SHORT_BASE_URL, shortBaseUrl));
 
         new Monitoring(this, "Monitoring", config, http, List.of(linksApi, redirect, statsApi, aggregator, compactor, jobsWorker),
                 redirect, queues, tables);

@@ -21,6 +21,7 @@ import dev.shortstack.stats.entrypoints.CompactArchiveFunction;
 import dev.shortstack.stats.entrypoints.StatsApiFunction;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import dev.shortstack.shared.infra.ApiRoutes;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,10 +102,15 @@ class ShortstackStackTest {
     @ValueSource(strings = {"dev", "prod"})
     void statisticsAreAnsweredByTheStatsApiNotByTheLinksApi(String stage) {
         Template template = stages.get(stage).template();
-        for (String route : List.of("GET /v1/links/{slug}/stats", "ANY /v1/stats", "ANY /v1/stats/{proxy+}")) {
+        for (String route : List.of("GET /v1/links/{slug}/stats", "ANY /v1/stats", "ANY /v1/stats/{proxy+}",
+                "GET /rest/v3/short-urls", "GET /rest/v3/short-urls/{shortCode}", "GET /rest/v3/short-urls/{shortCode}/visits",
+                "GET /rest/v3/tags/stats")) {
             assertThat(HttpRoutes.aliasOf(template, route)).as(route).startsWith("StatsApiLive");
         }
-        template.resourceCountIs("AWS::ApiGatewayV2::Route", 4);
+        for (String route : List.of("ANY /v1/{proxy+}", "ANY /rest/{proxy+}")) {
+            assertThat(HttpRoutes.aliasOf(template, route)).as(route).startsWith("LinksApiLive");
+        }
+        template.resourceCountIs("AWS::ApiGatewayV2::Route", ApiRoutes.ROUTES.size());
     }
 
     @ParameterizedTest
@@ -200,8 +206,8 @@ class ShortstackStackTest {
 
         template.hasResourceProperties("AWS::ApiGatewayV2::Api", Map.of("CorsConfiguration", Map.of(
                 "AllowOrigins", List.of("https://app.example.com", "http://localhost:5173"),
-                "AllowMethods", List.of("GET", "POST", "PATCH", "DELETE"),
-                "AllowHeaders", List.of("authorization", "content-type", "if-match"),
+                "AllowMethods", List.of("GET", "POST", "PUT", "PATCH", "DELETE"),
+                "AllowHeaders", List.of("authorization", "content-type", "if-match", "x-api-key"),
                 "ExposeHeaders", List.of("etag", "location", "retry-after"),
                 "MaxAge", 600)));
         assertThatThrownBy(() -> dev.withApi(new StageConfig.ApiConfig(50, 100, List.of("*"))))
@@ -667,6 +673,9 @@ class ShortstackStackTest {
                 "PriceClass", s.config().cdn().priceClass(),
                 "Logging", Match.objectLike(Map.of("Bucket", Match.anyValue())),
                 "CacheBehaviors", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "PathPattern", "/rest/*",
+                        "CachePolicyId", "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+                        "AllowedMethods", Match.arrayWith(List.of("PATCH", "POST", "DELETE")))), Match.objectLike(Map.of(
                         "PathPattern", "/v1/*",
                         "CachePolicyId", "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
                         "AllowedMethods", Match.arrayWith(List.of("PATCH", "POST", "DELETE"))))))))));

@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /** A fresh emulated stage with the stats functions' dependencies, and ways to fill its archive. */
 public final class StatsFixture {
     public static final String WORKSPACE = "ws";
+    public static final String SHORT_BASE_URL = "https://sho.rt";
     private final EmulatedAws aws;
     private final Stage stage;
     private final StatsDependencies deps;
@@ -40,6 +41,7 @@ public final class StatsFixture {
     public Map<String, String> env() {
         Map<String, String> env = new HashMap<>(aws.awsEnv());
         env.putAll(stage.resourceEnv());
+        env.put(EnvNames.SHORT_BASE_URL, SHORT_BASE_URL);
         return env;
     }
 

@@ -3,6 +3,8 @@ package dev.shortstack.infra.constructs;
 import dev.shortstack.infra.config.StageConfig;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import dev.shortstack.shared.infra.ApiRoutes;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.cloudfront.AllowedMethods;
@@ -133,33 +135,44 @@ public final class Cdn extends Construct {
                         .originRequestPolicy(redirectRequest)
                         .responseHeadersPolicy(securityHeaders)
                         .build())
-                // Sorted: CloudFront matches behaviours in this order, and Map.of's order changes from run to run.
-                .additionalBehaviors(new java.util.TreeMap<>(Map.of(
-                        "/v1/*", BehaviorOptions.builder()
-                                .origin(apiOrigin)
-                                .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
-                                .allowedMethods(AllowedMethods.ALLOW_ALL)
-                                .cachePolicy(CachePolicy.CACHING_DISABLED)
-                                .originRequestPolicy(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
-                                .responseHeadersPolicy(securityHeaders)
-                                .build(),
-                        "/app/*", BehaviorOptions.builder()
-                                .origin(S3BucketOrigin.withOriginAccessControl(webAssets))
-                                .functionAssociations(List.of(FunctionAssociation.builder()
-                                        .eventType(FunctionEventType.VIEWER_REQUEST)
-                                        .function(dashboardIndex)
-                                        .build()))
-                                .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
-                                .cachePolicy(CachePolicy.CACHING_OPTIMIZED)
-                                .responseHeadersPolicy(securityHeaders)
-                                .compress(true)
-                                .build())));
+                .additionalBehaviors(behaviours(apiOrigin, securityHeaders, dashboardIndex, webAssets));
         if (config.customDomain() != null) {
             distribution.domainNames(List.of(config.customDomain().domainName()))
                     .certificate(Certificate.fromCertificateArn(this, "Certificate", config.customDomain().certificateArn()))
                     .minimumProtocolVersion(SecurityPolicyProtocol.TLS_V1_2_2021);
         }
         this.distribution = distribution.build();
+    }
+
+    /**
+     * The API's prefixes (ApiRoutes: {@code /v1} and the compatibility APIs) uncached to the HTTP API,
+     * {@code /app/*} to the dashboard's bucket. Sorted: CloudFront matches behaviours in this order.
+     */
+    private static Map<String, BehaviorOptions> behaviours(IOrigin apiOrigin, ResponseHeadersPolicy securityHeaders, Function dashboardIndex,
+                                                         Bucket webAssets) {
+        Map<String, BehaviorOptions> behaviours = new TreeMap<>();
+        for (String prefix : ApiRoutes.prefixes()) {
+            behaviours.put(prefix + "/*", BehaviorOptions.builder()
+                    .origin(apiOrigin)
+                    .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
+                    .allowedMethods(AllowedMethods.ALLOW_ALL)
+                    .cachePolicy(CachePolicy.CACHING_DISABLED)
+                    .originRequestPolicy(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
+                    .responseHeadersPolicy(securityHeaders)
+                    .build());
+        }
+        behaviours.put("/app/*", BehaviorOptions.builder()
+                .origin(S3BucketOrigin.withOriginAccessControl(webAssets))
+                .functionAssociations(List.of(FunctionAssociation.builder()
+                        .eventType(FunctionEventType.VIEWER_REQUEST)
+                        .function(dashboardIndex)
+                        .build()))
+                .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+                .cachePolicy(CachePolicy.CACHING_OPTIMIZED)
+                .responseHeadersPolicy(securityHeaders)
+                .compress(true)
+                .build());
+        return behaviours;
     }
 
     public Distribution distribution() {

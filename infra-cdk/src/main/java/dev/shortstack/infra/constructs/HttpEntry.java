@@ -5,6 +5,8 @@ import software.amazon.awscdk.Duration;
 import dev.shortstack.infra.config.LogRetention;
 import dev.shortstack.infra.config.StageConfig;
 import java.util.List;
+import java.util.Map;
+import dev.shortstack.shared.infra.ApiRoutes;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
@@ -72,21 +74,18 @@ public final class HttpEntry extends Construct {
                     }
                 })
                 .build();
-        api.addRoutes(AddRoutesOptions.builder()
-                .path("/v1/{proxy+}")
-                .methods(List.of(HttpMethod.ANY))
-                .integration(new HttpLambdaIntegration("LinksApi", linksApi.alias()))
-                .build());
-        // Statistics are computed by their own function (DuckDB over the click archive). API Gateway
-        // matches the most specific route first, so these win over ANY /v1/{proxy+}.
-        HttpLambdaIntegration stats = new HttpLambdaIntegration("StatsApi", statsApi.alias());
-        route("/v1/links/{slug}/stats", HttpMethod.GET, stats);
-        route("/v1/stats", HttpMethod.ANY, stats);
-        route("/v1/stats/{proxy+}", HttpMethod.ANY, stats);
-    }
-
-    private void route(String path, HttpMethod method, HttpLambdaIntegration integration) {
-        api.addRoutes(AddRoutesOptions.builder().path(path).methods(List.of(method)).integration(integration).build());
+        // One route per entry of ApiRoutes (shared with the local runner); API Gateway answers the most specific,
+        // so statistics and the compatibility APIs' figure reads reach the stats function.
+        Map<ApiRoutes.Target, HttpLambdaIntegration> integrations = Map.of(
+                ApiRoutes.Target.LINKS_API, new HttpLambdaIntegration("LinksApi", linksApi.alias()),
+                ApiRoutes.Target.STATS_API, new HttpLambdaIntegration("StatsApi", statsApi.alias()));
+        for (ApiRoutes.Route route : ApiRoutes.ROUTES) {
+            api.addRoutes(AddRoutesOptions.builder()
+                    .path(route.path())
+                    .methods(List.of(HttpMethod.valueOf(route.method())))
+                    .integration(integrations.get(route.target()))
+                    .build());
+        }
     }
 
     public HttpApi api() {

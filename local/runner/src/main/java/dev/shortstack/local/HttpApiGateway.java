@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.shortstack.shared.concurrent.DaemonPool;
+import dev.shortstack.shared.infra.ApiRoutes;
 import dev.shortstack.shared.http.ApiProblem;
 import dev.shortstack.shared.http.HttpApiResponse;
 import dev.shortstack.shared.http.OriginVerifier;
@@ -35,8 +36,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Emulates the API Gateway HTTP API (and CloudFront's {@code /app/*}, the dashboard) in front of
  * the functions: the same routes as the cloud
- * ({@code GET /v1/links/{slug}/stats}, {@code ANY /v1/stats} and {@code ANY /v1/stats/{proxy+}} to the
- * stats API, {@code ANY /v1/{proxy+}} to the links API, {@code GET|HEAD /{slug}} to the redirect), each
+ * (the API's routes from {@link ApiRoutes}, the most specific first, {@code GET|HEAD /{slug}} to the redirect), each
  * request turned into a payload-format-2.0 event and the function's answer back into HTTP.
  */
 final class HttpApiGateway implements AutoCloseable {
@@ -46,7 +46,6 @@ final class HttpApiGateway implements AutoCloseable {
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(HttpApiGateway.class);
     private final StaticAssets assets = new StaticAssets();
-    private static final java.util.regex.Pattern LINK_STATS = java.util.regex.Pattern.compile("/v1/links/[^/]+/stats");
     private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
@@ -111,13 +110,20 @@ final class HttpApiGateway implements AutoCloseable {
                 }
                 return;
             }
-            boolean api = path.equals("/v1") || path.startsWith("/v1/");
+            boolean api = ApiRoutes.isApiPath(path);
             Optional<String> origin = Optional.ofNullable(exchange.getRequestHeaders().getFirst("origin"));
             if (api && cors.isPreflight(method, Optional.ofNullable(exchange.getRequestHeaders().getFirst("access-control-request-method")))) {
                 respond(exchange, method, 204, cors.preflight(origin), new byte[0]);
                 return;
             }
             Route route = route(method, path);
+            if (route == null && api) {
+                // API Gateway's own 404 for a path no route matches (e.g. /v1 alone), as a problem like the functions'.
+                HttpApiResponse problem = Problems.response(new ApiProblem(ProblemType.ROUTE_NOT_FOUND,
+                        "No route " + method + " " + path + "."), null);
+                respond(exchange, method, problem.statusCode(), problem.headers(), problem.body().getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             if (route == null) {
                 // Outside /v1 the distribution's default behaviour allows GET and HEAD only (to the redirect); CloudFront
                 // itself refuses other methods with its own 403 page, the runner with a problem that says what is allowed.
@@ -142,20 +148,13 @@ final class HttpApiGateway implements AutoCloseable {
     private record Route(String routeKey, FunctionPool function, Map<String, String> pathParameters) {
     }
 
-    /** API Gateway picks the most specific route: the stats routes before {@code /v1/{proxy+}}. */
+    /** The route API Gateway would choose (ApiRoutes, as deployed); outside the API, CloudFront's default behaviour. */
     private Route route(String method, String rawPath) {
-        if (method.equals("GET") && LINK_STATS.matcher(rawPath).matches()) {
-            String slug = rawPath.substring("/v1/links/".length(), rawPath.length() - "/stats".length());
-            return new Route("GET /v1/links/{slug}/stats", statsApi, Map.of("slug", decode(slug)));
-        }
-        if (rawPath.equals("/v1/stats")) {
-            return new Route("ANY /v1/stats", statsApi, Map.of());
-        }
-        if (rawPath.startsWith("/v1/stats/")) {
-            return new Route("ANY /v1/stats/{proxy+}", statsApi, Map.of("proxy", decode(rawPath.substring("/v1/stats/".length()))));
-        }
-        if (rawPath.startsWith("/v1/") || rawPath.equals("/v1")) {
-            return new Route("ANY /v1/{proxy+}", linksApi, Map.of("proxy", decode(rawPath.substring(Math.min(4, rawPath.length())))));
+        if (ApiRoutes.isApiPath(rawPath)) {
+            return ApiRoutes.match(method, rawPath)
+                    .map(m -> new Route(m.routeKey(), m.route().target() == ApiRoutes.Target.STATS_API ? statsApi : linksApi,
+                            m.pathParameters()))
+                    .orElse(null);
         }
         // Everything else is CloudFront's default behaviour: the redirect's function URL, which has no routes, so a
         // path with more segments is a slug that does not exist and gets the redirect's own 404 page.

@@ -92,7 +92,8 @@ public final class LocalRunner implements AutoCloseable {
             FunctionPool redirect = FunctionPool.multiConcurrent("redirect", () -> new RedirectFunction(
                     Env.of(withBaseUrl(env, gateway[0]))), REDIRECT_CONCURRENCY);
             // One engine per execution environment, as in Lambda; the runner's are small.
-            FunctionPool statsApi = new FunctionPool("stats-api", () -> new StatsApiFunction(Env.of(env)), STATS_CONCURRENCY);
+            FunctionPool statsApi = new FunctionPool("stats-api", () -> new StatsApiFunction(Env.of(withBaseUrl(env, gateway[0]))),
+                    STATS_CONCURRENCY);
             gateway[0] = new HttpApiGateway(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()),
                     linksApi, redirect, statsApi, originSecret, options.corsOrigins());
             String adminKey = bootstrapAdminKey(aws.dynamo(), stage, dataDir, options.adminKey());

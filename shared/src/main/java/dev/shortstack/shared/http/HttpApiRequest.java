@@ -6,19 +6,21 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The parts of an API Gateway HTTP API (payload format 2.0) event that Shortstack reads.
  * Header names are lower-cased, as API Gateway delivers them.
  *
  * @param body          the decoded body, or null when there is none
- * @param repeatedQuery query parameters given more than once (API Gateway joins their values with
- *                      commas, so {@code ?tag=a&tag=b} would otherwise read as the one tag "a,b")
+ * @param queryValues   every query parameter's values in the order given, read from the raw query
+ *                      string (API Gateway joins a repeated parameter's values with commas, so
+ *                      {@code ?tag=a&tag=b} would otherwise read as the one tag "a,b")
  */
 public record HttpApiRequest(
         String method,
@@ -31,10 +33,10 @@ public record HttpApiRequest(
         String requestId,
         String sourceIp,
         long timeEpochMillis,
-        Set<String> repeatedQuery) {
+        Map<String, List<String>> queryValues) {
 
     public HttpApiRequest {
-        repeatedQuery = Set.copyOf(repeatedQuery);
+        queryValues = Map.copyOf(queryValues);
     }
 
     public Optional<String> header(String name) {
@@ -43,10 +45,15 @@ public record HttpApiRequest(
 
     /** @throws ApiProblem (400) when the parameter is given more than once */
     public Optional<String> queryParam(String name) {
-        if (repeatedQuery.contains(name)) {
+        if (queryValues.getOrDefault(name, List.of()).size() > 1) {
             throw repeated(name);
         }
         return Optional.ofNullable(query.get(name));
+    }
+
+    /** Every value of a parameter that may be repeated ({@code ?tags[]=a&tags[]=b}), in the order given. */
+    public List<String> queryValues(String name) {
+        return queryValues.getOrDefault(name, List.of());
     }
 
     /**
@@ -56,7 +63,7 @@ public record HttpApiRequest(
      */
     @Override
     public Map<String, String> query() {
-        repeatedQuery.stream().sorted().findFirst().ifPresent(name -> {
+        queryValues.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).sorted().findFirst().ifPresent(name -> {
             throw repeated(name);
         });
         return query;
@@ -89,28 +96,29 @@ public record HttpApiRequest(
                 text(event.path("requestContext"), "requestId", ""),
                 text(http, "sourceIp", null),
                 event.path("requestContext").path("timeEpoch").asLong(System.currentTimeMillis()),
-                repeatedNames(text(event, "rawQueryString", "")));
+                valuesByName(text(event, "rawQueryString", "")));
     }
 
-    private static Set<String> repeatedNames(String rawQuery) {
-        Set<String> seen = new HashSet<>();
-        Set<String> repeated = new HashSet<>();
+    private static Map<String, List<String>> valuesByName(String rawQuery) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
         for (String pair : rawQuery.split("&")) {
             if (pair.isEmpty()) {
                 continue;
             }
-            String rawName = pair.split("=", 2)[0];
-            String name;
-            try {
-                name = URLDecoder.decode(rawName, StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException malformed) {
-                name = rawName;
-            }
-            if (!seen.add(name)) {
-                repeated.add(name);
-            }
+            String[] parts = pair.split("=", 2);
+            values.computeIfAbsent(decoded(parts[0]), n -> new ArrayList<>()).add(parts.length > 1 ? decoded(parts[1]) : "");
         }
-        return repeated;
+        values.replaceAll((name, list) -> List.copyOf(list));
+        return values;
+    }
+
+    /** Percent-decoded, with {@code +} as a space (HTML forms); a malformed escape is kept as given. */
+    private static String decoded(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return raw;
+        }
     }
 
     private static String text(JsonNode node, String field, String fallback) {

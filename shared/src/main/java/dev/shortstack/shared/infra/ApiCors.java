@@ -10,8 +10,8 @@ import java.util.Optional;
  * stage ({@code api.corsOrigins} in stages.json, {@code --cors-origin} locally); none by default.
  */
 public final class ApiCors {
-    public static final List<String> ALLOW_METHODS = List.of("GET", "POST", "PATCH", "DELETE");
-    public static final List<String> ALLOW_HEADERS = List.of("authorization", "content-type", "if-match");
+    public static final List<String> ALLOW_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    public static final List<String> ALLOW_HEADERS = List.of("authorization", "content-type", "if-match", "x-api-key");
     /** Response headers a script may read: the version for If-Match, a created link, when to retry. */
     public static final List<String> EXPOSE_HEADERS = List.of("etag", "location", "retry-after");
     public static final int MAX_AGE_SECONDS = 600;

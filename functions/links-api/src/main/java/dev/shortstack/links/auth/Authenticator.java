@@ -24,7 +24,11 @@ public final class Authenticator {
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw unauthorized("The Authorization header must use the Bearer scheme.");
         }
-        String key = header.substring(7).trim();
+        return authenticateKey(header.substring(7).trim(), required);
+    }
+
+    /** A key given some other way (a compatibility API's own header, e.g. Shlink's X-Api-Key). */
+    public Caller authenticateKey(String key, Role required) {
         ApiKey stored = ApiKeySecrets.keyIdOf(key)
                 .flatMap(keys::find)
                 .filter(candidate -> ApiKeySecrets.matches(key, candidate.secretHash()))

@@ -18,4 +18,9 @@ public record LinkPatch(
     public record Clearable<T>(T value) {
     }
 
+    /** An edit of the tags alone (tag renames and deletions across links). */
+    public static LinkPatch tags(List<String> tags) {
+        return new LinkPatch(null, null, null, null, List.copyOf(tags), null);
+    }
+
 }

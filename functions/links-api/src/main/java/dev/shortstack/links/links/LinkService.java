@@ -9,6 +9,7 @@ import dev.shortstack.shared.link.VisitCounter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
 
 /** Creating, reading, editing, deleting and listing a workspace's links. */
 public final class LinkService {
+    private static final int WALK_PAGE = 500;
     /** Random slugs collide about once in 10^12 draws; this many tries means something is wrong. */
     private static final int RANDOM_SLUG_ATTEMPTS = 5;
 
@@ -150,6 +152,24 @@ public final class LinkService {
         Link last = links.get(limit - 1);
         String next = new LinkCursor(LinkItems.createdKey(last.createdAt(), last.slug()), tag).encode();
         return new LinkPage(List.copyOf(links), next);
+    }
+
+    /**
+     * Every link of the workspace (with the tag, matching the search), newest first, for the
+     * compatibility APIs whose lists count and sort what they page; refused past {@code max}.
+     */
+    public List<Link> all(Caller caller, String tag, String search, int max) {
+        List<Link> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            LinkPage page = list(caller, tag, search, cursor, WALK_PAGE);
+            all.addAll(page.links());
+            cursor = page.nextCursor();
+            if (all.size() > max) {
+                throw new ApiProblem(ProblemType.QUERY_LIMIT, "More than " + max + " links match; narrow the list with a search or a tag.");
+            }
+        } while (cursor != null);
+        return all;
     }
 
     private static Link newLink(Caller caller, NewLink request, String slug, Instant now) {

@@ -13,7 +13,7 @@ public final class SlugPolicy {
 
     /** Paths the service (or a CDN in front of it) answers itself, or might in future. */
     private static final Set<String> RESERVED = Set.of(
-            "v1", "v2", "api", "health", "healthz", "status", "static", "assets", "favicon.ico", "robots.txt",
+            "v1", "v2", "v4", "rest", "dub", "api", "health", "healthz", "status", "static", "assets", "favicon.ico", "robots.txt",
             "sitemap.xml", "admin", "dashboard", "app", "login", "logout", "signin", "signup", "www", "docs",
             "keys", "links", "stats", "metrics", "well-known", "_next", "index", "index.html", "manifest.json");
 

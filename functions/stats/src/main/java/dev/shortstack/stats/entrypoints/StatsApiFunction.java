@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.links.auth.Caller;
 import dev.shortstack.links.auth.Role;
 import dev.shortstack.links.request.JsonBody;
+import dev.shortstack.shared.config.ConfigException;
 import dev.shortstack.shared.config.Env;
+import dev.shortstack.shared.config.EnvNames;
+import dev.shortstack.stats.compat.ShlinkReadRoutes;
 import dev.shortstack.shared.http.ApiProblem;
 import dev.shortstack.shared.http.HttpApiFunction;
 import dev.shortstack.shared.http.OriginVerifier;
@@ -42,6 +45,7 @@ public final class StatsApiFunction extends HttpApiFunction {
 
     private final StatsDependencies deps;
     private final RouteTable routes;
+    private final ShlinkReadRoutes shlink;
 
     public StatsApiFunction() {
         this(Env.system());
@@ -60,10 +64,16 @@ public final class StatsApiFunction extends HttpApiFunction {
         super(new Observability("stats-api"), origin);
         this.deps = deps;
         this.routes = routes();
+        String shortBaseUrl = deps.shortBaseUrl().orElseThrow(() -> new ConfigException(
+                EnvNames.SHORT_BASE_URL + " is required by the stats API: Shlink's short URLs name their links"));
+        this.shlink = new ShlinkReadRoutes(deps.authenticator(), deps.links(), deps.stats(), deps.visitLog(), shortBaseUrl, deps.clock());
     }
 
     @Override
     protected HttpApiResponse handle(HttpApiRequest request, Context context) {
+        if (ShlinkReadRoutes.handles(request)) {
+            return shlink.answer(request);
+        }
         return routes.dispatch(request);
     }
 

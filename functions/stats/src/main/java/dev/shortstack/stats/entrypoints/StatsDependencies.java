@@ -19,10 +19,13 @@ import dev.shortstack.stats.query.CompactionJobs;
 import dev.shortstack.stats.query.StatsService;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
+import dev.shortstack.stats.query.VisitLog;
+import dev.shortstack.links.entrypoints.ShortBaseUrl;
 
 /** What the stats API and the compactor are built from, once per execution environment. */
-public record StatsDependencies(Authenticator authenticator, LinkService links, StatsService stats, CompactionJobs jobs,
-                                CompactionService compaction, Clock clock) {
+public record StatsDependencies(Authenticator authenticator, LinkService links, StatsService stats, VisitLog visitLog,
+                                CompactionJobs jobs, CompactionService compaction, Optional<String> shortBaseUrl, Clock clock) {
 
     /** A stats request's statements get this long, unless QUERY_TIMEOUT_SECONDS says otherwise. */
     private static final int QUERY_TIMEOUT_SECONDS = 20;
@@ -44,10 +47,13 @@ public record StatsDependencies(Authenticator authenticator, LinkService links, 
                 new Authenticator(new DynamoApiKeyStore(aws.dynamo(), env.require(EnvNames.API_KEYS_TABLE))),
                 links,
                 new StatsService(archive.slicer(), archive.engine()),
+                new VisitLog(archive.slicer(), archive.engine()),
                 new CompactionJobs(new CompactionJobStore(aws.dynamo(), env.require(EnvNames.STATS_TABLE)),
                         requests -> SqsBatches.sendJson(aws.sqs(), compactionQueueUrl, requests), clock),
                 new CompactionService(archive.store(), archive.catalog(), archive.engine(), archive.scratch().resolve("work"),
                         clock, observability),
+                // The stats API names short links (Shlink's short URLs); the compactor does not.
+                env.optional(EnvNames.SHORT_BASE_URL).map(ShortBaseUrl::validated),
                 clock);
     }
 }

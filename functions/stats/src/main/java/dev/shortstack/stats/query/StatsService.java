@@ -178,18 +178,7 @@ public final class StatsService {
 
     /** Human and bot clicks of some links of one workspace over whole UTC days: one query for a page of links. */
     public ObjectNode linkTotals(String workspaceId, Collection<Link> links, LocalDate from, LocalDate to) {
-        Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Set<String> ids = links.stream().map(Link::linkId).collect(Collectors.toSet());
-        ArchiveSlice slice = slicer.slice(workspaceId, Optional.of(ids), start, end);
-        Map<String, long[]> counts = engine.query(slice, sql -> {
-            Map<String, long[]> byLink = new HashMap<>();
-            for (Object[] row : sql.rows("SELECT link_id, count(*) FILTER (WHERE NOT bot), count(*) FILTER (WHERE bot)"
-                    + " FROM clicks GROUP BY link_id")) {
-                byLink.put((String) row[0], new long[] {number(row[1]), number(row[2])});
-            }
-            return byLink;
-        });
+        Map<String, long[]> counts = totalsByLink(workspaceId, links, from, to);
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("from", from.toString());
         body.put("to", to.toString());
@@ -199,6 +188,25 @@ public final class StatsService {
             list.addObject().put("slug", link.slug()).put("linkId", link.linkId()).put("human", c[0]).put("bot", c[1]);
         }
         return body;
+    }
+
+    /** {human, bot} clicks by link id over whole UTC days (links without clicks are absent): one query for all the links. */
+    public Map<String, long[]> totalsByLink(String workspaceId, Collection<Link> links, LocalDate from, LocalDate to) {
+        if (links.isEmpty()) {
+            return Map.of();
+        }
+        Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Set<String> ids = links.stream().map(Link::linkId).collect(Collectors.toSet());
+        ArchiveSlice slice = slicer.slice(workspaceId, Optional.of(ids), start, end);
+        return engine.query(slice, sql -> {
+            Map<String, long[]> byLink = new HashMap<>();
+            for (Object[] row : sql.rows("SELECT link_id, count(*) FILTER (WHERE NOT bot), count(*) FILTER (WHERE bot)"
+                    + " FROM clicks GROUP BY link_id")) {
+                byLink.put((String) row[0], new long[] {number(row[1]), number(row[2])});
+            }
+            return byLink;
+        });
     }
 
     /** The n largest counts, ties in value order so answers are stable. */

@@ -1,0 +1,205 @@
+package dev.shortstack.links.compat.shlink;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shortstack.links.auth.Authenticator;
+import dev.shortstack.links.auth.Caller;
+import dev.shortstack.links.auth.Role;
+import dev.shortstack.links.links.LinkPatch;
+import dev.shortstack.links.links.LinkRequestParser;
+import dev.shortstack.links.links.LinkService;
+import dev.shortstack.links.request.JsonBody;
+import dev.shortstack.shared.http.ApiProblem;
+import dev.shortstack.shared.http.FieldError;
+import dev.shortstack.shared.http.HttpApiRequest;
+import dev.shortstack.shared.http.HttpApiResponse;
+import dev.shortstack.shared.http.RouteTable;
+import dev.shortstack.shared.json.Json;
+import dev.shortstack.shared.link.Link;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Shlink's REST API (v3) in the links API: creating, editing and deleting short URLs, tags, domains
+ * and health. Reading short URLs (with their visit figures) is the stats API's ({@code ShlinkReadRoutes}).
+ * Same keys, roles and services as {@code /v1}; errors in Shlink's shape.
+ */
+public final class ShlinkLinkRoutes {
+    public static final String VERSION = "4.4.0";
+    private static final Set<String> JSON = Set.of("application/json");
+    private static final int MAX_LINKS = ShortUrlListQuery.MAX_LINKS;
+
+    private final Authenticator authenticator;
+    private final LinkService links;
+    private final ShlinkRequests requests;
+    private final ShlinkViews views;
+    private final Clock clock;
+    private final RouteTable routes;
+
+    public ShlinkLinkRoutes(Authenticator authenticator, LinkService links, LinkRequestParser parser, String shortBaseUrl, Clock clock) {
+        this.authenticator = authenticator;
+        this.links = links;
+        this.views = new ShlinkViews(shortBaseUrl);
+        this.requests = new ShlinkRequests(parser, views.domain());
+        this.clock = clock;
+        this.routes = new RouteTable()
+                .add("POST", "/rest/v3/short-urls", (request, params) -> create(request))
+                .add("PATCH", "/rest/v3/short-urls/{shortCode}", (request, params) -> edit(request, params.get("shortCode")))
+                .add("DELETE", "/rest/v3/short-urls/{shortCode}", (request, params) -> {
+                    links.delete(caller(request, Role.WRITE), params.get("shortCode"), Optional.empty());
+                    return HttpApiResponse.noContent();
+                })
+                .add("GET", "/rest/v3/tags", (request, params) -> listTags(request))
+                .add("PUT", "/rest/v3/tags", (request, params) -> renameTag(request))
+                .add("DELETE", "/rest/v3/tags", (request, params) -> deleteTags(request))
+                .add("GET", "/rest/v3/domains", (request, params) -> domains(request))
+                .add("GET", "/rest/v3/health", (request, params) -> health())
+                .add("GET", "/rest/health", (request, params) -> health());
+    }
+
+    /** Whether a request is Shlink's (its paths start with /rest/). */
+    public static boolean handles(HttpApiRequest request) {
+        return request.path().startsWith("/rest/") || request.path().equals("/rest");
+    }
+
+    public HttpApiResponse answer(HttpApiRequest request) {
+        return ShlinkProblems.answer(request, () -> routes.dispatch(request));
+    }
+
+    private HttpApiResponse create(HttpApiRequest request) {
+        Caller caller = caller(request, Role.WRITE);
+        Link link = links.create(caller, requests.create(JsonBody.parse(request, JSON), clock.instant()));
+        // A new short URL has no visits yet: its figures are known without reading any.
+        return json(200, views.shortUrl(link, Optional.of(VisitsSummary.NONE)));
+    }
+
+    private HttpApiResponse edit(HttpApiRequest request, String shortCode) {
+        Caller caller = caller(request, Role.WRITE);
+        LinkPatch patch = requests.edit(JsonBody.parse(request, JSON), clock.instant());
+        // Shlink has no versions: an edit overwrites whatever is there, as If-Match: * does.
+        Link link = links.update(caller, shortCode, Optional.empty(), patch);
+        return json(200, views.shortUrl(link, Optional.empty()));
+    }
+
+    private HttpApiResponse listTags(HttpApiRequest request) {
+        Caller caller = caller(request, Role.READ);
+        onlyParameters(request, Set.of("searchTerm"));
+        String search = request.queryParam("searchTerm").map(s -> s.toLowerCase(Locale.ROOT)).orElse("");
+        TreeSet<String> tags = new TreeSet<>();
+        links.all(caller, null, null, MAX_LINKS).forEach(link -> tags.addAll(link.tags()));
+        ObjectNode body = Json.mapper().createObjectNode();
+        ObjectNode list = body.putObject("tags");
+        ArrayNode data = list.putArray("data");
+        List<String> matching = tags.stream().filter(t -> t.toLowerCase(Locale.ROOT).contains(search)).toList();
+        matching.forEach(data::add);
+        list.set("pagination", ShlinkViews.pagination(1, -1, matching.size(), matching.size()));
+        return json(200, body);
+    }
+
+    /** Renames a tag on every link that has it; a retry after a failure finishes the job (renamed links no longer match). */
+    private HttpApiResponse renameTag(HttpApiRequest request) {
+        Caller caller = caller(request, Role.WRITE);
+        ObjectNode body = JsonBody.parse(request, JSON);
+        String oldName = text(body, "oldName");
+        String newName = text(body, "newName");
+        if (!LinkRequestParser.isValidTag(newName)) {
+            throw ShlinkProblem.invalid("newName", "must be 1 to 50 letters, digits, spaces or _ . : / -");
+        }
+        List<Link> all = links.all(caller, null, null, MAX_LINKS);
+        List<Link> tagged = all.stream().filter(link -> hasTag(link, oldName)).toList();
+        if (tagged.isEmpty()) {
+            throw ShlinkProblem.tagNotFound(oldName);
+        }
+        if (!oldName.equalsIgnoreCase(newName) && all.stream().anyMatch(link -> hasTag(link, newName))) {
+            throw new ShlinkProblem(409, ShlinkProblems.SHLINK + "tag-conflict", "Tag conflict",
+                    "You cannot rename tag " + oldName + " to " + newName + ", because it already exists")
+                    .with("oldName", oldName).with("newName", newName);
+        }
+        for (Link link : tagged) {
+            List<String> renamed = link.tags().stream().map(t -> t.equalsIgnoreCase(oldName) ? newName : t).distinct().toList();
+            links.update(caller, link.slug(), Optional.of(Set.of(link.version())), LinkPatch.tags(renamed));
+        }
+        return HttpApiResponse.noContent();
+    }
+
+    private HttpApiResponse deleteTags(HttpApiRequest request) {
+        Caller caller = caller(request, Role.WRITE);
+        onlyParameters(request, Set.of("tags[]"));
+        List<String> doomed = request.queryValues("tags[]");
+        if (doomed.isEmpty()) {
+            throw ShlinkProblem.invalid("tags", "must name at least one tag (?tags[]=name)");
+        }
+        for (Link link : links.all(caller, null, null, MAX_LINKS)) {
+            List<String> kept = new ArrayList<>(link.tags());
+            kept.removeIf(tag -> doomed.stream().anyMatch(tag::equalsIgnoreCase));
+            if (kept.size() != link.tags().size()) {
+                links.update(caller, link.slug(), Optional.of(Set.of(link.version())), LinkPatch.tags(kept));
+            }
+        }
+        return HttpApiResponse.noContent();
+    }
+
+    private HttpApiResponse domains(HttpApiRequest request) {
+        caller(request, Role.READ);
+        ObjectNode body = Json.mapper().createObjectNode();
+        ObjectNode domains = body.putObject("domains");
+        ObjectNode only = domains.putArray("data").addObject();
+        only.put("domain", views.domain());
+        only.put("isDefault", true);
+        only.set("redirects", noRedirects());
+        domains.set("defaultRedirects", noRedirects());
+        return json(200, body);
+    }
+
+    private static ObjectNode noRedirects() {
+        ObjectNode redirects = Json.mapper().createObjectNode();
+        redirects.putNull("baseUrlRedirect");
+        redirects.putNull("regular404Redirect");
+        redirects.putNull("invalidShortUrlRedirect");
+        return redirects;
+    }
+
+    /** Unauthenticated, as Shlink's: it says the service answers, not what it holds. */
+    private static HttpApiResponse health() {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("status", "pass");
+        body.put("version", VERSION);
+        body.putObject("links").put("about", "https://github.com/shortstack/shortstack").put("project", "https://shlink.io");
+        return HttpApiResponse.of(200, Map.of("content-type", "application/health+json", "cache-control", "no-store"),
+                body.toString());
+    }
+
+    private static boolean hasTag(Link link, String tag) {
+        return link.tags().stream().anyMatch(tag::equalsIgnoreCase);
+    }
+
+    private static String text(ObjectNode body, String field) {
+        if (!body.path(field).isTextual() || body.path(field).asText().isBlank()) {
+            throw ShlinkProblem.invalid(field, "is required");
+        }
+        return body.path(field).asText().strip();
+    }
+
+    private static void onlyParameters(HttpApiRequest request, Set<String> known) {
+        List<FieldError> errors = new ArrayList<>();
+        ShlinkParams.onlyKnown(request, known, errors);
+        if (!errors.isEmpty()) {
+            throw ApiProblem.validation(errors);
+        }
+    }
+
+    private Caller caller(HttpApiRequest request, Role role) {
+        return ShlinkAuth.caller(authenticator, request, role);
+    }
+
+    static HttpApiResponse json(int status, ObjectNode body) {
+        return HttpApiResponse.of(status, Map.of("content-type", "application/json", "cache-control", "no-store"),
+                body.toString());
+    }
+}
