@@ -7,9 +7,10 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startRunner } from "./runner.mjs";
 import { Shortstack } from "./shortstack.mjs";
+import * as bitly from "./bitly.suite.mjs";
 import * as shlink from "./shlink.suite.mjs";
 
-const SUITES = [shlink];
+const SUITES = [shlink, bitly];
 const here = dirname(fileURLToPath(import.meta.url));
 const jar = resolve(process.argv[2] ?? resolve(here, "../runner/target/shortstack-local.jar"));
 

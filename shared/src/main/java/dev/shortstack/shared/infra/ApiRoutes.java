@@ -35,7 +35,17 @@ public final class ApiRoutes {
             new Route("GET", "/rest/v3/short-urls", Target.STATS_API),
             new Route("GET", "/rest/v3/short-urls/{shortCode}", Target.STATS_API),
             new Route("GET", "/rest/v3/short-urls/{shortCode}/visits", Target.STATS_API),
-            new Route("GET", "/rest/v3/tags/stats", Target.STATS_API));
+            new Route("GET", "/rest/v3/tags/stats", Target.STATS_API),
+            // Bitly's API (v4): a Bitlink's click figures; a Bitlink is domain/back-half, or the back-half alone.
+            new Route("ANY", "/v4/{proxy+}", Target.LINKS_API),
+            new Route("GET", "/v4/bitlinks/{domain}/{hash}/clicks", Target.STATS_API),
+            new Route("GET", "/v4/bitlinks/{domain}/{hash}/clicks/summary", Target.STATS_API),
+            new Route("GET", "/v4/bitlinks/{domain}/{hash}/countries", Target.STATS_API),
+            new Route("GET", "/v4/bitlinks/{domain}/{hash}/referrers", Target.STATS_API),
+            new Route("GET", "/v4/bitlinks/{hash}/clicks", Target.STATS_API),
+            new Route("GET", "/v4/bitlinks/{hash}/clicks/summary", Target.STATS_API),
+            new Route("GET", "/v4/bitlinks/{hash}/countries", Target.STATS_API),
+            new Route("GET", "/v4/bitlinks/{hash}/referrers", Target.STATS_API));
 
     private ApiRoutes() {
     }

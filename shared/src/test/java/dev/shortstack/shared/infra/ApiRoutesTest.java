@@ -19,6 +19,12 @@ class ApiRoutesTest {
         assertThat(key("GET", "/rest/v3/tags/stats")).isEqualTo("GET /rest/v3/tags/stats");
         assertThat(key("GET", "/rest/v3/tags")).isEqualTo("ANY /rest/{proxy+}");
         assertThat(ApiRoutes.match("GET", "/rest/v3/short-urls/abc").orElseThrow().route().target()).isEqualTo(ApiRoutes.Target.STATS_API);
+        assertThat(key("GET", "/v4/bitlinks/bit.ly/abc/clicks")).isEqualTo("GET /v4/bitlinks/{domain}/{hash}/clicks");
+        assertThat(key("GET", "/v4/bitlinks/bit.ly/abc/clicks/summary")).isEqualTo("GET /v4/bitlinks/{domain}/{hash}/clicks/summary");
+        assertThat(key("GET", "/v4/bitlinks/my-launch/clicks/summary")).isEqualTo("GET /v4/bitlinks/{hash}/clicks/summary");
+        assertThat(key("GET", "/v4/bitlinks/my-launch/countries")).isEqualTo("GET /v4/bitlinks/{hash}/countries");
+        assertThat(key("GET", "/v4/bitlinks/bit.ly/abc")).isEqualTo("ANY /v4/{proxy+}");
+        assertThat(key("PATCH", "/v4/bitlinks/bit.ly/abc/clicks")).isEqualTo("ANY /v4/{proxy+}");
     }
 
     @Test
@@ -35,7 +41,7 @@ class ApiRoutesTest {
         assertThat(ApiRoutes.isApiPath("/v1")).isTrue();
         assertThat(ApiRoutes.isApiPath("/v1x")).isFalse();
         assertThat(ApiRoutes.isApiPath("/restaurant")).isFalse();
-        assertThat(ApiRoutes.prefixes()).containsExactly("/v1", "/rest");
+        assertThat(ApiRoutes.prefixes()).containsExactly("/v1", "/rest", "/v4");
     }
 
     private static String key(String method, String path) {

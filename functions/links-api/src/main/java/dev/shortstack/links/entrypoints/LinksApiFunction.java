@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.links.auth.Caller;
 import dev.shortstack.links.auth.Role;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.shortstack.links.compat.bitly.BitlyLinkRoutes;
 import dev.shortstack.links.compat.shlink.ShlinkLinkRoutes;
 import dev.shortstack.links.jobs.ImportRequest;
 import dev.shortstack.links.jobs.Job;
@@ -67,6 +68,7 @@ public final class LinksApiFunction extends HttpApiFunction {
     private final Views views;
     private final RouteTable routes;
     private final ShlinkLinkRoutes shlink;
+    private final BitlyLinkRoutes bitly;
 
     /** Lambda's entry point: configuration from the environment, clients built once. */
     public LinksApiFunction() {
@@ -88,12 +90,16 @@ public final class LinksApiFunction extends HttpApiFunction {
         this.views = new Views(deps.shortBaseUrl());
         this.routes = routes();
         this.shlink = new ShlinkLinkRoutes(deps.authenticator(), deps.links(), deps.parser(), deps.shortBaseUrl(), deps.clock());
+        this.bitly = new BitlyLinkRoutes(deps.authenticator(), deps.links(), deps.parser(), deps.shortBaseUrl(), deps.clock());
     }
 
     @Override
     protected HttpApiResponse handle(HttpApiRequest request, Context context) {
         if (ShlinkLinkRoutes.handles(request)) {
             return shlink.answer(request);
+        }
+        if (BitlyLinkRoutes.handles(request)) {
+            return bitly.answer(request);
         }
         return routes.dispatch(request);
     }

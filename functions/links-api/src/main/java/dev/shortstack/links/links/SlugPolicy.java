@@ -15,7 +15,9 @@ public final class SlugPolicy {
     private static final Set<String> RESERVED = Set.of(
             "v1", "v2", "v4", "rest", "dub", "api", "health", "healthz", "status", "static", "assets", "favicon.ico", "robots.txt",
             "sitemap.xml", "admin", "dashboard", "app", "login", "logout", "signin", "signup", "www", "docs",
-            "keys", "links", "stats", "metrics", "well-known", "_next", "index", "index.html", "manifest.json");
+            "keys", "links", "stats", "metrics", "well-known", "_next", "index", "index.html", "manifest.json",
+            // Bitly's metric paths end a Bitlink's path (/v4/bitlinks/{domain}/{hash}/clicks): no back-half may be one.
+            "clicks", "countries", "referrers");
 
     private SlugPolicy() {
     }

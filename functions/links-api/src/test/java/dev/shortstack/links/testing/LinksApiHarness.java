@@ -10,6 +10,7 @@ import dev.shortstack.links.entrypoints.LinksApiFunction;
 import dev.shortstack.links.jobs.ImportLimits;
 import dev.shortstack.links.jobs.JobService;
 import dev.shortstack.links.links.LinkStore;
+import dev.shortstack.shared.testing.InMemoryVisitCounter;
 import dev.shortstack.shared.link.VisitCounter;
 import dev.shortstack.shared.testing.Fixtures;
 import java.time.Clock;
@@ -33,6 +34,11 @@ public final class LinksApiHarness {
         this.deps = LinksApiDependencies.of(links, visits, keys, jobs, IMPORT_LIMITS, SHORT_BASE_URL, BLOCKED, clock);
         deps.keys().importKey(Fixtures.ADMIN_KEY, Fixtures.WORKSPACE, Role.ADMIN, "fixture admin");
         this.function = new LinksApiFunction(deps);
+    }
+
+    /** The links API over in-memory stores: these links, no visits yet, the fixture admin key. */
+    public static LinksApiHarness inMemory(InMemoryLinkStore links, Clock clock) {
+        return new LinksApiHarness(links, new InMemoryVisitCounter(), new InMemoryApiKeyStore(), clock);
     }
 
     public JsonNode invoke(ObjectNode event) {

@@ -5,7 +5,7 @@ import dev.shortstack.links.auth.Authenticator;
 import dev.shortstack.links.auth.Caller;
 import dev.shortstack.links.auth.Role;
 import dev.shortstack.links.compat.shlink.ShlinkAuth;
-import dev.shortstack.links.compat.shlink.ShlinkParams;
+import dev.shortstack.links.compat.QueryParams;
 import dev.shortstack.links.compat.shlink.ShlinkProblems;
 import dev.shortstack.links.compat.shlink.ShlinkViews;
 import dev.shortstack.links.compat.shlink.ShortUrlListQuery;
@@ -97,15 +97,15 @@ public final class ShlinkReadRoutes {
     private HttpApiResponse visits(HttpApiRequest request, String shortCode) {
         Caller caller = ShlinkAuth.caller(authenticator, request, Role.READ);
         List<FieldError> errors = new ArrayList<>();
-        ShlinkParams.onlyKnown(request, VISIT_PARAMS, errors);
-        int page = ShlinkParams.whole(request, "page", 1, 1, Integer.MAX_VALUE, errors);
-        int perPage = ShlinkParams.whole(request, "itemsPerPage", MAX_VISITS_PER_PAGE, -1, MAX_VISITS_PER_PAGE, errors);
+        QueryParams.onlyKnown(request, VISIT_PARAMS, errors);
+        int page = QueryParams.whole(request, "page", 1, 1, Integer.MAX_VALUE, errors);
+        int perPage = QueryParams.whole(request, "itemsPerPage", MAX_VISITS_PER_PAGE, -1, MAX_VISITS_PER_PAGE, errors);
         if (perPage == 0 || perPage == -1) {
             perPage = MAX_VISITS_PER_PAGE;
         }
-        Instant from = ShlinkParams.date(request, "startDate", errors);
-        Instant to = ShlinkParams.date(request, "endDate", errors);
-        boolean excludeBots = ShlinkParams.flag(request, "excludeBots", errors);
+        Instant from = QueryParams.date(request, "startDate", errors);
+        Instant to = QueryParams.date(request, "endDate", errors);
+        boolean excludeBots = QueryParams.flag(request, "excludeBots", errors);
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }
@@ -125,7 +125,7 @@ public final class ShlinkReadRoutes {
     private HttpApiResponse tagStats(HttpApiRequest request) {
         Caller caller = ShlinkAuth.caller(authenticator, request, Role.READ);
         List<FieldError> errors = new ArrayList<>();
-        ShlinkParams.onlyKnown(request, Set.of(), errors);
+        QueryParams.onlyKnown(request, Set.of(), errors);
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }

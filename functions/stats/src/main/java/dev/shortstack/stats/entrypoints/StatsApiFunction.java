@@ -9,6 +9,7 @@ import dev.shortstack.links.request.JsonBody;
 import dev.shortstack.shared.config.ConfigException;
 import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.config.EnvNames;
+import dev.shortstack.stats.compat.BitlyMetricRoutes;
 import dev.shortstack.stats.compat.ShlinkReadRoutes;
 import dev.shortstack.shared.http.ApiProblem;
 import dev.shortstack.shared.http.HttpApiFunction;
@@ -46,6 +47,7 @@ public final class StatsApiFunction extends HttpApiFunction {
     private final StatsDependencies deps;
     private final RouteTable routes;
     private final ShlinkReadRoutes shlink;
+    private final BitlyMetricRoutes bitly;
 
     public StatsApiFunction() {
         this(Env.system());
@@ -67,12 +69,16 @@ public final class StatsApiFunction extends HttpApiFunction {
         String shortBaseUrl = deps.shortBaseUrl().orElseThrow(() -> new ConfigException(
                 EnvNames.SHORT_BASE_URL + " is required by the stats API: Shlink's short URLs name their links"));
         this.shlink = new ShlinkReadRoutes(deps.authenticator(), deps.links(), deps.stats(), deps.visitLog(), shortBaseUrl, deps.clock());
+        this.bitly = new BitlyMetricRoutes(deps.authenticator(), deps.links(), deps.linkFigures(), shortBaseUrl, deps.clock());
     }
 
     @Override
     protected HttpApiResponse handle(HttpApiRequest request, Context context) {
         if (ShlinkReadRoutes.handles(request)) {
             return shlink.answer(request);
+        }
+        if (BitlyMetricRoutes.handles(request)) {
+            return bitly.answer(request);
         }
         return routes.dispatch(request);
     }

@@ -20,11 +20,13 @@ import dev.shortstack.stats.query.StatsService;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
+import dev.shortstack.stats.query.LinkClickFigures;
 import dev.shortstack.stats.query.VisitLog;
 import dev.shortstack.links.entrypoints.ShortBaseUrl;
 
 /** What the stats API and the compactor are built from, once per execution environment. */
 public record StatsDependencies(Authenticator authenticator, LinkService links, StatsService stats, VisitLog visitLog,
+                                LinkClickFigures linkFigures,
                                 CompactionJobs jobs, CompactionService compaction, Optional<String> shortBaseUrl, Clock clock) {
 
     /** A stats request's statements get this long, unless QUERY_TIMEOUT_SECONDS says otherwise. */
@@ -48,6 +50,7 @@ public record StatsDependencies(Authenticator authenticator, LinkService links, 
                 links,
                 new StatsService(archive.slicer(), archive.engine()),
                 new VisitLog(archive.slicer(), archive.engine()),
+                new LinkClickFigures(archive.slicer(), archive.engine()),
                 new CompactionJobs(new CompactionJobStore(aws.dynamo(), env.require(EnvNames.STATS_TABLE)),
                         requests -> SqsBatches.sendJson(aws.sqs(), compactionQueueUrl, requests), clock),
                 new CompactionService(archive.store(), archive.catalog(), archive.engine(), archive.scratch().resolve("work"),

@@ -1,5 +1,6 @@
 package dev.shortstack.links.compat.shlink;
 
+import dev.shortstack.links.compat.QueryParams;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.links.auth.Authenticator;
@@ -188,7 +189,7 @@ public final class ShlinkLinkRoutes {
 
     private static void onlyParameters(HttpApiRequest request, Set<String> known) {
         List<FieldError> errors = new ArrayList<>();
-        ShlinkParams.onlyKnown(request, known, errors);
+        QueryParams.onlyKnown(request, known, errors);
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }

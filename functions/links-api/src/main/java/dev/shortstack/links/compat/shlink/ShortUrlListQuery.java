@@ -1,5 +1,6 @@
 package dev.shortstack.links.compat.shlink;
 
+import dev.shortstack.links.compat.QueryParams;
 import dev.shortstack.shared.http.ApiProblem;
 import dev.shortstack.shared.http.FieldError;
 import dev.shortstack.shared.http.HttpApiRequest;
@@ -29,9 +30,9 @@ public record ShortUrlListQuery(int page, int itemsPerPage, String searchTerm, L
 
     public static ShortUrlListQuery parse(HttpApiRequest request, String domain) {
         List<FieldError> errors = new ArrayList<>();
-        ShlinkParams.onlyKnown(request, PARAMS, errors);
-        int page = ShlinkParams.whole(request, "page", 1, 1, Integer.MAX_VALUE, errors);
-        int itemsPerPage = ShlinkParams.whole(request, "itemsPerPage", DEFAULT_ITEMS, -1, MAX_LINKS, errors);
+        QueryParams.onlyKnown(request, PARAMS, errors);
+        int page = QueryParams.whole(request, "page", 1, 1, Integer.MAX_VALUE, errors);
+        int itemsPerPage = QueryParams.whole(request, "itemsPerPage", DEFAULT_ITEMS, -1, MAX_LINKS, errors);
         if (itemsPerPage == 0) {
             errors.add(new FieldError("itemsPerPage", "must be -1 (all) or at least 1"));
         }
@@ -53,10 +54,10 @@ public record ShortUrlListQuery(int page, int itemsPerPage, String searchTerm, L
         }
         request.queryParam("domain").filter(d -> !d.equals("DEFAULT") && !d.equalsIgnoreCase(domain))
                 .ifPresent(d -> errors.add(new FieldError("domain", "must be DEFAULT or " + domain + ": the only domain here")));
-        Instant start = ShlinkParams.date(request, "startDate", errors);
-        Instant end = ShlinkParams.date(request, "endDate", errors);
-        boolean excludeMaxVisits = ShlinkParams.flag(request, "excludeMaxVisitsReached", errors);
-        boolean excludePast = ShlinkParams.flag(request, "excludePastValidUntil", errors);
+        Instant start = QueryParams.date(request, "startDate", errors);
+        Instant end = QueryParams.date(request, "endDate", errors);
+        boolean excludeMaxVisits = QueryParams.flag(request, "excludeMaxVisitsReached", errors);
+        boolean excludePast = QueryParams.flag(request, "excludePastValidUntil", errors);
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }

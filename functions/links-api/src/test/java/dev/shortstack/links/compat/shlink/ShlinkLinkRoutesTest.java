@@ -11,10 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.links.auth.Role;
-import dev.shortstack.links.testing.InMemoryApiKeyStore;
 import dev.shortstack.links.testing.InMemoryLinkStore;
 import dev.shortstack.links.testing.LinksApiHarness;
-import dev.shortstack.shared.testing.InMemoryVisitCounter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,7 +28,7 @@ class ShlinkLinkRoutesTest {
     @BeforeEach
     void setUp() {
         links = new InMemoryLinkStore();
-        api = new LinksApiHarness(links, new InMemoryVisitCounter(), new InMemoryApiKeyStore(), CLOCK);
+        api = LinksApiHarness.inMemory(links, CLOCK);
     }
 
     @Test

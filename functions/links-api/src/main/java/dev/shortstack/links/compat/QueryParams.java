@@ -1,4 +1,4 @@
-package dev.shortstack.links.compat.shlink;
+package dev.shortstack.links.compat;
 
 import dev.shortstack.shared.http.FieldError;
 import dev.shortstack.shared.http.HttpApiRequest;
@@ -8,9 +8,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
-/** Shlink's query parameters read the way Shlink reads them, every problem collected for one answer. */
-public final class ShlinkParams {
-    private ShlinkParams() {
+/** The compatibility APIs' query parameters, every problem collected for one answer. */
+public final class QueryParams {
+    private QueryParams() {
     }
 
     public static void onlyKnown(HttpApiRequest request, Set<String> known, List<FieldError> errors) {
@@ -43,7 +43,7 @@ public final class ShlinkParams {
         return raw.equals("true");
     }
 
-    /** Shlink's dates are ATOM date-times ({@code 2026-01-31T00:00:00+00:00}). */
+    /** Dates with an offset, as Shlink and Bitly write them ({@code 2026-01-31T00:00:00+00:00}). */
     public static Instant date(HttpApiRequest request, String name, List<FieldError> errors) {
         String raw = request.queryParam(name).orElse("");
         if (raw.isEmpty()) {

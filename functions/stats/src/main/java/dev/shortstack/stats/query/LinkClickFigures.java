@@ -1,0 +1,66 @@
+package dev.shortstack.stats.query;
+
+import dev.shortstack.shared.link.Link;
+import dev.shortstack.stats.archive.ArchiveSlice;
+import dev.shortstack.stats.archive.ArchiveSlicer;
+import dev.shortstack.stats.engine.ClickEngine;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A link's people's clicks (bots left out) within a window, by calendar unit or by a dimension's
+ * value: the figures Bitly's metric endpoints show. Units are UTC calendar units; a week starts on Monday.
+ */
+public final class LinkClickFigures {
+    public enum Unit { MINUTE, HOUR, DAY, WEEK, MONTH }
+
+    private final ArchiveSlicer slicer;
+    private final ClickEngine engine;
+
+    public LinkClickFigures(ArchiveSlicer slicer, ClickEngine engine) {
+        this.slicer = slicer;
+        this.engine = engine;
+    }
+
+    /** Clicks by the start of their unit, for units with clicks. */
+    public Map<Instant, Long> byUnit(Link link, Unit unit, Instant start, Instant end) {
+        String part = unit.name().toLowerCase(java.util.Locale.ROOT);
+        return engine.query(slice(link, start, end), "ts, bot", sql -> {
+            Map<Instant, Long> counts = new LinkedHashMap<>();
+            for (Object[] row : sql.rows("SELECT date_trunc('" + part + "', ts) AS unit_start, count(*) FROM clicks"
+                    + where(start, end) + " GROUP BY unit_start")) {
+                counts.put(((Timestamp) row[0]).toLocalDateTime().toInstant(ZoneOffset.UTC), ((Number) row[1]).longValue());
+            }
+            return counts;
+        });
+    }
+
+    /** The {@code size} values of a click column ("country", "referrer_host") with the most clicks; a missing value is {@code none}. */
+    public List<Map.Entry<String, Long>> byValue(Link link, String column, String none, Instant start, Instant end, int size) {
+        if (!Set.of("country", "referrer_host").contains(column)) {
+            throw new IllegalArgumentException("Not a figure column: " + column);
+        }
+        return engine.query(slice(link, start, end), "ts, bot, " + column, sql -> {
+            List<Map.Entry<String, Long>> top = new ArrayList<>();
+            for (Object[] row : sql.rows("SELECT coalesce(" + column + ", " + ClickEngine.literal(none) + ") AS value, count(*) AS clicks"
+                    + " FROM clicks" + where(start, end) + " GROUP BY value ORDER BY clicks DESC, value LIMIT " + size)) {
+                top.add(Map.entry((String) row[0], ((Number) row[1]).longValue()));
+            }
+            return top;
+        });
+    }
+
+    private ArchiveSlice slice(Link link, Instant start, Instant end) {
+        return slicer.slice(link.workspaceId(), java.util.Optional.of(Set.of(link.linkId())), start, end);
+    }
+
+    private static String where(Instant start, Instant end) {
+        return " WHERE NOT bot AND ts >= " + ClickEngine.timestamp(start) + " AND ts < " + ClickEngine.timestamp(end);
+    }
+}
