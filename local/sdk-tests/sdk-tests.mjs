@@ -8,9 +8,10 @@ import { fileURLToPath } from "node:url";
 import { startRunner } from "./runner.mjs";
 import { Shortstack } from "./shortstack.mjs";
 import * as bitly from "./bitly.suite.mjs";
+import * as dub from "./dub.suite.mjs";
 import * as shlink from "./shlink.suite.mjs";
 
-const SUITES = [shlink, bitly];
+const SUITES = [shlink, bitly, dub];
 const here = dirname(fileURLToPath(import.meta.url));
 const jar = resolve(process.argv[2] ?? resolve(here, "../runner/target/shortstack-local.jar"));
 

@@ -47,14 +47,14 @@ export class Shortstack {
   }
 }
 
-/** Wraps an SDK client so every call it makes is counted (the suites print their call counts). */
-export function counted(client, counts) {
+/** Wraps an SDK client so every call it makes is counted (the suites print their call counts), named prefix + method. */
+export function counted(client, counts, prefix = "") {
   return new Proxy(client, {
     get(target, name) {
       const value = Reflect.get(target, name, target);
       if (typeof value !== "function") return value;
       return (...args) => {
-        counts.set(name, (counts.get(name) ?? 0) + 1);
+        counts.set(prefix + name, (counts.get(prefix + name) ?? 0) + 1);
         return value.apply(target, args);
       };
     },

@@ -45,7 +45,12 @@ public final class ApiRoutes {
             new Route("GET", "/v4/bitlinks/{hash}/clicks", Target.STATS_API),
             new Route("GET", "/v4/bitlinks/{hash}/clicks/summary", Target.STATS_API),
             new Route("GET", "/v4/bitlinks/{hash}/countries", Target.STATS_API),
-            new Route("GET", "/v4/bitlinks/{hash}/referrers", Target.STATS_API));
+            new Route("GET", "/v4/bitlinks/{hash}/referrers", Target.STATS_API),
+            // Dub's API (a Dub SDK's server URL is https://<host>/dub): links are read where their clicks are.
+            new Route("ANY", "/dub/{proxy+}", Target.LINKS_API),
+            new Route("GET", "/dub/links", Target.STATS_API),
+            new Route("GET", "/dub/links/info", Target.STATS_API),
+            new Route("GET", "/dub/analytics", Target.STATS_API));
 
     private ApiRoutes() {
     }

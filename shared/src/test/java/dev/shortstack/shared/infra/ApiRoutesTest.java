@@ -41,7 +41,7 @@ class ApiRoutesTest {
         assertThat(ApiRoutes.isApiPath("/v1")).isTrue();
         assertThat(ApiRoutes.isApiPath("/v1x")).isFalse();
         assertThat(ApiRoutes.isApiPath("/restaurant")).isFalse();
-        assertThat(ApiRoutes.prefixes()).containsExactly("/v1", "/rest", "/v4");
+        assertThat(ApiRoutes.prefixes()).containsExactly("/v1", "/rest", "/v4", "/dub");
     }
 
     private static String key(String method, String path) {

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.links.auth.Caller;
 import dev.shortstack.links.auth.Role;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.shortstack.links.compat.CompatContext;
 import dev.shortstack.links.compat.bitly.BitlyLinkRoutes;
+import dev.shortstack.links.compat.dub.DubLinkRoutes;
 import dev.shortstack.links.compat.shlink.ShlinkLinkRoutes;
 import dev.shortstack.links.jobs.ImportRequest;
 import dev.shortstack.links.jobs.Job;
@@ -69,6 +71,7 @@ public final class LinksApiFunction extends HttpApiFunction {
     private final RouteTable routes;
     private final ShlinkLinkRoutes shlink;
     private final BitlyLinkRoutes bitly;
+    private final DubLinkRoutes dub;
 
     /** Lambda's entry point: configuration from the environment, clients built once. */
     public LinksApiFunction() {
@@ -89,8 +92,10 @@ public final class LinksApiFunction extends HttpApiFunction {
         this.deps = deps;
         this.views = new Views(deps.shortBaseUrl());
         this.routes = routes();
-        this.shlink = new ShlinkLinkRoutes(deps.authenticator(), deps.links(), deps.parser(), deps.shortBaseUrl(), deps.clock());
-        this.bitly = new BitlyLinkRoutes(deps.authenticator(), deps.links(), deps.parser(), deps.shortBaseUrl(), deps.clock());
+        CompatContext compat = new CompatContext(deps.authenticator(), deps.links(), deps.parser(), deps.shortBaseUrl(), deps.clock());
+        this.shlink = new ShlinkLinkRoutes(compat);
+        this.bitly = new BitlyLinkRoutes(compat);
+        this.dub = new DubLinkRoutes(compat);
     }
 
     @Override
@@ -100,6 +105,9 @@ public final class LinksApiFunction extends HttpApiFunction {
         }
         if (BitlyLinkRoutes.handles(request)) {
             return bitly.answer(request);
+        }
+        if (DubLinkRoutes.handles(request)) {
+            return dub.answer(request);
         }
         return routes.dispatch(request);
     }

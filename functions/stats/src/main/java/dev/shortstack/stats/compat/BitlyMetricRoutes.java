@@ -78,7 +78,7 @@ public final class BitlyMetricRoutes {
 
     private HttpApiResponse clicks(HttpApiRequest request, String slug) {
         Window window = window(request, slug);
-        Map<Instant, Long> counts = figures.byUnit(window.link(), window.unit(), window.start(), window.end());
+        Map<Instant, Long> counts = figures.byUnit(LinkClickFigures.Scope.of(window.link()), window.unit(), window.start(), window.end());
         ObjectNode body = envelope(window);
         ArrayNode series = body.putArray("link_clicks");
         // Most recent unit first, every unit of the window (zero when nobody clicked), at most size of them.
@@ -93,7 +93,7 @@ public final class BitlyMetricRoutes {
 
     private HttpApiResponse summary(HttpApiRequest request, String slug) {
         Window window = window(request, slug);
-        long total = figures.byUnit(window.link(), Unit.MONTH, window.start(), window.end()).values().stream().mapToLong(Long::longValue).sum();
+        long total = figures.byUnit(LinkClickFigures.Scope.of(window.link()), Unit.MONTH, window.start(), window.end()).values().stream().mapToLong(Long::longValue).sum();
         ObjectNode body = envelope(window);
         body.put("total_clicks", total);
         return json(body);
@@ -102,8 +102,8 @@ public final class BitlyMetricRoutes {
     private HttpApiResponse byValue(HttpApiRequest request, String slug, String facet) {
         Window window = window(request, slug);
         List<Map.Entry<String, Long>> top = facet.equals("countries")
-                ? figures.byValue(window.link(), "country", "(unknown)", window.start(), window.end(), window.size())
-                : figures.byValue(window.link(), "referrer_host", "(direct)", window.start(), window.end(), window.size());
+                ? figures.byValue(LinkClickFigures.Scope.of(window.link()), "country", "(unknown)", window.start(), window.end(), window.size())
+                : figures.byValue(LinkClickFigures.Scope.of(window.link()), "referrer_host", "(direct)", window.start(), window.end(), window.size());
         ObjectNode body = envelope(window);
         body.put("facet", facet);
         ArrayNode metrics = body.putArray("metrics");

@@ -162,7 +162,7 @@ public final class ShlinkReadRoutes {
                 .min(Comparator.naturalOrder()).orElse(today);
         Map<String, VisitsSummary> summaries = new HashMap<>();
         stats.totalsByLink(caller.workspaceId(), some, from.isAfter(today) ? today : from, today)
-                .forEach((linkId, counts) -> summaries.put(linkId, new VisitsSummary(counts[0], counts[1])));
+                .forEach((linkId, totals) -> summaries.put(linkId, new VisitsSummary(totals.human(), totals.bot())));
         return summaries;
     }
 

@@ -10,6 +10,7 @@ import dev.shortstack.shared.config.ConfigException;
 import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.config.EnvNames;
 import dev.shortstack.stats.compat.BitlyMetricRoutes;
+import dev.shortstack.stats.compat.DubReadRoutes;
 import dev.shortstack.stats.compat.ShlinkReadRoutes;
 import dev.shortstack.shared.http.ApiProblem;
 import dev.shortstack.shared.http.HttpApiFunction;
@@ -48,6 +49,7 @@ public final class StatsApiFunction extends HttpApiFunction {
     private final RouteTable routes;
     private final ShlinkReadRoutes shlink;
     private final BitlyMetricRoutes bitly;
+    private final DubReadRoutes dub;
 
     public StatsApiFunction() {
         this(Env.system());
@@ -70,6 +72,7 @@ public final class StatsApiFunction extends HttpApiFunction {
                 EnvNames.SHORT_BASE_URL + " is required by the stats API: Shlink's short URLs name their links"));
         this.shlink = new ShlinkReadRoutes(deps.authenticator(), deps.links(), deps.stats(), deps.visitLog(), shortBaseUrl, deps.clock());
         this.bitly = new BitlyMetricRoutes(deps.authenticator(), deps.links(), deps.linkFigures(), shortBaseUrl, deps.clock());
+        this.dub = new DubReadRoutes(deps.authenticator(), deps.links(), deps.stats(), deps.linkFigures(), shortBaseUrl, deps.clock());
     }
 
     @Override
@@ -79,6 +82,9 @@ public final class StatsApiFunction extends HttpApiFunction {
         }
         if (BitlyMetricRoutes.handles(request)) {
             return bitly.answer(request);
+        }
+        if (DubReadRoutes.handles(request)) {
+            return dub.answer(request);
         }
         return routes.dispatch(request);
     }

@@ -1,7 +1,6 @@
 package dev.shortstack.stats.query;
 
 import dev.shortstack.shared.link.Link;
-import dev.shortstack.stats.archive.ArchiveSlice;
 import dev.shortstack.stats.archive.ArchiveSlicer;
 import dev.shortstack.stats.engine.ClickEngine;
 import java.sql.Timestamp;
@@ -11,14 +10,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * A link's people's clicks (bots left out) within a window, by calendar unit or by a dimension's
- * value: the figures Bitly's metric endpoints show. Units are UTC calendar units; a week starts on Monday.
+ * People's clicks (bots left out) of a link, some links or a whole workspace within a window, by
+ * calendar unit or by a click column's value: the figures Bitly's and Dub's analytics show. Units
+ * are UTC calendar units; a week starts on Monday.
  */
 public final class LinkClickFigures {
     public enum Unit { MINUTE, HOUR, DAY, WEEK, MONTH }
+
+    /** Whose clicks: a workspace's, or only some of its links'. */
+    public record Scope(String workspaceId, Optional<Set<String>> linkIds) {
+        public static Scope of(Link link) {
+            return new Scope(link.workspaceId(), Optional.of(Set.of(link.linkId())));
+        }
+    }
+
+    /** The click columns a figure may be broken down by. */
+    private static final Set<String> COLUMNS = Set.of("country", "referrer_host", "device", "os", "browser", "link_id");
 
     private final ArchiveSlicer slicer;
     private final ClickEngine engine;
@@ -29,9 +40,9 @@ public final class LinkClickFigures {
     }
 
     /** Clicks by the start of their unit, for units with clicks. */
-    public Map<Instant, Long> byUnit(Link link, Unit unit, Instant start, Instant end) {
+    public Map<Instant, Long> byUnit(Scope scope, Unit unit, Instant start, Instant end) {
         String part = unit.name().toLowerCase(java.util.Locale.ROOT);
-        return engine.query(slice(link, start, end), "ts, bot", sql -> {
+        return engine.query(slicer.slice(scope.workspaceId(), scope.linkIds(), start, end), "ts, bot", sql -> {
             Map<Instant, Long> counts = new LinkedHashMap<>();
             for (Object[] row : sql.rows("SELECT date_trunc('" + part + "', ts) AS unit_start, count(*) FROM clicks"
                     + where(start, end) + " GROUP BY unit_start")) {
@@ -41,12 +52,12 @@ public final class LinkClickFigures {
         });
     }
 
-    /** The {@code size} values of a click column ("country", "referrer_host") with the most clicks; a missing value is {@code none}. */
-    public List<Map.Entry<String, Long>> byValue(Link link, String column, String none, Instant start, Instant end, int size) {
-        if (!Set.of("country", "referrer_host").contains(column)) {
+    /** The {@code size} values of a click column ("country", "referrer_host"...) with the most clicks; a missing value is {@code none}. */
+    public List<Map.Entry<String, Long>> byValue(Scope scope, String column, String none, Instant start, Instant end, int size) {
+        if (!COLUMNS.contains(column)) {
             throw new IllegalArgumentException("Not a figure column: " + column);
         }
-        return engine.query(slice(link, start, end), "ts, bot, " + column, sql -> {
+        return engine.query(slicer.slice(scope.workspaceId(), scope.linkIds(), start, end), "ts, bot, " + column, sql -> {
             List<Map.Entry<String, Long>> top = new ArrayList<>();
             for (Object[] row : sql.rows("SELECT coalesce(" + column + ", " + ClickEngine.literal(none) + ") AS value, count(*) AS clicks"
                     + " FROM clicks" + where(start, end) + " GROUP BY value ORDER BY clicks DESC, value LIMIT " + size)) {
@@ -54,10 +65,6 @@ public final class LinkClickFigures {
             }
             return top;
         });
-    }
-
-    private ArchiveSlice slice(Link link, Instant start, Instant end) {
-        return slicer.slice(link.workspaceId(), java.util.Optional.of(Set.of(link.linkId())), start, end);
     }
 
     private static String where(Instant start, Instant end) {

@@ -178,20 +178,20 @@ public final class StatsService {
 
     /** Human and bot clicks of some links of one workspace over whole UTC days: one query for a page of links. */
     public ObjectNode linkTotals(String workspaceId, Collection<Link> links, LocalDate from, LocalDate to) {
-        Map<String, long[]> counts = totalsByLink(workspaceId, links, from, to);
+        Map<String, LinkTotals> counts = totalsByLink(workspaceId, links, from, to);
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("from", from.toString());
         body.put("to", to.toString());
         ArrayNode list = body.putArray("links");
         for (Link link : links) {
-            long[] c = counts.getOrDefault(link.linkId(), new long[2]);
-            list.addObject().put("slug", link.slug()).put("linkId", link.linkId()).put("human", c[0]).put("bot", c[1]);
+            LinkTotals c = counts.getOrDefault(link.linkId(), LinkTotals.NONE);
+            list.addObject().put("slug", link.slug()).put("linkId", link.linkId()).put("human", c.human()).put("bot", c.bot());
         }
         return body;
     }
 
-    /** {human, bot} clicks by link id over whole UTC days (links without clicks are absent): one query for all the links. */
-    public Map<String, long[]> totalsByLink(String workspaceId, Collection<Link> links, LocalDate from, LocalDate to) {
+    /** Clicks by link id over whole UTC days (links without clicks are absent): one query for all the links. */
+    public Map<String, LinkTotals> totalsByLink(String workspaceId, Collection<Link> links, LocalDate from, LocalDate to) {
         if (links.isEmpty()) {
             return Map.of();
         }
@@ -200,10 +200,11 @@ public final class StatsService {
         Set<String> ids = links.stream().map(Link::linkId).collect(Collectors.toSet());
         ArchiveSlice slice = slicer.slice(workspaceId, Optional.of(ids), start, end);
         return engine.query(slice, sql -> {
-            Map<String, long[]> byLink = new HashMap<>();
-            for (Object[] row : sql.rows("SELECT link_id, count(*) FILTER (WHERE NOT bot), count(*) FILTER (WHERE bot)"
-                    + " FROM clicks GROUP BY link_id")) {
-                byLink.put((String) row[0], new long[] {number(row[1]), number(row[2])});
+            Map<String, LinkTotals> byLink = new HashMap<>();
+            for (Object[] row : sql.rows("SELECT link_id, count(*) FILTER (WHERE NOT bot), count(*) FILTER (WHERE bot),"
+                    + " max(ts) FILTER (WHERE NOT bot) FROM clicks GROUP BY link_id")) {
+                Instant last = row[3] == null ? null : ((Timestamp) row[3]).toLocalDateTime().toInstant(ZoneOffset.UTC);
+                byLink.put((String) row[0], new LinkTotals(number(row[1]), number(row[2]), last));
             }
             return byLink;
         });

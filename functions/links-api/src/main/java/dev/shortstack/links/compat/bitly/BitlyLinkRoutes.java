@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.links.auth.Authenticator;
 import dev.shortstack.links.auth.Caller;
 import dev.shortstack.links.auth.Role;
+import dev.shortstack.links.compat.CompatContext;
 import dev.shortstack.links.compat.QueryParams;
-import dev.shortstack.links.links.LinkRequestParser;
 import dev.shortstack.links.links.LinkService;
 import dev.shortstack.links.request.JsonBody;
 import dev.shortstack.shared.http.ApiProblem;
@@ -40,12 +40,12 @@ public final class BitlyLinkRoutes {
     private final Clock clock;
     private final RouteTable routes;
 
-    public BitlyLinkRoutes(Authenticator authenticator, LinkService links, LinkRequestParser parser, String shortBaseUrl, Clock clock) {
-        this.authenticator = authenticator;
-        this.links = links;
-        this.views = new BitlyViews(shortBaseUrl);
-        this.requests = new BitlyRequests(parser, views.domain());
-        this.clock = clock;
+    public BitlyLinkRoutes(CompatContext context) {
+        this.authenticator = context.authenticator();
+        this.links = context.links();
+        this.views = new BitlyViews(context.shortBaseUrl());
+        this.requests = new BitlyRequests(context.parser(), context.domain());
+        this.clock = context.clock();
         this.routes = new RouteTable()
                 .add("POST", "/v4/shorten", (request, params) -> create(request, true))
                 .add("POST", "/v4/bitlinks", (request, params) -> create(request, false))

@@ -2,9 +2,9 @@ package dev.shortstack.links.compat.bitly;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shortstack.links.compat.CompatContext;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.link.Link;
-import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -18,9 +18,8 @@ public final class BitlyViews {
     private final String domain;
 
     public BitlyViews(String shortBaseUrl) {
-        this.shortBaseUrl = shortBaseUrl.endsWith("/") ? shortBaseUrl.substring(0, shortBaseUrl.length() - 1) : shortBaseUrl;
-        URI uri = URI.create(this.shortBaseUrl);
-        this.domain = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+        this.shortBaseUrl = CompatContext.trimmed(shortBaseUrl);
+        this.domain = CompatContext.domainOf(shortBaseUrl);
     }
 
     public String domain() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.links.auth.Authenticator;
 import dev.shortstack.links.auth.Caller;
 import dev.shortstack.links.auth.Role;
+import dev.shortstack.links.compat.CompatContext;
 import dev.shortstack.links.links.LinkPatch;
 import dev.shortstack.links.links.LinkRequestParser;
 import dev.shortstack.links.links.LinkService;
@@ -43,12 +44,12 @@ public final class ShlinkLinkRoutes {
     private final Clock clock;
     private final RouteTable routes;
 
-    public ShlinkLinkRoutes(Authenticator authenticator, LinkService links, LinkRequestParser parser, String shortBaseUrl, Clock clock) {
-        this.authenticator = authenticator;
-        this.links = links;
-        this.views = new ShlinkViews(shortBaseUrl);
-        this.requests = new ShlinkRequests(parser, views.domain());
-        this.clock = clock;
+    public ShlinkLinkRoutes(CompatContext context) {
+        this.authenticator = context.authenticator();
+        this.links = context.links();
+        this.views = new ShlinkViews(context.shortBaseUrl());
+        this.requests = new ShlinkRequests(context.parser(), context.domain());
+        this.clock = context.clock();
         this.routes = new RouteTable()
                 .add("POST", "/rest/v3/short-urls", (request, params) -> create(request))
                 .add("PATCH", "/rest/v3/short-urls/{shortCode}", (request, params) -> edit(request, params.get("shortCode")))

@@ -2,9 +2,9 @@ package dev.shortstack.links.compat.shlink;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shortstack.links.compat.CompatContext;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.link.Link;
-import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,13 +19,12 @@ public final class ShlinkViews {
     private final String shortBaseUrl;
 
     public ShlinkViews(String shortBaseUrl) {
-        this.shortBaseUrl = shortBaseUrl.endsWith("/") ? shortBaseUrl.substring(0, shortBaseUrl.length() - 1) : shortBaseUrl;
+        this.shortBaseUrl = CompatContext.trimmed(shortBaseUrl);
     }
 
     /** The one domain Shortstack serves links on (Shlink's default domain). */
     public String domain() {
-        URI uri = URI.create(shortBaseUrl);
-        return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+        return CompatContext.domainOf(shortBaseUrl);
     }
 
     /** @param visits the link's figures, when the answering function has them (the stats API does; an edit does not) */

@@ -1,0 +1,159 @@
+package dev.shortstack.links.compat.dub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shortstack.links.links.LinkPatch;
+import dev.shortstack.links.links.LinkRequestParser;
+import dev.shortstack.links.links.NewLink;
+import dev.shortstack.shared.http.ApiProblem;
+import dev.shortstack.shared.http.FieldError;
+import dev.shortstack.shared.json.Json;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Dub's create and update bodies as Shortstack's, validated by the same parser. Dub's UTM fields
+ * go into the destination URL, as Dub puts them; tags given by id or name are the same (a tag's id
+ * is its name). A feature Shortstack does not have (passwords, geo targeting, cloaking, A/B tests...)
+ * is refused by name when set, never dropped.
+ */
+public final class DubRequests {
+    private static final Set<String> UTM = Set.of("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content");
+    private static final Set<String> UNSUPPORTED = Set.of("externalId", "tenantId", "programId", "partnerId", "prefix",
+            "trackConversion", "archived", "publicStats", "folderId", "comments", "expiredUrl", "password", "proxy", "title",
+            "description", "image", "video", "rewrite", "ios", "android", "geo", "doIndex", "ref", "webhookIds", "testVariants",
+            "testStartedAt", "testCompletedAt");
+    private static final Map<String, String> WHY = Map.of(
+            "password", "Shortstack links have no password",
+            "geo", "Shortstack sends every country to the same URL",
+            "proxy", "Shortstack does not cloak links with custom previews",
+            "testVariants", "Shortstack has no A/B tests",
+            "trackConversion", "Shortstack counts clicks, not conversions");
+
+    private final LinkRequestParser parser;
+    private final String domain;
+
+    public DubRequests(LinkRequestParser parser, String domain) {
+        this.parser = parser;
+        this.domain = domain;
+    }
+
+    public NewLink create(ObjectNode body, Instant now) {
+        return parser.parseCreate(translate(body, Optional.empty()), now);
+    }
+
+    /** @param slug the link's slug: a body naming another key is refused (slugs never change) */
+    public LinkPatch update(ObjectNode body, String slug, Instant now) {
+        ObjectNode own = translate(body, Optional.of(slug));
+        if (own.isEmpty()) {
+            throw ApiProblem.validation("(body)", "names no field Shortstack can change: url, tagIds, tagNames, expiresAt or utm_*");
+        }
+        return parser.parsePatch(own, now);
+    }
+
+    private ObjectNode translate(ObjectNode body, Optional<String> existingSlug) {
+        List<FieldError> errors = new ArrayList<>();
+        ObjectNode own = Json.mapper().createObjectNode();
+        Set<String> tags = new LinkedHashSet<>();
+        boolean tagsGiven = false;
+        Map<String, String> utm = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
+            String name = field.getKey();
+            JsonNode value = field.getValue();
+            switch (name) {
+                case "url" -> own.set("url", value);
+                case "key" -> {
+                    if (existingSlug.isEmpty()) {
+                        own.set("slug", value);
+                    } else if (!value.isNull() && !value.asText().equals(existingSlug.get())) {
+                        errors.add(new FieldError("key", "cannot change: a Shortstack link keeps its slug; create a new link instead"));
+                    }
+                }
+                case "keyLength" -> { }
+                case "domain" -> {
+                    if (!unset(value) && !value.asText().equalsIgnoreCase(domain)) {
+                        errors.add(new FieldError("domain", "must be " + domain + ": this Shortstack serves links on that domain only"));
+                    }
+                }
+                case "expiresAt" -> own.set("expiresAt", value);
+                case "tagId", "tagIds", "tagNames" -> {
+                    tagsGiven |= !value.isNull();
+                    names(value).forEach(tags::add);
+                }
+                default -> {
+                    if (UTM.contains(name)) {
+                        if (!unset(value)) {
+                            utm.put(name, value.asText());
+                        }
+                    } else if (!UNSUPPORTED.contains(name)) {
+                        errors.add(new FieldError(name, "is not a field of a Dub link"));
+                    } else if (!unset(value)) {
+                        errors.add(new FieldError(name, "cannot be set: " + WHY.getOrDefault(name, "Shortstack has no such setting")));
+                    }
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.validation(errors);
+        }
+        if (tagsGiven) {
+            ArrayNode list = own.putArray("tags");
+            tags.forEach(list::add);
+        }
+        if (!utm.isEmpty()) {
+            if (!own.path("url").isTextual()) {
+                throw ApiProblem.validation("utm_source", "needs the url in the same request: UTM parameters are added to it");
+            }
+            own.put("url", withUtm(own.path("url").asText(), utm));
+        }
+        return own;
+    }
+
+    /** Tags as Dub sends them: one string, a comma-separated string, or an array. */
+    private static List<String> names(JsonNode value) {
+        List<String> names = new ArrayList<>();
+        if (value.isArray()) {
+            value.forEach(v -> names.add(v.asText().strip()));
+        } else if (value.isTextual()) {
+            for (String name : value.asText().split(",")) {
+                if (!name.isBlank()) {
+                    names.add(name.strip());
+                }
+            }
+        }
+        return names;
+    }
+
+    private static boolean unset(JsonNode value) {
+        return value.isNull() || value.isBoolean() && !value.booleanValue() || value.isTextual() && value.asText().isEmpty()
+                || value.isContainerNode() && value.isEmpty();
+    }
+
+    /** The URL with each UTM parameter set (replacing one already there), as Dub writes them into the destination. */
+    static String withUtm(String url, Map<String, String> utm) {
+        int hash = url.indexOf('#');
+        String fragment = hash < 0 ? "" : url.substring(hash);
+        String base = hash < 0 ? url : url.substring(0, hash);
+        int question = base.indexOf('?');
+        List<String> kept = new ArrayList<>();
+        if (question >= 0) {
+            for (String pair : base.substring(question + 1).split("&")) {
+                if (!pair.isEmpty() && !utm.containsKey(pair.split("=", 2)[0])) {
+                    kept.add(pair);
+                }
+            }
+            base = base.substring(0, question);
+        }
+        utm.forEach((name, value) -> kept.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return base + "?" + String.join("&", kept) + fragment;
+    }
+}

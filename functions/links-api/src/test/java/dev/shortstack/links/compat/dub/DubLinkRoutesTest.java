@@ -1,0 +1,84 @@
+package dev.shortstack.links.compat.dub;
+
+import static dev.shortstack.shared.testing.Fixtures.body;
+import static dev.shortstack.shared.testing.Fixtures.event;
+import static dev.shortstack.shared.testing.Fixtures.withBody;
+import static dev.shortstack.shared.testing.Fixtures.withRequest;
+import static dev.shortstack.shared.testing.Fixtures.withoutHeader;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shortstack.links.testing.InMemoryLinkStore;
+import dev.shortstack.links.testing.LinksApiHarness;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Dub's API in the links API, driven by the Dub sample event in events/links-api. */
+class DubLinkRoutesTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T09:30:00Z"), ZoneOffset.UTC);
+    private final InMemoryLinkStore links = new InMemoryLinkStore();
+    private final LinksApiHarness api = LinksApiHarness.inMemory(links, CLOCK);
+
+    @Test
+    void createPutsUtmFieldsIntoTheUrlAndAnswersEveryFieldDubsSchemaRequires() {
+        JsonNode response = api.invoke(event("links-api/dub-create-link.json"));
+
+        assertThat(response.path("statusCode").asInt()).isEqualTo(200);
+        JsonNode link = body(response);
+        assertThat(link.path("id").asText()).isEqualTo("launch-2026");
+        assertThat(link.path("url").asText()).isEqualTo("https://example.com/launch?ref=mail&utm_campaign=spring+sale&utm_source=newsletter#top");
+        assertThat(link.path("utm_campaign").asText()).isEqualTo("spring sale");
+        assertThat(link.path("shortLink").asText()).isEqualTo("https://sho.rt/launch-2026");
+        assertThat(link.path("tags").findValuesAsText("name")).containsExactly("campaign", "Q4");
+        assertThat(link.path("tags").findValuesAsText("color")).containsOnly("gray");
+        assertThat(link.path("clicks").asLong()).isZero();
+        for (String required : List.of("domain", "key", "externalId", "expiresAt", "password", "title", "geo", "folderId", "qrCode",
+                "userId", "workspaceId", "lastClicked", "createdAt", "updatedAt", "projectId", "webhookIds", "tagId")) {
+            assertThat(link.has(required)).as(required).isTrue();
+        }
+        assertThat(links.find("launch-2026").orElseThrow().url()).isEqualTo(link.path("url").asText());
+    }
+
+    @Test
+    void featuresShortstackDoesNotHaveAreRefusedByNameWith422AndNothingIsCreated() {
+        JsonNode response = api.invoke(withBody(event("links-api/dub-create-link.json"),
+                "{\"url\": \"https://example.com/x\", \"password\": \"secret\", \"geo\": {\"US\": \"https://us.example\"},"
+                        + " \"domain\": \"dub.sh\", \"color\": \"red\"}"));
+
+        assertThat(response.path("statusCode").asInt()).isEqualTo(422);
+        JsonNode error = body(response).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("unprocessable_entity");
+        assertThat(error.path("message").asText()).contains("password: cannot be set: Shortstack links have no password",
+                "geo:", "domain: must be sho.rt", "color: is not a field of a Dub link");
+        assertThat(links.size()).isZero();
+    }
+
+    @Test
+    void anUpdateKeepsTheKeyAndReplacesTagsGivenByIdOrName() {
+        api.invoke(event("links-api/dub-create-link.json"));
+        ObjectNode update = withRequest(event("links-api/dub-create-link.json"), "PATCH", "/dub/links/launch-2026");
+
+        JsonNode updated = body(api.invoke(withBody(update, "{\"tagIds\": \"spring,summer\", \"key\": \"launch-2026\"}")));
+        assertThat(updated.path("tags").findValuesAsText("id")).containsExactly("spring", "summer");
+        JsonNode renamed = api.invoke(withBody(update, "{\"key\": \"other\"}"));
+        assertThat(renamed.path("statusCode").asInt()).isEqualTo(422);
+        assertThat(links.find("launch-2026").orElseThrow().tags()).containsExactly("spring", "summer");
+    }
+
+    @Test
+    void errorsHaveDubsShapeAndCodes() {
+        JsonNode missingKey = api.invoke(withoutHeader(event("links-api/dub-create-link.json"), "authorization"));
+        assertThat(missingKey.path("statusCode").asInt()).isEqualTo(401);
+        assertThat(body(missingKey).path("error").path("code").asText()).isEqualTo("unauthorized");
+        api.invoke(event("links-api/dub-create-link.json"));
+        JsonNode taken = api.invoke(event("links-api/dub-create-link.json"));
+        assertThat(taken.path("statusCode").asInt()).isEqualTo(409);
+        assertThat(body(taken).path("error").path("code").asText()).isEqualTo("conflict");
+        JsonNode gone = api.invoke(withRequest(event("links-api/dub-create-link.json"), "DELETE", "/dub/links/nothing-here"));
+        assertThat(body(gone).path("error").path("code").asText()).isEqualTo("not_found");
+    }
+}
