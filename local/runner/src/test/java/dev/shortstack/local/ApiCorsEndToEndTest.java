@@ -38,8 +38,8 @@ class ApiCorsEndToEndTest {
 
         assertThat(preflight.statusCode()).isEqualTo(204);
         assertThat(preflight.headers().firstValue("access-control-allow-origin")).hasValue(APP);
-        assertThat(preflight.headers().firstValue("access-control-allow-methods")).hasValue("GET,POST,PATCH,DELETE");
-        assertThat(preflight.headers().firstValue("access-control-allow-headers")).hasValue("authorization,content-type,if-match");
+        assertThat(preflight.headers().firstValue("access-control-allow-methods")).hasValue("GET,POST,PUT,PATCH,DELETE");
+        assertThat(preflight.headers().firstValue("access-control-allow-headers")).hasValue("authorization,content-type,if-match,x-api-key");
         assertThat(preflight.headers().firstValue("access-control-max-age")).hasValue("600");
     }
 

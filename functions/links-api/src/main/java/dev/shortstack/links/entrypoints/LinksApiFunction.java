@@ -98,6 +98,11 @@ public final class LinksApiFunction extends HttpApiFunction {
         this.dub = new DubLinkRoutes(compat);
     }
 
+    /** The function's own routes as "METHOD template" (the compatibility APIs' aside), for the OpenAPI document's test. */
+    public List<String> describeRoutes() {
+        return routes.describe();
+    }
+
     @Override
     protected HttpApiResponse handle(HttpApiRequest request, Context context) {
         if (ShlinkLinkRoutes.handles(request)) {
@@ -115,6 +120,7 @@ public final class LinksApiFunction extends HttpApiFunction {
     /** Every route of the links API; 404 and 405 (with Allow) come from the table. */
     private RouteTable routes() {
         return new RouteTable()
+                .add("GET", "/v1/openapi.json", (request, params) -> OpenApiDocument.response())
                 .add("GET", "/v1/links", (request, params) -> listLinks(request, caller(request, Role.READ)))
                 .add("POST", "/v1/links", (request, params) -> createLink(request, caller(request, Role.WRITE)))
                 .add("GET", "/v1/links/{slug}", (request, params) -> getLink(caller(request, Role.READ), slug(params)))

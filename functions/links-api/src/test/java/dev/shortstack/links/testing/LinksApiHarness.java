@@ -45,6 +45,10 @@ public final class LinksApiHarness {
         return LambdaInvoker.invoke(function, "links-api", event);
     }
 
+    public LinksApiFunction function() {
+        return function;
+    }
+
     public LinksApiDependencies deps() {
         return deps;
     }

@@ -75,6 +75,11 @@ public final class StatsApiFunction extends HttpApiFunction {
         this.dub = new DubReadRoutes(deps.authenticator(), deps.links(), deps.stats(), deps.linkFigures(), shortBaseUrl, deps.clock());
     }
 
+    /** The function's own routes as "METHOD template" (the compatibility APIs' aside), for the OpenAPI document's test. */
+    public List<String> describeRoutes() {
+        return routes.describe();
+    }
+
     @Override
     protected HttpApiResponse handle(HttpApiRequest request, Context context) {
         if (ShlinkReadRoutes.handles(request)) {

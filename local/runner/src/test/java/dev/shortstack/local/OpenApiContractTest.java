@@ -1,0 +1,227 @@
+package dev.shortstack.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shortstack.links.auth.ApiKeySecrets;
+import dev.shortstack.shared.http.ApiProblem;
+import dev.shortstack.shared.http.HttpApiResponse;
+import dev.shortstack.shared.http.ProblemType;
+import dev.shortstack.shared.http.Problems;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * GET /v1/openapi.json is the truth about /v1: every route is driven over HTTP against the local
+ * runner, to success and to its problems, and every answer (and every request that succeeded) is
+ * checked against the schema the document gives for it. Every operation must be seen succeeding and
+ * refusing, and every problem type the API has must be in the document.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OpenApiContractTest {
+    /** Problem types no request through the runner can provoke on demand; their rendering is checked instead. */
+    private static final Map<ProblemType, String> NOT_PROVOKED = Map.of(
+            ProblemType.NOT_FROM_CDN, "the runner adds the origin secret as CloudFront does",
+            ProblemType.EDIT_CONFLICT, "needs two writers racing between a read and a conditional write",
+            ProblemType.LINK_GONE, "answered by the redirect (an expired or disabled link), not by /v1",
+            ProblemType.THROTTLED, "needs DynamoDB or SQS to throttle",
+            ProblemType.QUERY_LIMIT, "needs a query over its time or memory limit",
+            ProblemType.INTERNAL, "needs a fault");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private LocalRunner runner;
+    private OpenApiContract contract;
+    private String admin;
+
+    @BeforeAll
+    void start() throws Exception {
+        runner = LocalRunner.start(LocalOptions.parse(new String[] {"--port", "0", "--in-memory"}, Map.of()));
+        admin = runner.adminKey();
+        HttpResponse<String> document = http.send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/v1/openapi.json")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(document.statusCode()).isEqualTo(200);
+        contract = new OpenApiContract(OpenApiContract.parse(document.body()));
+        assertThat(OpenApiContract.parse(document.body()).path("openapi").asText()).isEqualTo("3.1.0");
+    }
+
+    @AfterAll
+    void stop() {
+        runner.close();
+    }
+
+    @Test
+    void everyRouteAnswersExactlyAsDocumentedInSuccessAndInItsProblemsAndEveryProblemTypeIsCovered() throws Exception {
+        driveEveryRoute();
+        for (String operation : contract.operations()) {
+            Set<Integer> statuses = contract.seen().getOrDefault(operation, Set.of());
+            assertThat(statuses).as("%s was seen succeeding", operation).anyMatch(s -> s < 300);
+            assertThat(statuses).as("%s was seen refusing", operation).anyMatch(s -> s >= 400);
+        }
+        Set<String> provoked = contract.problemTypesSeen();
+        JsonNode problemSchema = document().at("/components/schemas/Problem");
+        for (ProblemType type : ProblemType.values()) {
+            if (NOT_PROVOKED.containsKey(type)) {
+                assertThat(provoked).as("%s is listed as not provoked", type).doesNotContain(type.uri());
+                HttpApiResponse rendered = Problems.response(new ApiProblem(type, "Rendered for the contract: " + NOT_PROVOKED.get(type)), null);
+                contract.assertValid(problemSchema, rendered.body(), type.uri());
+            } else {
+                assertThat(provoked).as("%s was provoked over HTTP", type).contains(type.uri());
+            }
+        }
+        System.out.printf("OpenAPI contract: %d operations, %d exchanges of %d statuses checked; %d of %d problem types provoked over HTTP%n",
+                contract.operations().size(), contract.exchanges(), contract.seen().values().stream().mapToInt(Set::size).sum(),
+                provoked.size(), ProblemType.values().length);
+    }
+
+    @Test
+    void theDocumentListsEveryProblemTypeTheApiHas() throws Exception {
+        Set<String> all = Arrays.stream(ProblemType.values()).map(ProblemType::uri).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(new OpenApiContract(document()).documentedProblemTypes()).isEqualTo(all);
+    }
+
+    private void driveEveryRoute() throws Exception {
+        call("GET", "/v1/openapi.json", "/v1/openapi.json", null, null, null, 200);
+        call("POST", "/v1/openapi.json", "/v1/openapi.json", null, null, null, 405);
+
+        // Links.
+        String link = "{\"url\": \"https://example.com/contract\", \"slug\": \"contract\", \"tags\": [\"api\"], \"maxVisits\": 5,"
+                + " \"expiresAt\": \"2030-01-01T00:00:00Z\"}";
+        call("POST", "/v1/links", "/v1/links", admin, "application/json", link, 201);
+        call("POST", "/v1/links", "/v1/links", admin, "application/json", link, 409);
+        call("POST", "/v1/links", "/v1/links", admin, "application/json", "{\"url\": ", 400);
+        call("POST", "/v1/links", "/v1/links", admin, "application/json", "{\"url\": \"ftp://example.com\"}", 400);
+        call("POST", "/v1/links", "/v1/links", admin, "text/plain", "https://example.com", 415);
+        call("POST", "/v1/links", "/v1/links", admin, "application/json", "{\"url\": \"" + "x".repeat(20_000) + "\"}", 413);
+        call("POST", "/v1/links", "/v1/links", admin, "application/json", "{\"url\": \"https://example.com/2\", \"slug\": \"contract-2\"}", 201);
+        call("GET", "/v1/links", "/v1/links?limit=1", admin, null, null, 200);
+        call("GET", "/v1/links", "/v1/links", null, null, null, 401);
+        call("GET", "/v1/links", "/v1/links?cursor=not-a-cursor", admin, null, null, 400);
+        call("PUT", "/v1/links", "/v1/links", admin, "application/json", "{}", 405);
+        call("GET", "/v1/links/{slug}", "/v1/links/contract", admin, null, null, 200);
+        call("GET", "/v1/links/{slug}", "/v1/links/no-such-link", admin, null, null, 404);
+        call("PATCH", "/v1/links/{slug}", "/v1/links/contract", admin, "application/merge-patch+json", "{\"tags\": null}", 428);
+        call("PATCH", "/v1/links/{slug}", "/v1/links/contract", admin, "application/merge-patch+json", "{\"tags\": null}", 412, "\"99\"");
+        call("PATCH", "/v1/links/{slug}", "/v1/links/contract", admin, "application/merge-patch+json", "{\"tags\": null, \"maxVisits\": null}",
+                200, "\"1\"");
+        call("DELETE", "/v1/links/{slug}", "/v1/links/contract-2", admin, null, null, 412, "\"99\"");
+        call("DELETE", "/v1/links/{slug}", "/v1/links/contract-2", admin, null, null, 204);
+        call("DELETE", "/v1/links/{slug}", "/v1/links/contract-2", admin, null, null, 404);
+
+        // Keys.
+        call("GET", "/v1/keys", "/v1/keys", admin, null, null, 200);
+        String readKey = OpenApiContract.parse(call("POST", "/v1/keys", "/v1/keys", admin, "application/json",
+                "{\"name\": \"contract reader\", \"role\": \"read\"}", 201)).path("key").asText();
+        call("POST", "/v1/keys", "/v1/keys", admin, "application/json", "{\"role\": \"reader\"}", 400);
+        call("GET", "/v1/keys", "/v1/keys", readKey, null, null, 403);
+        call("DELETE", "/v1/keys/{keyId}", "/v1/keys/" + ApiKeySecrets.keyIdOf(admin).orElseThrow(), admin, null, null, 409);
+        call("DELETE", "/v1/keys/{keyId}", "/v1/keys/" + ApiKeySecrets.keyIdOf(readKey).orElseThrow(), admin, null, null, 204);
+        call("DELETE", "/v1/keys/{keyId}", "/v1/keys/nosuchkey0000", admin, null, null, 404);
+
+        // Imports, exports and jobs.
+        String uploadJob = OpenApiContract.parse(call("POST", "/v1/imports", "/v1/imports", admin, "application/json",
+                "{\"format\": \"shortstack-csv\", \"onInvalidSlug\": \"random\"}", 202)).path("id").asText();
+        call("POST", "/v1/imports", "/v1/imports", admin, "application/json", "{\"format\": \"excel\"}", 400);
+        call("POST", "/v1/imports", "/v1/imports?format=shortstack-csv", admin, "text/csv", "url,slug\nhttps://example.com/i,imported\n", 202);
+        call("POST", "/v1/imports/{jobId}/start", "/v1/imports/" + uploadJob + "/start", admin, null, null, 409);
+        JsonNode uploaded = OpenApiContract.parse(call("POST", "/v1/imports", "/v1/imports", admin, "application/json",
+                "{\"format\": \"shortstack-csv\"}", 202));
+        upload(uploaded.path("upload"), "url,slug\nhttps://example.com/u,uploaded\n");
+        call("POST", "/v1/imports/{jobId}/start", "/v1/imports/" + uploaded.path("id").asText() + "/start", admin, null, null, 202);
+        call("POST", "/v1/imports/{jobId}/start", "/v1/imports/nosuchjob/start", admin, null, null, 404);
+        call("POST", "/v1/exports", "/v1/exports", admin, "application/json", "{\"type\": \"links\", \"format\": \"jsonl\"}", 202);
+        call("POST", "/v1/exports", "/v1/exports", admin, "application/json", "{\"type\": \"everything\"}", 400);
+        call("GET", "/v1/jobs", "/v1/jobs?limit=2", admin, null, null, 200);
+        call("GET", "/v1/jobs", "/v1/jobs?cursor=not-a-cursor", admin, null, null, 400);
+        call("GET", "/v1/jobs/{jobId}", "/v1/jobs/" + uploadJob, admin, null, null, 200);
+        call("GET", "/v1/jobs/{jobId}", "/v1/jobs/nosuchjob", admin, null, null, 404);
+        call("POST", "/v1/jobs/{jobId}/cancel", "/v1/jobs/" + uploadJob + "/cancel", admin, null, null, 200);
+        call("POST", "/v1/jobs/{jobId}/cancel", "/v1/jobs/" + uploadJob + "/cancel", admin, null, null, 409);
+        call("POST", "/v1/jobs/{jobId}/cancel", "/v1/jobs/nosuchjob/cancel", admin, null, null, 404);
+
+        // Statistics.
+        String day = LocalDate.now(ZoneOffset.UTC).minusDays(2).toString();
+        call("GET", "/v1/links/{slug}/stats", "/v1/links/contract/stats?dimensions=country,bot&granularity=hour", admin, null, null, 200);
+        call("GET", "/v1/links/{slug}/stats", "/v1/links/contract/stats?granularity=minute", admin, null, null, 400);
+        call("GET", "/v1/links/{slug}/stats", "/v1/links/no-such-link/stats", admin, null, null, 404);
+        call("GET", "/v1/stats", "/v1/stats?top=3", admin, null, null, 200);
+        call("GET", "/v1/stats", "/v1/stats?top=0", admin, null, null, 400);
+        call("GET", "/v1/stats/links", "/v1/stats/links?slugs=contract", admin, null, null, 200);
+        call("GET", "/v1/stats/links", "/v1/stats/links?slugs=", admin, null, null, 400);
+        call("GET", "/v1/stats/links", "/v1/stats/links?slugs=no-such-link", admin, null, null, 404);
+        String compaction = OpenApiContract.parse(call("POST", "/v1/stats/compactions", "/v1/stats/compactions", admin, "application/json",
+                "{\"from\": \"" + day + "\", \"to\": \"" + day + "\"}", 202)).path("id").asText();
+        call("POST", "/v1/stats/compactions", "/v1/stats/compactions", admin, "application/json", "{\"from\": \"yesterday\"}", 400);
+        call("POST", "/v1/stats/compactions", "/v1/stats/compactions", readKey, "application/json", "{}", 401);
+        call("GET", "/v1/stats/compactions/{jobId}", "/v1/stats/compactions/" + compaction, admin, null, null, 200);
+        call("GET", "/v1/stats/compactions/{jobId}", "/v1/stats/compactions/nosuchjob", admin, null, null, 404);
+
+        // No route at all: still a documented problem.
+        HttpResponse<String> nowhere = send("GET", "/v1/no-such-route", admin, null, null, null);
+        assertThat(nowhere.statusCode()).isEqualTo(404);
+        contract.checkProblem(nowhere.body(), "GET /v1/no-such-route");
+
+    }
+
+    /** Puts a file where an import's upload URL says, as a client would (to S3, not through the API). */
+    private void upload(JsonNode upload, String file) throws Exception {
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.path("url").asText()))
+                .method(upload.path("method").asText(), HttpRequest.BodyPublishers.ofString(file));
+        upload.path("headers").properties().forEach(h -> {
+            if (!h.getKey().equalsIgnoreCase("host") && !h.getKey().equalsIgnoreCase("content-length")) {
+                put.header(h.getKey(), h.getValue().asText());
+            }
+        });
+        assertThat(http.send(put.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+
+    private JsonNode document() throws Exception {
+        HttpResponse<String> document = http.send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/v1/openapi.json")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return OpenApiContract.parse(document.body());
+    }
+
+    private String call(String method, String template, String path, String key, String mediaType, String body, int expected)
+            throws Exception {
+        return call(method, template, path, key, mediaType, body, expected, null);
+    }
+
+    /** Sends a request, expects the status, and checks the exchange against the document. */
+    private String call(String method, String template, String path, String key, String mediaType, String body, int expected,
+                        String ifMatch) throws Exception {
+        HttpResponse<String> response = send(method, path, key, mediaType, body, ifMatch);
+        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(expected);
+        String answered = response.headers().firstValue("content-type").orElse("").split(";")[0].trim();
+        contract.check(method, template, mediaType, body, response.statusCode(), answered, response.body(),
+                response.headers().firstValue("allow").orElse(""));
+        return response.body();
+    }
+
+    private HttpResponse<String> send(String method, String path, String key, String mediaType, String body, String ifMatch)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runner.baseUrl() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        if (mediaType != null) {
+            request.header("Content-Type", mediaType);
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
