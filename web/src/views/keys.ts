@@ -16,8 +16,16 @@ export async function keysView(): Promise<HTMLElement> {
   const created = h("div", { "aria-live": "polite" });
   const load = async () => {
     try {
-      const keys = await api<{ items: ApiKey[] }>("GET", "/v1/keys");
-      replace(list, table(keys.items, load));
+      // Every key, page by page: a workspace has few, and revoking one must not hide another.
+      const keys: ApiKey[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { items: ApiKey[]; nextCursor: string | null } = await api("GET",
+          `/v1/keys?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+        keys.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      replace(list, table(keys, load));
     } catch (e) {
       replace(list, h("p", { role: "alert" }, e instanceof ApiError && e.status === 403
         ? "Only admin keys can manage keys." : (e as Error).message));

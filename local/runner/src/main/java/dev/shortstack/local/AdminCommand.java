@@ -68,7 +68,7 @@ final class AdminCommand {
                 }
                 case "list-keys" -> {
                     out.println("keyId\trole\tname\tcreatedAt\trevokedAt");
-                    for (ApiKey key : keys.list(operator)) {
+                    for (ApiKey key : keys.all(operator)) {
                         out.println(String.join("\t", key.keyId(), key.role().wireName(), key.name(), key.createdAt().toString(),
                                 key.revokedAt() == null ? "-" : key.revokedAt().toString()));
                     }

@@ -121,7 +121,8 @@ class OpenApiContractTest {
         call("DELETE", "/v1/links/{slug}", "/v1/links/contract-2", admin, null, null, 404);
 
         // Keys.
-        call("GET", "/v1/keys", "/v1/keys", admin, null, null, 200);
+        call("GET", "/v1/keys", "/v1/keys?limit=1", admin, null, null, 200);
+        call("GET", "/v1/keys", "/v1/keys?cursor=not-a-cursor", admin, null, null, 400);
         String readKey = OpenApiContract.parse(call("POST", "/v1/keys", "/v1/keys", admin, "application/json",
                 "{\"name\": \"contract reader\", \"role\": \"read\"}", 201)).path("key").asText();
         call("POST", "/v1/keys", "/v1/keys", admin, "application/json", "{\"role\": \"reader\"}", 400);

@@ -10,8 +10,8 @@ public interface ApiKeyStore {
     /** @return false if a key with that id already exists */
     boolean create(ApiKey key);
 
-    /** Keys of a workspace, newest first. */
-    List<ApiKey> listByWorkspace(String workspaceId);
+    /** Up to {@code limit} keys of a workspace, newest first, created before the position given (null: from the newest). */
+    List<ApiKey> listByWorkspace(String workspaceId, String beforeCreatedKey, int limit);
 
     /** Marks the key revoked if it belongs to the workspace and is not revoked yet. */
     void revoke(String keyId, String workspaceId, Instant at);

@@ -12,11 +12,9 @@ import dev.shortstack.links.compat.dub.DubLinkRoutes;
 import dev.shortstack.links.compat.shlink.ShlinkLinkRoutes;
 import dev.shortstack.links.jobs.ImportRequest;
 import dev.shortstack.links.jobs.Job;
-import dev.shortstack.links.jobs.JobPage;
 import dev.shortstack.links.jobs.NewImport;
 import dev.shortstack.links.jobs.PresignedUrl;
 import dev.shortstack.links.keys.NewApiKey;
-import dev.shortstack.links.links.LinkPage;
 import dev.shortstack.links.links.LinkPatch;
 import dev.shortstack.links.links.NewLink;
 import dev.shortstack.links.request.JsonBody;
@@ -32,6 +30,8 @@ import dev.shortstack.shared.http.ProblemType;
 import dev.shortstack.shared.http.RouteTable;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.link.Link;
+import dev.shortstack.shared.paging.Page;
+import dev.shortstack.shared.paging.PageRequest;
 import dev.shortstack.shared.observability.Observability;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -57,14 +57,10 @@ public final class LinksApiFunction extends HttpApiFunction {
     /** Files up to this size may come in the request itself; bigger ones go to the upload URL. */
     static final int INLINE_IMPORT_MAX_BYTES = 1024 * 1024;
     private static final Set<String> INLINE_IMPORT_TYPES = Set.of("text/csv", "application/x-ndjson", "application/jsonl", "text/plain");
-    private static final Set<String> JOB_LIST_PARAMS = Set.of("limit", "cursor");
     private static final Pattern ETAG = Pattern.compile("(W/)?\"(\\d{1,18})\"");
     private static final Set<String> JSON = Set.of("application/json");
     private static final Set<String> JSON_OR_MERGE_PATCH = Set.of("application/json", "application/merge-patch+json");
-    private static final Set<String> LIST_PARAMS = Set.of("limit", "cursor", "tag", "q");
     private static final int MAX_SEARCH = 200;
-    private static final int DEFAULT_PAGE = 20;
-    private static final int MAX_PAGE = 100;
 
     private final LinksApiDependencies deps;
     private final Views views;
@@ -126,7 +122,7 @@ public final class LinksApiFunction extends HttpApiFunction {
                 .add("GET", "/v1/links/{slug}", (request, params) -> getLink(caller(request, Role.READ), slug(params)))
                 .add("PATCH", "/v1/links/{slug}", (request, params) -> updateLink(request, caller(request, Role.WRITE), slug(params)))
                 .add("DELETE", "/v1/links/{slug}", (request, params) -> deleteLink(request, caller(request, Role.WRITE), slug(params)))
-                .add("GET", "/v1/keys", (request, params) -> listKeys(caller(request, Role.ADMIN)))
+                .add("GET", "/v1/keys", (request, params) -> listKeys(request, caller(request, Role.ADMIN)))
                 .add("POST", "/v1/keys", (request, params) -> createKey(request, caller(request, Role.ADMIN)))
                 .add("DELETE", "/v1/keys/{keyId}", (request, params) -> revokeKey(caller(request, Role.ADMIN), params.get("keyId")))
                 .add("POST", "/v1/imports", (request, params) -> createImport(request, caller(request, Role.WRITE)))
@@ -183,16 +179,10 @@ public final class LinksApiFunction extends HttpApiFunction {
     }
 
     private HttpApiResponse listJobs(HttpApiRequest request, Caller caller) {
-        List<String> unknown = request.query().keySet().stream().filter(p -> !JOB_LIST_PARAMS.contains(p)).sorted().toList();
-        if (!unknown.isEmpty()) {
-            throw ApiProblem.validation("query." + unknown.get(0), "is not a known parameter; use limit or cursor");
-        }
-        int limit = request.queryParam("limit").map(LinksApiFunction::pageSize).orElse(DEFAULT_PAGE);
-        String cursor = request.queryParam("cursor").filter(c -> !c.isBlank()).orElse(null);
-        JobPage page = deps.jobs().list(caller, cursor, limit);
+        Page<Job> page = deps.jobs().list(caller, PageRequest.parse(request, Set.of()));
         ObjectNode body = Json.mapper().createObjectNode();
         ArrayNode items = body.putArray("items");
-        page.jobs().forEach(job -> items.add(jobView(job, Optional.empty())));
+        page.items().forEach(job -> items.add(jobView(job, Optional.empty())));
         body.put("nextCursor", page.nextCursor());
         return json(200, body);
     }
@@ -249,20 +239,15 @@ public final class LinksApiFunction extends HttpApiFunction {
     }
 
     private HttpApiResponse listLinks(HttpApiRequest request, Caller caller) {
-        List<String> unknown = request.query().keySet().stream().filter(p -> !LIST_PARAMS.contains(p)).sorted().toList();
-        if (!unknown.isEmpty()) {
-            throw ApiProblem.validation("query." + unknown.get(0), "is not a known parameter; use limit, cursor, tag or q");
-        }
-        int limit = request.queryParam("limit").map(LinksApiFunction::pageSize).orElse(DEFAULT_PAGE);
+        PageRequest pageRequest = PageRequest.parse(request, Set.of("tag", "q"));
         String tag = request.queryParam("tag").filter(t -> !t.isBlank()).orElse(null);
-        String cursor = request.queryParam("cursor").filter(c -> !c.isBlank()).orElse(null);
         String search = request.queryParam("q").map(String::strip).filter(q -> !q.isEmpty()).orElse(null);
         if (search != null && search.length() > MAX_SEARCH) {
             throw ApiProblem.validation("query.q", "must be at most " + MAX_SEARCH + " characters");
         }
-        LinkPage page = deps.links().list(caller, tag, search, cursor, limit);
+        Page<Link> page = deps.links().list(caller, tag, search, pageRequest);
         // A used-up link is "exhausted" in the list as on GET: one batch read for the page's links with a limit.
-        return json(200, views.linkPage(page, now(), deps.links().visitsUsed(page.links())));
+        return json(200, views.linkPage(page, now(), deps.links().visitsUsed(page.items())));
     }
 
     private HttpApiResponse createKey(HttpApiRequest request, Caller caller) {
@@ -270,8 +255,8 @@ public final class LinksApiFunction extends HttpApiFunction {
         return json(201, views.newKey(key)).withHeader("location", "/v1/keys/" + key.stored().keyId());
     }
 
-    private HttpApiResponse listKeys(Caller caller) {
-        return json(200, views.keys(deps.keys().list(caller)));
+    private HttpApiResponse listKeys(HttpApiRequest request, Caller caller) {
+        return json(200, views.keys(deps.keys().list(caller, PageRequest.parse(request, Set.of()))));
     }
 
     private Caller caller(HttpApiRequest request, Role required) {
@@ -315,18 +300,6 @@ public final class LinksApiFunction extends HttpApiFunction {
             }
         }
         return Optional.of(Optional.of(versions));
-    }
-
-    private static int pageSize(String raw) {
-        try {
-            int limit = Integer.parseInt(raw);
-            if (limit >= 1 && limit <= MAX_PAGE) {
-                return limit;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw ApiProblem.validation("query.limit", "must be a whole number from 1 to " + MAX_PAGE);
     }
 
     private LocalDate today() {

@@ -7,7 +7,7 @@ import dev.shortstack.links.jobs.Job;
 import dev.shortstack.links.jobs.JobKind;
 import dev.shortstack.links.jobs.PresignedUrl;
 import dev.shortstack.links.keys.NewApiKey;
-import dev.shortstack.links.links.LinkPage;
+import dev.shortstack.shared.paging.Page;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.link.Link;
 import dev.shortstack.shared.link.LinkState;
@@ -52,10 +52,10 @@ final class Views {
     }
 
     /** @param visitsUsed visits used by the page's links that have a limit, by link id */
-    ObjectNode linkPage(LinkPage page, Instant now, Map<String, Long> visitsUsed) {
+    ObjectNode linkPage(Page<Link> page, Instant now, Map<String, Long> visitsUsed) {
         ObjectNode node = Json.mapper().createObjectNode();
         ArrayNode items = node.putArray("items");
-        page.links().forEach(link -> items.add(link(link, now, visitsUsed.containsKey(link.linkId())
+        page.items().forEach(link -> items.add(link(link, now, visitsUsed.containsKey(link.linkId())
                 ? OptionalLong.of(visitsUsed.get(link.linkId())) : OptionalLong.empty())));
         node.put("nextCursor", page.nextCursor());
         return node;
@@ -152,10 +152,11 @@ final class Views {
         }
     }
 
-    ObjectNode keys(List<ApiKey> keys) {
+    ObjectNode keys(Page<ApiKey> keys) {
         ObjectNode node = Json.mapper().createObjectNode();
         ArrayNode items = node.putArray("items");
-        keys.forEach(key -> items.add(key(key)));
+        keys.items().forEach(key -> items.add(key(key)));
+        node.put("nextCursor", keys.nextCursor());
         return node;
     }
 }

@@ -1,11 +1,12 @@
 package dev.shortstack.links.jobs;
 
 import dev.shortstack.links.auth.Caller;
-import dev.shortstack.links.links.LinkCursor;
 import dev.shortstack.shared.http.ApiProblem;
 import dev.shortstack.shared.http.ProblemType;
 import dev.shortstack.shared.infra.ShortstackResources;
 import dev.shortstack.shared.link.LinkItems;
+import dev.shortstack.shared.paging.Page;
+import dev.shortstack.shared.paging.PageRequest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,15 +87,10 @@ public final class JobService {
                 .orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "No job '" + jobId + "' in this workspace."));
     }
 
-    public JobPage list(Caller caller, String cursor, int limit) {
-        String before = cursor == null ? null : LinkCursor.decode(cursor, null).afterCreatedKey();
-        List<Job> page = store.listByWorkspace(caller.workspaceId(), before, limit + 1);
-        if (page.size() <= limit) {
-            return new JobPage(page, null);
-        }
-        Job last = page.get(limit - 1);
-        return new JobPage(List.copyOf(page.subList(0, limit)),
-                new LinkCursor(LinkItems.createdKey(last.createdAt(), last.jobId()), null).encode());
+    /** A page of the workspace's jobs, newest first. */
+    public Page<Job> list(Caller caller, PageRequest page) {
+        List<Job> fetched = store.listByWorkspace(caller.workspaceId(), page.after(null), page.limit() + 1);
+        return Page.cut(fetched, page.limit(), job -> LinkItems.createdKey(job.createdAt(), job.jobId()), null);
     }
 
     /** Stops a job: chunks not yet started are skipped; what was done stays done and counted. */

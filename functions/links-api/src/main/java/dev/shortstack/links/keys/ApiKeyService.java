@@ -9,6 +9,9 @@ import dev.shortstack.links.auth.Role;
 import dev.shortstack.links.request.FieldReader;
 import dev.shortstack.shared.http.ApiProblem;
 import dev.shortstack.shared.http.ProblemType;
+import dev.shortstack.shared.link.LinkItems;
+import dev.shortstack.shared.paging.Page;
+import dev.shortstack.shared.paging.PageRequest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -77,8 +80,15 @@ public final class ApiKeyService {
         return store.find(keyId).map(existing -> ApiKeySecrets.matches(plaintext, existing.secretHash())).orElse(false);
     }
 
-    public List<ApiKey> list(Caller caller) {
-        return store.listByWorkspace(caller.workspaceId());
+    /** Every key of the workspace, newest first (operators' listings: a workspace has few). */
+    public List<ApiKey> all(Caller caller) {
+        return Page.walk(PageRequest.MAX_LIMIT, 100_000, page -> list(caller, page));
+    }
+
+    /** A page of the workspace's keys, newest first. */
+    public Page<ApiKey> list(Caller caller, PageRequest page) {
+        List<ApiKey> fetched = store.listByWorkspace(caller.workspaceId(), page.after(null), page.limit() + 1);
+        return Page.cut(fetched, page.limit(), key -> LinkItems.createdKey(key.createdAt(), key.keyId()), null);
     }
 
     public void revoke(Caller caller, String keyId) {

@@ -6,10 +6,11 @@ import dev.shortstack.shared.http.ProblemType;
 import dev.shortstack.shared.link.Link;
 import dev.shortstack.shared.link.LinkItems;
 import dev.shortstack.shared.link.VisitCounter;
+import dev.shortstack.shared.paging.Page;
+import dev.shortstack.shared.paging.PageRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -142,16 +143,10 @@ public final class LinkService {
         }
     }
 
-    public LinkPage list(Caller caller, String tag, String search, String cursor, int limit) {
-        String after = cursor == null ? null : LinkCursor.decode(cursor, tag).afterCreatedKey();
-        List<Link> page = store.listByWorkspace(caller.workspaceId(), tag, search, after, limit + 1);
-        if (page.size() <= limit) {
-            return new LinkPage(page, null);
-        }
-        List<Link> links = page.subList(0, limit);
-        Link last = links.get(limit - 1);
-        String next = new LinkCursor(LinkItems.createdKey(last.createdAt(), last.slug()), tag).encode();
-        return new LinkPage(List.copyOf(links), next);
+    /** A page of the workspace's links, newest first; the cursor is bound to the tag filter. */
+    public Page<Link> list(Caller caller, String tag, String search, PageRequest page) {
+        List<Link> fetched = store.listByWorkspace(caller.workspaceId(), tag, search, page.after(tag), page.limit() + 1);
+        return Page.cut(fetched, page.limit(), link -> LinkItems.createdKey(link.createdAt(), link.slug()), tag);
     }
 
     /**
@@ -159,17 +154,7 @@ public final class LinkService {
      * compatibility APIs whose lists count and sort what they page; refused past {@code max}.
      */
     public List<Link> all(Caller caller, String tag, String search, int max) {
-        List<Link> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            LinkPage page = list(caller, tag, search, cursor, WALK_PAGE);
-            all.addAll(page.links());
-            cursor = page.nextCursor();
-            if (all.size() > max) {
-                throw new ApiProblem(ProblemType.QUERY_LIMIT, "More than " + max + " links match; narrow the list with a search or a tag.");
-            }
-        } while (cursor != null);
-        return all;
+        return Page.walk(WALK_PAGE, max, page -> list(caller, tag, search, page));
     }
 
     private static Link newLink(Caller caller, NewLink request, String slug, Instant now) {

@@ -6,7 +6,8 @@ import dev.shortstack.emulators.EmulatedAws;
 import dev.shortstack.emulators.EmulatorsExtension;
 import dev.shortstack.links.auth.Caller;
 import dev.shortstack.links.auth.Role;
-import dev.shortstack.links.links.LinkPage;
+import dev.shortstack.shared.paging.Page;
+import dev.shortstack.shared.paging.PageRequest;
 import dev.shortstack.links.links.LinkService;
 import dev.shortstack.links.links.NewLink;
 import dev.shortstack.links.links.SlugGenerator;
@@ -166,13 +167,15 @@ class DynamoLinkStoreIntegrationTest {
 
     private static List<String> pageThrough(LinkService service, Caller caller, String tag, String search, int pageSize) {
         List<String> slugs = new ArrayList<>();
-        String cursor = null;
-        do {
-            LinkPage page = service.list(caller, tag, search, cursor, pageSize);
-            assertThat(page.links()).hasSizeLessThanOrEqualTo(pageSize);
-            page.links().forEach(l -> slugs.add(l.slug()));
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return slugs;
+        PageRequest request = PageRequest.first(pageSize);
+        while (true) {
+            Page<Link> page = service.list(caller, tag, search, request);
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(pageSize);
+            page.items().forEach(l -> slugs.add(l.slug()));
+            if (page.nextCursor() == null) {
+                return slugs;
+            }
+            request = request.next(page.nextCursor());
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.shortstack.links.testing;
 import dev.shortstack.links.auth.ApiKey;
 import dev.shortstack.links.auth.ApiKeyStore;
 import java.time.Instant;
+import dev.shortstack.shared.link.LinkItems;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,12 @@ public final class InMemoryApiKeyStore implements ApiKeyStore {
     }
 
     @Override
-    public List<ApiKey> listByWorkspace(String workspaceId) {
+    public List<ApiKey> listByWorkspace(String workspaceId, String beforeCreatedKey, int limit) {
         return keys.values().stream()
                 .filter(k -> k.workspaceId().equals(workspaceId))
-                .sorted(Comparator.comparing(ApiKey::createdAt).reversed())
+                .filter(k -> beforeCreatedKey == null || LinkItems.createdKey(k.createdAt(), k.keyId()).compareTo(beforeCreatedKey) < 0)
+                .sorted(Comparator.comparing((ApiKey k) -> LinkItems.createdKey(k.createdAt(), k.keyId())).reversed())
+                .limit(limit)
                 .toList();
     }
 

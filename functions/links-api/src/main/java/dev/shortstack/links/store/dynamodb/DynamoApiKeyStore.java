@@ -54,14 +54,20 @@ public final class DynamoApiKeyStore implements ApiKeyStore {
     }
 
     @Override
-    public List<ApiKey> listByWorkspace(String workspaceId) {
-        return dynamo.queryPaginator(r -> r.tableName(tableName)
-                        .indexName(WORKSPACE_INDEX)
-                        .keyConditionExpression("#ws = :ws")
-                        .expressionAttributeNames(Map.of("#ws", WORKSPACE_ID))
-                        .expressionAttributeValues(Map.of(":ws", AttributeValue.fromS(workspaceId)))
-                        .scanIndexForward(false))
+    public List<ApiKey> listByWorkspace(String workspaceId, String beforeCreatedKey, int limit) {
+        Map<String, String> names = new HashMap<>(Map.of("#ws", WORKSPACE_ID));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":ws", AttributeValue.fromS(workspaceId)));
+        String condition = "#ws = :ws";
+        if (beforeCreatedKey != null) {
+            condition += " AND #created < :before";
+            names.put("#created", CREATED_KEY);
+            values.put(":before", AttributeValue.fromS(beforeCreatedKey));
+        }
+        String keyCondition = condition;
+        return dynamo.queryPaginator(r -> r.tableName(tableName).indexName(WORKSPACE_INDEX).keyConditionExpression(keyCondition)
+                        .expressionAttributeNames(names).expressionAttributeValues(values).scanIndexForward(false).limit(limit))
                 .items().stream()
+                .limit(limit)
                 .map(DynamoApiKeyStore::fromItem)
                 .toList();
     }

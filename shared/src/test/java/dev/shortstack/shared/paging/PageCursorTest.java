@@ -1,4 +1,4 @@
-package dev.shortstack.links.links;
+package dev.shortstack.shared.paging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,22 +8,22 @@ import dev.shortstack.shared.http.ProblemType;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
-class LinkCursorTest {
+class PageCursorTest {
 
     @Test
     void roundTripsAndIsBoundToItsTagFilter() {
-        String encoded = new LinkCursor("001795858200000#abc", "promo").encode();
+        String encoded = new PageCursor("001795858200000#abc", "promo").encode();
 
         assertThat(encoded).matches("[A-Za-z0-9_-]+");
-        assertThat(LinkCursor.decode(encoded, "promo").afterCreatedKey()).isEqualTo("001795858200000#abc");
-        assertThatThrownBy(() -> LinkCursor.decode(encoded, null))
+        assertThat(PageCursor.decode(encoded, "promo").afterCreatedKey()).isEqualTo("001795858200000#abc");
+        assertThatThrownBy(() -> PageCursor.decode(encoded, null))
                 .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.type()).isEqualTo(ProblemType.INVALID_CURSOR));
     }
 
     @Test
     void forgedCursorsAreRefused() {
         for (String forged : new String[] {"!!!", "e30", b64("{\"k\":\"x\"}"), b64("{\"k\":\"001795858200000#a b\"}"), b64("[]")}) {
-            assertThatThrownBy(() -> LinkCursor.decode(forged, null)).isInstanceOf(ApiProblem.class);
+            assertThatThrownBy(() -> PageCursor.decode(forged, null)).isInstanceOf(ApiProblem.class);
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.shortstack.links.links;
+package dev.shortstack.shared.paging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,11 +10,11 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * The opaque listing cursor: the position of the last link returned, bound to the tag filter it
- * was made for. Positions are unique (creation millis + slug), so a page never repeats or skips
- * a link, whatever was created or deleted between pages.
+ * The opaque listing cursor of every paged list (links, jobs, keys): the position of the last item
+ * returned, bound to the filter it was made for. Positions are unique (creation millis + id), so a
+ * page never repeats or skips an item, whatever was created or deleted between pages.
  */
-public record LinkCursor(String afterCreatedKey, String tag) {
+public record PageCursor(String afterCreatedKey, String tag) {
 
     public String encode() {
         ObjectNode node = Json.mapper().createObjectNode();
@@ -25,14 +25,14 @@ public record LinkCursor(String afterCreatedKey, String tag) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(node.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    public static LinkCursor decode(String raw, String expectedTag) {
-        LinkCursor cursor;
+    public static PageCursor decode(String raw, String expectedTag) {
+        PageCursor cursor;
         try {
             JsonNode node = Json.mapper().readTree(Base64.getUrlDecoder().decode(raw));
             if (node == null || !node.path("k").isTextual() || !node.path("k").textValue().matches("\\d{15}#[A-Za-z0-9_-]+")) {
                 throw new IllegalArgumentException("no position");
             }
-            cursor = new LinkCursor(node.get("k").textValue(), node.path("t").isTextual() ? node.get("t").textValue() : null);
+            cursor = new PageCursor(node.get("k").textValue(), node.path("t").isTextual() ? node.get("t").textValue() : null);
         } catch (Exception e) {
             throw new ApiProblem(ProblemType.INVALID_CURSOR, "The cursor was not issued by this API; start again without it.");
         }
