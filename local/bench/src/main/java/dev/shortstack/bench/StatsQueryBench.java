@@ -109,11 +109,11 @@ public final class StatsQueryBench {
             System.out.println("| query | clicks in it | cold (empty file cache) ms | warm p50 ms | warm p99 ms | warm max ms |");
             System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
             report("one link, 30 days, every dimension: the hottest link", runs,
-                    () -> stats.linkStats(hot, month).path("totals"), t -> t.path("human").asLong() + t.path("bot").asLong());
+                    () -> stats.linkStats(hot, month), t -> t.human() + t.bot());
             report("one link, 30 days, every dimension: a median link", runs,
-                    () -> stats.linkStats(median, month).path("totals"), t -> t.path("human").asLong() + t.path("bot").asLong());
+                    () -> stats.linkStats(median, month), t -> t.human() + t.bot());
             report("workspace overview, 30 days", runs,
-                    () -> stats.workspaceStats(WORKSPACE, month).path("totals"), t -> t.path("human").asLong() + t.path("bot").asLong());
+                    () -> stats.workspaceStats(WORKSPACE, month), t -> t.human() + t.bot());
         } finally {
             if (!options.containsKey("data-dir")) {
                 deleteRecursively(dir);
@@ -130,8 +130,7 @@ public final class StatsQueryBench {
     }
 
     /** The first call runs on an empty file cache (the files are fetched); then {@code runs} warm calls. */
-    private static void report(String name, int runs, Supplier<com.fasterxml.jackson.databind.JsonNode> query,
-                               java.util.function.ToLongFunction<com.fasterxml.jackson.databind.JsonNode> clicks) {
+    private static <T> void report(String name, int runs, Supplier<T> query, java.util.function.ToLongFunction<T> clicks) {
         long started = System.nanoTime();
         long count = clicks.applyAsLong(query.get());
         double cold = (System.nanoTime() - started) / 1e6;

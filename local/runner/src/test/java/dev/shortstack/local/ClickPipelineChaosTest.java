@@ -19,6 +19,7 @@ import dev.shortstack.shared.json.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import dev.shortstack.stats.query.StatsQuery;
+import dev.shortstack.stats.query.WorkspaceStats;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -209,8 +210,8 @@ class ClickPipelineChaosTest {
 
     /** Human plus bot clicks of the workspace on the day, as the stats API computes them. */
     private static long total(StatsDependencies stats) {
-        JsonNode day = stats.stats().workspaceStats("ws", StatsQuery.parse(Map.of("from", DAY.toString(), "to", DAY.toString()), DAY));
-        return day.path("totals").path("human").asLong() + day.path("totals").path("bot").asLong();
+        WorkspaceStats day = stats.stats().workspaceStats("ws", StatsQuery.parse(Map.of("from", DAY.toString(), "to", DAY.toString()), DAY));
+        return day.human() + day.bot();
     }
 
     /** Fails a batch outright when it is delivered for the first time and its first id hashes into 5 %. */

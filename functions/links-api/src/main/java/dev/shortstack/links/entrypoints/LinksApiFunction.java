@@ -14,6 +14,7 @@ import dev.shortstack.links.jobs.ImportRequest;
 import dev.shortstack.links.jobs.Job;
 import dev.shortstack.links.jobs.NewImport;
 import dev.shortstack.links.jobs.PresignedUrl;
+import dev.shortstack.links.keys.KeyRequestParser;
 import dev.shortstack.links.keys.NewApiKey;
 import dev.shortstack.links.links.LinkPatch;
 import dev.shortstack.links.links.NewLink;
@@ -251,7 +252,7 @@ public final class LinksApiFunction extends HttpApiFunction {
     }
 
     private HttpApiResponse createKey(HttpApiRequest request, Caller caller) {
-        NewApiKey key = deps.keys().create(caller, JsonBody.parse(request, JSON));
+        NewApiKey key = deps.keys().create(caller, KeyRequestParser.parse(JsonBody.parse(request, JSON)));
         return json(201, views.newKey(key)).withHeader("location", "/v1/keys/" + key.stored().keyId());
     }
 

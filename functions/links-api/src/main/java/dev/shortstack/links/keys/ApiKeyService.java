@@ -1,12 +1,10 @@
 package dev.shortstack.links.keys;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.links.auth.ApiKey;
 import dev.shortstack.links.auth.ApiKeySecrets;
 import dev.shortstack.links.auth.ApiKeyStore;
 import dev.shortstack.links.auth.Caller;
 import dev.shortstack.links.auth.Role;
-import dev.shortstack.links.request.FieldReader;
 import dev.shortstack.shared.http.ApiProblem;
 import dev.shortstack.shared.http.ProblemType;
 import dev.shortstack.shared.link.LinkItems;
@@ -14,7 +12,6 @@ import dev.shortstack.shared.paging.Page;
 import dev.shortstack.shared.paging.PageRequest;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Creating, listing and revoking a workspace's API keys. */
@@ -28,27 +25,9 @@ public final class ApiKeyService {
         this.clock = clock;
     }
 
-    /** Parses {@code {name, role}} from the API. */
-    public NewApiKey create(Caller caller, ObjectNode body) {
-        FieldReader fields = new FieldReader(body, Set.of("name", "role"));
-        String name = fields.string("name");
-        if (name == null && !fields.hasErrorFor("name")) {
-            fields.reject("name", "is required");
-        } else if (name != null && (name.isBlank() || name.length() > 100)) {
-            fields.reject("name", "must be 1 to 100 characters");
-        }
-        String roleName = fields.string("role");
-        Role role = null;
-        if (roleName == null && !fields.hasErrorFor("role")) {
-            fields.reject("role", "is required: admin, write or read");
-        } else if (roleName != null) {
-            role = Role.fromWire(roleName).orElse(null);
-            if (role == null) {
-                fields.reject("role", "must be admin, write or read");
-            }
-        }
-        fields.throwIfInvalid();
-        return issue(caller.workspaceId(), role, name.trim());
+    /** Issues a key in the caller's workspace. */
+    public NewApiKey create(Caller caller, KeyRequestParser.KeyRequest request) {
+        return issue(caller.workspaceId(), request.role(), request.name());
     }
 
     /** Issues a key in any workspace: for bootstrapping a deployment and the local runner. */

@@ -101,17 +101,17 @@ public final class StatsApiFunction extends HttpApiFunction {
                 .add("GET", "/v1/stats", (request, params) -> {
                     Caller caller = caller(request, Role.READ);
                     StatsQuery query = StatsQuery.parse(request.query(), today());
-                    return json(200, limited(() -> deps.stats().workspaceStats(caller.workspaceId(), query)));
+                    return json(200, StatsViews.workspaceStats(limited(() -> deps.stats().workspaceStats(caller.workspaceId(), query))));
                 })
                 .add("GET", "/v1/stats/links", (request, params) -> linkTotals(request))
                 .add("POST", "/v1/stats/compactions", (request, params) -> {
                     caller(request, Role.ADMIN);
                     CompactionJob job = deps.jobs().start(CompactionRange.parse(JsonBody.parse(request, JSON)));
-                    return json(202, view(job)).withHeader("location", "/v1/stats/compactions/" + job.jobId());
+                    return json(202, StatsViews.compaction(job)).withHeader("location", "/v1/stats/compactions/" + job.jobId());
                 })
                 .add("GET", "/v1/stats/compactions/{jobId}", (request, params) -> {
                     caller(request, Role.ADMIN);
-                    return json(200, view(deps.jobs().find(params.get("jobId"))));
+                    return json(200, StatsViews.compaction(deps.jobs().find(params.get("jobId"))));
                 });
     }
 
@@ -120,14 +120,15 @@ public final class StatsApiFunction extends HttpApiFunction {
         Caller caller = caller(request, Role.READ);
         Link link = deps.links().get(caller, slug);
         StatsQuery query = StatsQuery.parse(request.query(), today());
-        return json(200, limited(() -> deps.stats().linkStats(link, query)));
+        return json(200, StatsViews.linkStats(limited(() -> deps.stats().linkStats(link, query))));
     }
 
     private HttpApiResponse linkTotals(HttpApiRequest request) {
         Caller caller = caller(request, Role.READ);
         LinkTotalsQuery query = LinkTotalsQuery.parse(request.query(), today());
         List<Link> links = query.slugs().stream().map(slug -> deps.links().get(caller, slug)).toList();
-        return json(200, limited(() -> deps.stats().linkTotals(caller.workspaceId(), links, query.from(), query.to())));
+        return json(200, StatsViews.linkTotals(query.from(), query.to(), links,
+                limited(() -> deps.stats().totalsByLink(caller.workspaceId(), links, query.from(), query.to()))));
     }
 
     @Override
@@ -137,7 +138,7 @@ public final class StatsApiFunction extends HttpApiFunction {
     }
 
     /** A query over its time or memory limit is the caller's to narrow: a 503 with a reason, not a 500. */
-    private ObjectNode limited(Supplier<ObjectNode> query) {
+    private <T> T limited(Supplier<T> query) {
         try {
             return query.get();
         } catch (QueryLimitException e) {
@@ -152,20 +153,6 @@ public final class StatsApiFunction extends HttpApiFunction {
         MDC.put("workspaceId", caller.workspaceId());
         MDC.put("keyId", caller.keyId());
         return caller;
-    }
-
-    private static ObjectNode view(CompactionJob job) {
-        ObjectNode node = Json.mapper().createObjectNode();
-        node.put("id", job.jobId());
-        node.put("status", job.status());
-        node.put("from", job.from().toString());
-        node.put("to", job.to().toString());
-        node.put("daysTotal", job.daysTotal());
-        node.put("daysDone", job.daysDone().size());
-        node.put("percent", job.percent());
-        node.put("createdAt", job.createdAt().toString());
-        node.put("updatedAt", job.updatedAt().toString());
-        return node;
     }
 
     private static HttpApiResponse json(int status, ObjectNode body) {

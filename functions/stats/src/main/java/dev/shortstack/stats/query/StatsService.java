@@ -1,8 +1,5 @@
 package dev.shortstack.stats.query;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.link.Link;
 import dev.shortstack.shared.stats.Dimension;
 import dev.shortstack.stats.archive.ArchiveSlice;
@@ -15,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -46,17 +44,10 @@ public final class StatsService {
         this.engine = engine;
     }
 
-    public ObjectNode linkStats(Link link, StatsQuery query) {
+    public LinkStats linkStats(Link link, StatsQuery query) {
         Instant start = query.from().atStartOfDay(query.tz()).toInstant();
         Instant end = query.to().plusDays(1).atStartOfDay(query.tz()).toInstant();
         ArchiveSlice slice = slicer.sliceWithRollups(link.workspaceId(), Set.of(link.linkId()), start, end);
-        ObjectNode body = Json.mapper().createObjectNode();
-        body.put("slug", link.slug());
-        body.put("linkId", link.linkId());
-        body.put("from", query.from().toString());
-        body.put("to", query.to().toString());
-        body.put("tz", query.tz().getId());
-        body.put("granularity", query.hourly() ? "hour" : "day");
         // One pass over the link's clicks: the series and every breakdown as grouping sets.
         List<Dimension> dimensions = List.copyOf(query.dimensions());
         String columns = dimensions.stream().map(DimensionColumns::column).collect(Collectors.joining(", "));
@@ -118,35 +109,22 @@ public final class StatsService {
                     }
                 }
             }
-            ObjectNode totals = body.putObject("totals");
-            totals.put("human", human);
-            totals.put("bot", bot);
-            totals.put("unique", unique);
-            ArrayNode series = body.putArray("series");
-            buckets.forEach((bucketStart, counts) -> series.addObject()
-                    .put("start", bucketStart.toOffsetDateTime().toString()).put("human", counts[0]).put("bot", counts[1]));
-            ObjectNode breakdowns = body.putObject("breakdowns");
+            List<LinkStats.Point> series = new ArrayList<>();
+            buckets.forEach((bucketStart, counts) -> series.add(new LinkStats.Point(bucketStart.toOffsetDateTime(), counts[0], counts[1])));
+            Map<Dimension, List<LinkStats.ValueCount>> breakdowns = new EnumMap<>(Dimension.class);
             for (Dimension dimension : query.dimensions()) {
-                ArrayNode top = breakdowns.putArray(dimension.wireName());
-                top(values.getOrDefault(dimension, Map.of()), query.top())
-                        .forEach(e -> top.addObject().put("value", e.getKey()).put("clicks", e.getValue()));
+                breakdowns.put(dimension, top(values.getOrDefault(dimension, Map.of()), query.top()).stream()
+                        .map(e -> new LinkStats.ValueCount(e.getKey(), e.getValue())).toList());
             }
-            body.put("uniqueVisitors", UNIQUE_VISITORS);
-            return body;
+            return new LinkStats(link, query, human, bot, unique, series, breakdowns);
         });
     }
 
     /** A workspace's clicks per UTC day and its top links, human and bot. */
-    public ObjectNode workspaceStats(String workspaceId, StatsQuery query) {
+    public WorkspaceStats workspaceStats(String workspaceId, StatsQuery query) {
         Instant start = query.from().atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         ArchiveSlice slice = slicer.slice(workspaceId, Optional.empty(), start, end);
-        ObjectNode body = Json.mapper().createObjectNode();
-        body.put("workspaceId", workspaceId);
-        body.put("from", query.from().toString());
-        body.put("to", query.to().toString());
-        body.put("tz", "UTC");
-        body.put("granularity", "day");
         return engine.query(slice, sql -> {
             Map<LocalDate, long[]> days = new LinkedHashMap<>();
             for (LocalDate day = query.from(); !day.isAfter(query.to()); day = day.plusDays(1)) {
@@ -162,32 +140,16 @@ public final class StatsService {
                 human += number(row[1]);
                 bot += number(row[2]);
             }
-            body.putObject("totals").put("human", human).put("bot", bot);
-            ArrayNode series = body.putArray("series");
-            days.forEach((day, counts) -> series.addObject().put("start", day.toString()).put("human", counts[0]).put("bot", counts[1]));
-            ArrayNode top = body.putArray("topLinks");
+            List<WorkspaceStats.Day> series = new ArrayList<>();
+            days.forEach((day, counts) -> series.add(new WorkspaceStats.Day(day, counts[0], counts[1])));
+            List<WorkspaceStats.TopLink> top = new ArrayList<>();
             for (Object[] row : sql.rows("SELECT link_id, any_value(slug), count(*) FILTER (WHERE NOT bot) AS human,"
                     + " count(*) FILTER (WHERE bot) AS bot FROM clicks GROUP BY link_id"
                     + " ORDER BY human DESC, bot DESC, link_id LIMIT " + query.top())) {
-                top.addObject().put("linkId", (String) row[0]).put("slug", (String) row[1])
-                        .put("human", number(row[2])).put("bot", number(row[3]));
+                top.add(new WorkspaceStats.TopLink((String) row[0], (String) row[1], number(row[2]), number(row[3])));
             }
-            return body;
+            return new WorkspaceStats(workspaceId, query.from(), query.to(), human, bot, series, top);
         });
-    }
-
-    /** Human and bot clicks of some links of one workspace over whole UTC days: one query for a page of links. */
-    public ObjectNode linkTotals(String workspaceId, Collection<Link> links, LocalDate from, LocalDate to) {
-        Map<String, LinkTotals> counts = totalsByLink(workspaceId, links, from, to);
-        ObjectNode body = Json.mapper().createObjectNode();
-        body.put("from", from.toString());
-        body.put("to", to.toString());
-        ArrayNode list = body.putArray("links");
-        for (Link link : links) {
-            LinkTotals c = counts.getOrDefault(link.linkId(), LinkTotals.NONE);
-            list.addObject().put("slug", link.slug()).put("linkId", link.linkId()).put("human", c.human()).put("bot", c.bot());
-        }
-        return body;
     }
 
     /** Clicks by link id over whole UTC days (links without clicks are absent): one query for all the links. */

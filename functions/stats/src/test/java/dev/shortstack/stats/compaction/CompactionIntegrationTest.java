@@ -6,7 +6,6 @@ import static dev.shortstack.stats.StatsFixture.link;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.shortstack.emulators.EmulatedAws;
 import dev.shortstack.emulators.EmulatorsExtension;
 import dev.shortstack.shared.archive.ArchiveLayout;
@@ -15,6 +14,8 @@ import dev.shortstack.shared.link.Link;
 import dev.shortstack.shared.observability.Observability;
 import dev.shortstack.stats.ArchiveAccess;
 import dev.shortstack.stats.StatsFixture;
+import dev.shortstack.shared.stats.Dimension;
+import dev.shortstack.stats.query.LinkStats;
 import dev.shortstack.stats.query.StatsService;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,22 +57,22 @@ class CompactionIntegrationTest {
         fixture.archive(batch.subList(0, 10)); // a redelivered part of the batch, under a key of its own
         fixture.put(ArchiveLayout.key(DAY, 11, List.of("broken")), new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2});
 
-        JsonNode raw = stats(fixture);
-        JsonNode rawInBerlin = fixture.deps().stats().linkStats(PROMO, BERLIN_HOURLY);
-        assertThat(raw.path("totals").path("human").asLong()).isEqualTo(40);
-        assertThat(raw.path("totals").path("bot").asLong()).isEqualTo(1);
-        assertThat(raw.path("totals").path("unique").asLong()).isEqualTo(7);
+        LinkStats raw = stats(fixture);
+        LinkStats rawInBerlin = fixture.deps().stats().linkStats(PROMO, BERLIN_HOURLY);
+        assertThat(raw.human()).isEqualTo(40);
+        assertThat(raw.bot()).isEqualTo(1);
+        assertThat(raw.unique()).isEqualTo(7);
 
         assertThat(fixture.deps().compaction().compactDay(DAY)).isEqualTo(OptionalLong.of(66));
         assertThat(fixture.keys(ArchiveLayout.QUARANTINE_ROOT)).containsExactly(
                 ArchiveLayout.quarantine(ArchiveLayout.key(DAY, 11, List.of("broken"))));
-        JsonNode compacted = stats(fixture);
+        LinkStats compacted = stats(fixture);
         assertThat(compacted).isEqualTo(raw);
         assertThat(fixture.deps().stats().linkStats(PROMO, BERLIN_HOURLY)).as("whole UTC days from their counts, the edges from clicks")
                 .isEqualTo(rawInBerlin);
-        assertThat(compacted.path("breakdowns").path("country").toString())
-                .isEqualTo("[{\"value\":\"DE\",\"clicks\":30},{\"value\":\"FR\",\"clicks\":10}]");
-        assertThat(compacted.path("breakdowns").path("bot").toString()).isEqualTo("[{\"value\":\"Slackbot\",\"clicks\":1}]");
+        assertThat(compacted.breakdowns().get(Dimension.COUNTRY))
+                .containsExactly(new LinkStats.ValueCount("DE", 30), new LinkStats.ValueCount("FR", 10));
+        assertThat(compacted.breakdowns().get(Dimension.BOT)).containsExactly(new LinkStats.ValueCount("Slackbot", 1));
         List<String> firstVersion = fixture.keys(ArchiveLayout.compactedDayPrefix(DAY));
         assertThat(firstVersion).as("one file of clicks and one of per-link counts").hasSize(2)
                 .filteredOn(ArchiveLayout::isClickFile).hasSize(1);
@@ -80,11 +81,11 @@ class CompactionIntegrationTest {
         ArchivedClick late = human("link-promo", "2026-11-27T23:59:59Z", "DE", "de", "v-late");
         String lateKey = fixture.archive(List.of(batch.get(0), late));
         fixture.catalog().addLate(DAY, List.of(lateKey));
-        assertThat(stats(fixture).path("totals").path("human").asLong()).as("the late click once, the repeated one not again").isEqualTo(41);
+        assertThat(stats(fixture).human()).as("the late click once, the repeated one not again").isEqualTo(41);
 
         assertThat(fixture.deps().compaction().dueDays()).contains(DAY);
         assertThat(fixture.deps().compaction().compactDay(DAY)).isEqualTo(OptionalLong.of(67));
-        assertThat(stats(fixture).path("totals").path("human").asLong()).isEqualTo(41);
+        assertThat(stats(fixture).human()).isEqualTo(41);
         assertThat(fixture.deps().compaction().compactDay(DAY)).as("a repeated run changes nothing").isEqualTo(OptionalLong.of(67));
         List<String> files = fixture.keys(ArchiveLayout.compactedDayPrefix(DAY));
         assertThat(files).as("one version only").hasSize(2).doesNotContainAnyElementsOf(firstVersion);
@@ -127,12 +128,12 @@ class CompactionIntegrationTest {
         assertThat(compactor(fixture, archive, "2026-11-27T14:30:00Z").compactDay(DAY)).hasValue(12);
         assertThat(fixture.catalog().days(DAY, DAY).get(DAY).parts()).hasSize(2);
         assertThat(fixture.keys(ArchiveLayout.compactedDayPrefix(DAY))).as("two parts, clicks and counts each").hasSize(4);
-        assertThat(stats.linkStats(PROMO, THAT_DAY).path("totals").toString()).isEqualTo("{\"human\":12,\"bot\":0,\"unique\":11}");
+        assertThat(totals(stats.linkStats(PROMO, THAT_DAY))).containsExactly(12L, 0L, 11L);
         // After midnight the finished, small day is merged into one part: the same figures, from its counts.
         assertThat(compactor(fixture, archive, "2026-11-28T00:30:00Z").compactDay(DAY)).hasValue(12);
         assertThat(fixture.catalog().days(DAY, DAY).get(DAY).parts()).hasSize(1);
         assertThat(fixture.keys(ArchiveLayout.compactedDayPrefix(DAY))).hasSize(2);
-        assertThat(stats.linkStats(PROMO, THAT_DAY).path("totals").toString()).isEqualTo("{\"human\":12,\"bot\":0,\"unique\":11}");
+        assertThat(totals(stats.linkStats(PROMO, THAT_DAY))).containsExactly(12L, 0L, 11L);
     }
 
     private static List<ArchivedClick> clicksAt(String hour, int count) {
@@ -149,10 +150,15 @@ class CompactionIntegrationTest {
     }
 
     private static long total(StatsService stats) {
-        return stats.linkStats(PROMO, THAT_DAY).path("totals").path("human").asLong();
+        return stats.linkStats(PROMO, THAT_DAY).human();
     }
 
-    private static JsonNode stats(StatsFixture fixture) {
+    /** People's, bots' and unique visitors. */
+    private static List<Long> totals(LinkStats stats) {
+        return List.of(stats.human(), stats.bot(), stats.unique());
+    }
+
+    private static LinkStats stats(StatsFixture fixture) {
         return fixture.deps().stats().linkStats(PROMO, THAT_DAY);
     }
 }
