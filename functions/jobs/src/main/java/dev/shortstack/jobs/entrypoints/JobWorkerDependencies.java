@@ -4,8 +4,7 @@ import dev.shortstack.jobs.exports.Exporter;
 import dev.shortstack.jobs.imports.ChunkImporter;
 import dev.shortstack.jobs.imports.ImportFinisher;
 import dev.shortstack.jobs.imports.ImportPlanner;
-import dev.shortstack.links.entrypoints.LinksApiDependencies;
-import dev.shortstack.links.entrypoints.ShortBaseUrl;
+import dev.shortstack.links.links.ShortBaseUrl;
 import dev.shortstack.links.jobs.ImportLimits;
 import dev.shortstack.links.jobs.JobFiles;
 import dev.shortstack.links.jobs.JobQueue;
@@ -67,7 +66,7 @@ public record JobWorkerDependencies(JobStore jobs, JobQueue queue, JobFiles file
         Clock clock = Clock.systemUTC();
         String shortBaseUrl = ShortBaseUrl.validated(env.require(EnvNames.SHORT_BASE_URL));
         LinkStore linkStore = new DynamoLinkStore(aws.dynamo(), env.require(EnvNames.LINKS_TABLE), env.require(EnvNames.VISITS_TABLE),
-                env.getInt(EnvNames.LINK_INDEX_SHARDS, LinksApiDependencies.DEFAULT_INDEX_SHARDS, 1, 256));
+                env.getInt(EnvNames.LINK_INDEX_SHARDS, DynamoLinkStore.DEFAULT_INDEX_SHARDS, 1, 256));
         return new JobWorkerDependencies(
                 new DynamoJobStore(aws.dynamo(), env.require(EnvNames.JOBS_TABLE)),
                 new SqsJobQueue(aws.sqs(), env.require(EnvNames.JOBS_QUEUE_URL)),

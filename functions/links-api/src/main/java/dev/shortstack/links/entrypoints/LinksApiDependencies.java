@@ -12,6 +12,7 @@ import dev.shortstack.links.store.s3.S3JobFiles;
 import dev.shortstack.links.links.LinkRequestParser;
 import dev.shortstack.links.links.LinkService;
 import dev.shortstack.links.links.LinkStore;
+import dev.shortstack.links.links.ShortBaseUrl;
 import dev.shortstack.links.links.SlugGenerator;
 import dev.shortstack.links.links.UrlPolicy;
 import dev.shortstack.links.store.dynamodb.DynamoApiKeyStore;
@@ -35,8 +36,6 @@ public record LinksApiDependencies(
         String shortBaseUrl,
         Clock clock) {
 
-    public static final int DEFAULT_INDEX_SHARDS = 8;
-
     public static LinksApiDependencies of(LinkStore linkStore, VisitCounter visits, ApiKeyStore keyStore,
                                           JobService jobs, ImportLimits importLimits,
                                           String shortBaseUrl, String blockedDomains, Clock clock) {
@@ -56,7 +55,7 @@ public record LinksApiDependencies(
         env.requireAll(EnvNames.LINKS_TABLE, EnvNames.API_KEYS_TABLE, EnvNames.VISITS_TABLE, EnvNames.JOBS_TABLE, EnvNames.JOBS_QUEUE_URL, EnvNames.JOB_FILES_BUCKET,
                 EnvNames.SHORT_BASE_URL);
         AwsClients aws = AwsClients.fromEnv(env);
-        int shards = env.getInt(EnvNames.LINK_INDEX_SHARDS, DEFAULT_INDEX_SHARDS, 1, 256);
+        int shards = env.getInt(EnvNames.LINK_INDEX_SHARDS, DynamoLinkStore.DEFAULT_INDEX_SHARDS, 1, 256);
         Clock clock = Clock.systemUTC();
         JobService jobs = new JobService(
                 new DynamoJobStore(aws.dynamo(), env.require(EnvNames.JOBS_TABLE)),

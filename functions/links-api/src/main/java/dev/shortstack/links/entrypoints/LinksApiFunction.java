@@ -15,6 +15,7 @@ import dev.shortstack.links.jobs.Job;
 import dev.shortstack.links.jobs.NewImport;
 import dev.shortstack.links.jobs.PresignedUrl;
 import dev.shortstack.links.keys.KeyRequestParser;
+import dev.shortstack.links.openapi.OpenApiDocument;
 import dev.shortstack.links.keys.NewApiKey;
 import dev.shortstack.links.links.LinkPatch;
 import dev.shortstack.links.links.NewLink;

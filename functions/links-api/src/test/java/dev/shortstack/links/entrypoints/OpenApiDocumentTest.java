@@ -2,6 +2,7 @@ package dev.shortstack.links.entrypoints;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shortstack.links.openapi.OpenApiDocument;
 import dev.shortstack.links.testing.InMemoryLinkStore;
 import dev.shortstack.links.testing.LinksApiHarness;
 import java.time.Clock;

@@ -1,7 +1,6 @@
 package dev.shortstack.stats.entrypoints;
 
 import dev.shortstack.links.auth.Authenticator;
-import dev.shortstack.links.entrypoints.LinksApiDependencies;
 import dev.shortstack.links.links.LinkService;
 import dev.shortstack.links.links.SlugGenerator;
 import dev.shortstack.links.store.SqsBatches;
@@ -22,7 +21,7 @@ import java.time.Clock;
 import java.util.Optional;
 import dev.shortstack.stats.query.LinkClickFigures;
 import dev.shortstack.stats.query.VisitLog;
-import dev.shortstack.links.entrypoints.ShortBaseUrl;
+import dev.shortstack.links.links.ShortBaseUrl;
 
 /** What the stats API and the compactor are built from, once per execution environment. */
 public record StatsDependencies(Authenticator authenticator, LinkService links, StatsService stats, VisitLog visitLog,
@@ -40,7 +39,7 @@ public record StatsDependencies(Authenticator authenticator, LinkService links, 
         Observability observability = new Observability("stats");
         ArchiveAccess archive = ArchiveAccess.fromEnv(env, aws, observability, QUERY_TIMEOUT_SECONDS);
         String compactionQueueUrl = env.require(EnvNames.COMPACTION_QUEUE_URL);
-        int indexShards = env.getInt(EnvNames.LINK_INDEX_SHARDS, LinksApiDependencies.DEFAULT_INDEX_SHARDS, 1, 256);
+        int indexShards = env.getInt(EnvNames.LINK_INDEX_SHARDS, DynamoLinkStore.DEFAULT_INDEX_SHARDS, 1, 256);
         LinkService links = new LinkService(
                 new DynamoLinkStore(aws.dynamo(), env.require(EnvNames.LINKS_TABLE), env.require(EnvNames.VISITS_TABLE), indexShards),
                 new DynamoVisitCounter(aws.dynamo(), env.require(EnvNames.VISITS_TABLE)),

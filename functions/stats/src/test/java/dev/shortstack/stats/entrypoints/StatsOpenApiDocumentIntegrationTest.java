@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shortstack.emulators.EmulatedAws;
 import dev.shortstack.emulators.EmulatorsExtension;
-import dev.shortstack.links.entrypoints.OpenApiDocument;
+import dev.shortstack.links.openapi.OpenApiDocument;
 import dev.shortstack.stats.StatsFixture;
 import java.util.Set;
 import java.util.TreeSet;

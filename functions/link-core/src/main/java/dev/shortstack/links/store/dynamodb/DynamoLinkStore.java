@@ -32,6 +32,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * overall newest, so the order is exact whatever the number of shards.
  */
 public final class DynamoLinkStore implements LinkStore {
+    /** Shards of the workspace index unless LINK_INDEX_SHARDS says otherwise (the API, the stats API and the jobs worker agree). */
+    public static final int DEFAULT_INDEX_SHARDS = 8;
+
     /** Shard queries run in parallel for the first page; threads are daemons so a JVM can exit. */
     private static final ExecutorService SHARD_READERS = DaemonPool.fixed("link-shard-reader", 8);
 

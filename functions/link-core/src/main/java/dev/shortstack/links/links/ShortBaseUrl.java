@@ -1,9 +1,10 @@
-package dev.shortstack.links.entrypoints;
+package dev.shortstack.links.links;
 
 import dev.shortstack.shared.config.ConfigException;
 import dev.shortstack.shared.config.EnvNames;
 import java.net.URI;
 
+/** The base URL every short link starts with (SHORT_BASE_URL), checked at start-up. */
 public final class ShortBaseUrl {
     private ShortBaseUrl() {
     }

@@ -1,4 +1,4 @@
-package dev.shortstack.links.entrypoints;
+package dev.shortstack.links.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shortstack.shared.http.HttpApiResponse;
@@ -44,7 +44,7 @@ public final class OpenApiDocument {
         return operations;
     }
 
-    static HttpApiResponse response() {
+    public static HttpApiResponse response() {
         return HttpApiResponse.of(200, Map.of("content-type", "application/json", "cache-control", "public, max-age=300"), TEXT);
     }
 
