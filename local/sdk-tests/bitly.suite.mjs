@@ -24,9 +24,11 @@ async function suite(shortstack, bitly, tls) {
   const slug = shortened.id.split("/").pop();
   assert.equal(shortened.link, `${shortstack.baseUrl}/${slug}`);
   assert.equal((await shortstack.link(slug)).url, "https://example.com/bitly/shorten");
-  const tagged = await bitly.bitlyRequest("bitlinks", { long_url: "https://example.com/bitly/tagged", tags: ["sdk", "bitly"] });
+  const tagged = await bitly.bitlyRequest("bitlinks", { long_url: "https://example.com/bitly/tagged", tags: ["sdk", "bitly"],
+    title: "Tagged by node-bitly" });
   const taggedSlug = tagged.id.split("/").pop();
   assert.deepEqual((await shortstack.link(taggedSlug)).tags, ["sdk", "bitly"]);
+  assert.equal((await shortstack.link(taggedSlug)).title, "Tagged by node-bitly");
 
   // Read: by ID, by short URL, by bit.ly-style ID, and expand.
   assert.equal((await bitly.getBitlink(shortened.id)).long_url, "https://example.com/bitly/shorten");
@@ -70,8 +72,8 @@ async function suite(shortstack, bitly, tls) {
 
   // Refusals in Bitly's shape.
   await refused(() => bitly.bitlyRequest("bitlinks", { long_url: "notaurl" }), { message: "INVALID_ARG_LONG_URL" }, "an invalid long URL");
-  await refused(() => bitly.bitlyRequest("bitlinks", { long_url: "https://example.com/x", title: "A title" }),
-    { message: "INVALID_ARG_TITLE" }, "a title Shortstack cannot keep");
+  await refused(() => bitly.bitlyRequest("bitlinks", { long_url: "https://example.com/x", deeplinks: [{ app_id: "x" }] }),
+    { message: "INVALID_ARG_DEEPLINKS" }, "deep links Shortstack has none of");
   await refused(() => bitly.getBitlink("bit.ly/nothere1"), { message: "NOT_FOUND" }, "an unknown Bitlink");
   await refused(() => new BitlyClient("ssk_wrongwrongwr_" + "x".repeat(32), { apiUrl: tls.host }).getBitlink(shortened.id),
     { message: "FORBIDDEN" }, "a wrong token");

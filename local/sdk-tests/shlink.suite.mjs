@@ -17,7 +17,8 @@ export async function run(shortstack, counts) {
 
   // Create: a custom slug with tags and a limit, and a generated one.
   const created = await shlink.createShortUrl({ longUrl: "https://example.com/shlink/docs", customSlug: "shlink-docs",
-    tags: ["Docs", "sdk"], maxVisits: 50 });
+    tags: ["Docs", "sdk"], maxVisits: 50, title: "Shlink docs" });
+  assert.equal(created.title, "Shlink docs");
   assert.equal(created.shortCode, "shlink-docs");
   assert.equal(created.shortUrl, `${shortstack.baseUrl}/shlink-docs`);
   assert.deepEqual(created.visitsSummary, { total: 0, nonBots: 0, bots: 0 });
@@ -27,14 +28,15 @@ export async function run(shortstack, counts) {
     const own = await shortstack.link(link.shortCode);
     assert.equal(own.url, link.longUrl);
     assert.deepEqual(own.tags, link.tags);
+    assert.equal(own.title, link.title);
   }
   assert.equal((await shortstack.link("shlink-docs")).maxVisits, 50);
   await refused(() => shlink.createShortUrl({ longUrl: "https://example.com/x", customSlug: "shlink-docs" }),
     { type: "https://shlink.io/api/error/non-unique-slug", status: 400 }, "a taken slug");
   await refused(() => shlink.createShortUrl({ longUrl: "notaurl" }),
     { type: "https://shlink.io/api/error/invalid-data", invalidElements: ["longUrl"] }, "an invalid long URL");
-  await refused(() => shlink.createShortUrl({ longUrl: "https://example.com/x", title: "A title" }),
-    { type: "https://shlink.io/api/error/invalid-data", invalidElements: ["title"] }, "a title Shortstack cannot keep");
+  await refused(() => shlink.createShortUrl({ longUrl: "https://example.com/x", crawlable: true }),
+    { type: "https://shlink.io/api/error/invalid-data", invalidElements: ["crawlable"] }, "crawling Shortstack has no setting for");
 
   // Get and list, with Shlink's filters, order and page numbers.
   const fetched = await shlink.getShortUrl({ shortCode: "shlink-docs" });

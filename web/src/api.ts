@@ -17,6 +17,8 @@ export interface Link {
   slug: string;
   shortUrl: string;
   url: string;
+  title: string | null;
+  description: string | null;
   redirectType: number;
   state: string;
   disabled: boolean;

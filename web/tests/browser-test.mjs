@@ -92,8 +92,9 @@ async function run(browser, { baseUrl, key }) {
   await page.locator("#link-url-error").filter({ hasText: "http" }).waitFor();
   await page.getByLabel("Destination URL").fill(destination);
   await page.getByLabel("Tags (optional)").fill("e2e, browser");
+  await page.getByLabel("Title (optional)").fill("The browser test's link");
   await page.getByRole("button", { name: "Create link" }).click();
-  await page.locator('tr[data-slug="browser-test"]').waitFor();
+  await page.locator('tr[data-slug="browser-test"]').getByText("The browser test's link").waitFor();
   for (let i = 0; i < 3; i++) {
     await page.getByRole("button", { name: "New link" }).click();
     await page.getByLabel("Destination URL").fill(`https://example.com/campaign/${i}`);

@@ -55,6 +55,8 @@ export async function linkView(slug: string): Promise<HTMLElement> {
   return h("section", {},
     h("p", {}, h("a", { href: "#/links" }, "← Links")),
     h("h1", {}, `Analytics of ${link.slug}`),
+    link.title ? h("p", { class: "link-title" }, link.title) : null,
+    link.description ? h("p", { class: "muted" }, link.description) : null,
     h("p", { class: "muted" }, h("a", { href: link.shortUrl }, link.shortUrl), " → ", h("span", { class: "url" }, link.url)),
     h("form", {
       class: "filters", onsubmit: (event: Event) => {

@@ -6,9 +6,9 @@ import { h } from "../dom";
  * to their field, so the dashboard never disagrees with the API about what is valid.
  */
 export function linkForm(existing: Link | null, onSaved: (link: Link) => void): HTMLFormElement {
-  const fields: Record<string, HTMLInputElement | HTMLSelectElement> = {};
+  const fields: Record<string, HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement> = {};
   const errors: Record<string, HTMLElement> = {};
-  const row = (name: string, label: string, control: HTMLInputElement | HTMLSelectElement, hint?: string) => {
+  const row = (name: string, label: string, control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, hint?: string) => {
     control.id = `link-${name}`;
     control.name = name;
     fields[name] = control;
@@ -25,11 +25,13 @@ export function linkForm(existing: Link | null, onSaved: (link: Link) => void): 
   const general = h("p", { class: "field-error", role: "alert" });
   const form = h("form", { class: "link-form", novalidate: true },
     row("url", "Destination URL", h("input", { type: "url", required: true, value: existing?.url ?? "", placeholder: "https://…" })),
+    row("title", "Title (optional)", h("input", { type: "text", maxlength: 200, value: existing?.title ?? "" }), "What the link is, for people; searchable"),
     existing ? null : row("slug", "Slug (optional)", h("input", { type: "text", value: "", placeholder: "random if empty", autocomplete: "off" }), "3–64 letters, digits, - or _"),
     row("expiresAt", "Expires (optional)", h("input", { type: "datetime-local", value: existing?.expiresAt ? existing.expiresAt.slice(0, 16) : "" }), "Your local time"),
     row("maxVisits", "Max visits (optional)", h("input", { type: "number", min: 1, step: 1, value: existing?.maxVisits ?? "" })),
     row("redirectType", "Redirect", redirect),
     row("tags", "Tags (optional)", h("input", { type: "text", value: existing?.tags.join(", ") ?? "" }), "Comma-separated"),
+    row("description", "Description (optional)", h("textarea", { maxlength: 1000, rows: 2 }, existing?.description ?? "")),
     general,
     h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, existing ? "Save" : "Create link")));
 
@@ -45,6 +47,10 @@ export function linkForm(existing: Link | null, onSaved: (link: Link) => void): 
     if (!existing && value("slug")) body.slug = value("slug");
     const tags = value("tags").split(",").map((t) => t.trim()).filter((t) => t);
     if (tags.length || existing) body.tags = tags;
+    for (const text of ["title", "description"]) {
+      if (value(text)) body[text] = value(text);
+      else if (existing?.[text as "title" | "description"]) body[text] = null;
+    }
     if (value("expiresAt")) body.expiresAt = new Date(value("expiresAt")).toISOString();
     else if (existing?.expiresAt) body.expiresAt = null;
     if (value("maxVisits")) body.maxVisits = Number(value("maxVisits"));

@@ -102,6 +102,7 @@ function table(links: Link[], clicks: Map<string, HTMLTableCellElement>, reload:
       h("th", { scope: "col" }, h("span", { class: "sr-only" }, "Actions")))),
     h("tbody", {}, ...links.map((link) => h("tr", { "data-slug": link.slug },
       h("td", { "data-label": "Short link" }, h("a", { href: `#/links/${encodeURIComponent(link.slug)}` }, link.slug),
+        link.title ? h("div", { class: "link-title" }, link.title) : null,
         h("div", { class: "muted small" }, link.shortUrl)),
       h("td", { "data-label": "Destination", class: "url" }, link.url),
       h("td", { "data-label": "Tags" }, ...link.tags.map((t) => h("span", { class: "tag" }, t))),

@@ -10,6 +10,8 @@ import java.util.List;
  * @param expiresAt null when the link never expires
  * @param maxVisits null when visits are unlimited
  * @param version   incremented by every edit; the ETag for optimistic locking
+ * @param title       what the link is, for people (null when it has none); searchable
+ * @param description a longer note on the link (null when it has none)
  */
 public record Link(
         String slug,
@@ -24,12 +26,21 @@ public record Link(
         List<String> tags,
         boolean disabled,
         long version,
-        String createdBy) {
+        String createdBy,
+        String title,
+        String description) {
 
     public static final int DEFAULT_REDIRECT_TYPE = 302;
 
     public Link {
         tags = List.copyOf(tags);
+    }
+
+    /** A link without title or description. */
+    public Link(String slug, String linkId, String workspaceId, String url, int redirectType, Instant createdAt, Instant updatedAt,
+                Instant expiresAt, Long maxVisits, List<String> tags, boolean disabled, long version, String createdBy) {
+        this(slug, linkId, workspaceId, url, redirectType, createdAt, updatedAt, expiresAt, maxVisits, tags, disabled, version, createdBy,
+                null, null);
     }
 
     public LinkState stateAt(Instant now) {

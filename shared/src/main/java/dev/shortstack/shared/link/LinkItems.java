@@ -16,7 +16,7 @@ public final class LinkItems {
     private LinkItems() {
     }
 
-    /** Characters of slug and URL that case-insensitive search sees (beyond them, search matches the case given). */
+    /** Characters of slug, URL and title that case-insensitive search sees (beyond them, search matches the case given). */
     public static final int SEARCH_KEY_LENGTH = 512;
 
     public static Map<String, AttributeValue> toItem(Link link, int indexShards) {
@@ -35,9 +35,15 @@ public final class LinkItems {
             item.put(MAX_VISITS, n(link.maxVisits()));
         }
         item.put(TAGS, tags(link.tags()));
+        if (link.title() != null) {
+            item.put(TITLE, s(link.title()));
+        }
+        if (link.description() != null) {
+            item.put(DESCRIPTION, s(link.description()));
+        }
         // Lower-case copies only where they differ: an all-lower-case link is matched on its own attributes. The copy
         // stops at SEARCH_KEY_LENGTH so that the item the redirect reads stays small.
-        String searchable = link.slug() + "\n" + link.url();
+        String searchable = link.slug() + "\n" + link.url() + (link.title() == null ? "" : "\n" + link.title());
         if (!searchable.toLowerCase(Locale.ROOT).equals(searchable)) {
             String lower = searchable.toLowerCase(Locale.ROOT);
             item.put(SEARCH_KEY, s(lower.substring(0, Math.min(lower.length(), SEARCH_KEY_LENGTH))));
@@ -68,7 +74,9 @@ public final class LinkItems {
                 item.containsKey(TAGS) ? item.get(TAGS).l().stream().map(AttributeValue::s).toList() : List.of(),
                 item.containsKey(DISABLED) && Boolean.TRUE.equals(item.get(DISABLED).bool()),
                 Long.parseLong(item.get(VERSION).n()),
-                item.containsKey(CREATED_BY) ? item.get(CREATED_BY).s() : "");
+                item.containsKey(CREATED_BY) ? item.get(CREATED_BY).s() : "",
+                item.containsKey(TITLE) ? item.get(TITLE).s() : null,
+                item.containsKey(DESCRIPTION) ? item.get(DESCRIPTION).s() : null);
     }
 
     /**

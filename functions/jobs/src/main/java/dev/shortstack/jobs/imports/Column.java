@@ -11,8 +11,11 @@ enum Column {
     MAX_VISITS,
     REDIRECT_TYPE,
     DISABLED,
+    /** Kept; a title longer than Shortstack's limit is shortened, and the report says so. */
+    TITLE,
+    DESCRIPTION,
     /** Known, with nothing in Shortstack to keep it in (ids, dates, click counts): skipped silently. */
     SKIPPED,
-    /** Known but not kept, worth telling the user once (titles, domains). */
+    /** Known but not kept, worth telling the user once (domains). */
     DROPPED
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shortstack.links.links.LinkRequestParser;
 import dev.shortstack.links.links.UrlNormaliser;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.text.Utf8;
@@ -24,7 +25,8 @@ import java.util.regex.Pattern;
  * rules ({@link ImportedTag}), URLs written as the API stores them (punycode hosts, encoded spaces).
  */
 public final class RowMapper {
-    private static final Set<String> JSON_FIELDS = Set.of("url", "slug", "expiresAt", "maxVisits", "redirectType", "tags");
+    private static final Set<String> JSON_FIELDS = Set.of("url", "slug", "expiresAt", "maxVisits", "redirectType", "tags", "title",
+            "description");
     /** Fields a JSON Lines export writes that an import has no use for. */
     private static final Set<String> JSON_SKIPPED = Set.of("shortUrl", "createdAt", "updatedAt", "state", "visits", "version");
     private static final Pattern TAG_SEPARATORS = Pattern.compile("[|;,]");
@@ -74,6 +76,8 @@ public final class RowMapper {
                 case MAX_VISITS -> putNumberOrText(body, "maxVisits", value);
                 case REDIRECT_TYPE -> putNumberOrText(body, "redirectType", value);
                 case DISABLED -> disabled = bool(value, mapping.header().get(i));
+                case TITLE -> body.put("title", fitText("title", value, LinkRequestParser.MAX_TITLE, changes));
+                case DESCRIPTION -> body.put("description", fitText("description", value, LinkRequestParser.MAX_DESCRIPTION, changes));
                 default -> throw new IllegalStateException("unmapped column " + column);
             }
         }
@@ -131,6 +135,15 @@ public final class RowMapper {
             }
         }
         return new MappedRow(body, disabled, warnings, changes);
+    }
+
+    /** Titles and descriptions from other shorteners may be longer than Shortstack keeps: shortened, and reported. */
+    private static String fitText(String field, String value, int max, List<String> changes) {
+        if (value.length() <= max) {
+            return value;
+        }
+        changes.add(field + " shortened to " + max + " characters");
+        return value.substring(0, max - 1).strip() + "…";
     }
 
     private static String url(String given, List<String> changes) {

@@ -141,7 +141,7 @@ class ImportOutcomesIntegrationTest {
 
         assertThat(own.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(bitly.status()).isEqualTo(JobStatus.PARTIALLY_SUCCEEDED);
-        assertThat(bitly.warnings()).containsExactly("Columns Shortstack does not keep: Title");
+        assertThat(bitly.warnings()).isEmpty();
         assertThat(parseCsv(harness.file(bitly.errorKey())).get(1).get(3)).contains("is not a short link with a back-half");
         assertThat(shlink.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(lines.status()).isEqualTo(JobStatus.SUCCEEDED);
@@ -157,6 +157,8 @@ class ImportOutcomesIntegrationTest {
         assertThat(ownLink.expiresAt()).hasToString("2031-05-01T00:00:00Z");
         assertThat(links.get("https://a.test/launch").slug()).isEqualTo("launch26");
         assertThat(links.get("https://a.test/launch").tags()).containsExactly("q4", "promo");
+        assertThat(links.get("https://a.test/launch").title()).isEqualTo("Launch");
+        assertThat(links.get("https://a.test/docs").title()).isEqualTo("Docs");
         assertThat(links.get("https://a.test/docs").tags()).containsExactly("a", "b");
         assertThat(links.get("https://a.test/j1").maxVisits()).isEqualTo(3L);
         assertThat(links.get("https://a.test/j2").slug()).hasSize(7);

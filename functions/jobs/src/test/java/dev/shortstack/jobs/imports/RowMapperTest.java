@@ -14,16 +14,16 @@ import org.junit.jupiter.api.Test;
 class RowMapperTest {
 
     @Test
-    void bitlyExportsMapTheBackHalfToTheSlugAndArchivedToDisabled() {
+    void bitlyExportsMapTheBackHalfToTheSlugArchivedToDisabledAndKeepTheTitle() {
         ColumnMapping mapping = ColumnMapping.of(ImportFormat.BITLY_CSV,
                 List.of("Title", "Short link", "Long URL", "Created", "Tags", "Clicks", "Archived"));
         MappedRow row = new RowMapper(mapping, List.of("from-bitly"))
                 .map(csv("Launch,https://bit.ly/3xYz9Ab,https://example.com/launch,2024-01-02,\"q4, promo\",12,true"));
 
         assertThat(row.body().toString()).isEqualTo(
-                "{\"slug\":\"3xYz9Ab\",\"url\":\"https://example.com/launch\",\"tags\":[\"q4\",\"promo\",\"from-bitly\"]}");
+                "{\"title\":\"Launch\",\"slug\":\"3xYz9Ab\",\"url\":\"https://example.com/launch\",\"tags\":[\"q4\",\"promo\",\"from-bitly\"]}");
         assertThat(row.disabled()).isTrue();
-        assertThat(mapping.warnings()).containsExactly("Columns Shortstack does not keep: Title");
+        assertThat(mapping.warnings()).isEmpty();
     }
 
     @Test
@@ -33,9 +33,18 @@ class RowMapperTest {
         MappedRow row = new RowMapper(mapping, List.of()).map(csv(
                 "2024-05-01T10:00:00+00:00,,docs,https://s.test/docs,https://example.com/docs,Docs,a|b,7,2031-01-01T00:00:00+00:00,100,true"));
 
-        assertThat(row.body().toString()).isEqualTo("{\"slug\":\"docs\",\"url\":\"https://example.com/docs\","
+        assertThat(row.body().toString()).isEqualTo("{\"slug\":\"docs\",\"url\":\"https://example.com/docs\",\"title\":\"Docs\","
                 + "\"expiresAt\":\"2031-01-01T00:00:00+00:00\",\"maxVisits\":100,\"tags\":[\"a\",\"b\"]}");
-        assertThat(mapping.warnings()).containsExactly("Unknown columns ignored: crawlable", "Columns Shortstack does not keep: domain, title");
+        assertThat(mapping.warnings()).containsExactly("Unknown columns ignored: crawlable", "Columns Shortstack does not keep: domain");
+    }
+
+    @Test
+    void aTitleLongerThanShortstackKeepsIsShortenedAndTheRowSaysSo() {
+        ColumnMapping mapping = ColumnMapping.of(ImportFormat.BITLY_CSV, List.of("Title", "Long URL"));
+        MappedRow row = new RowMapper(mapping, List.of()).map(csv("T".repeat(250) + ",https://example.com/long-title"));
+
+        assertThat(row.body().path("title").asText()).hasSize(200).endsWith("T…");
+        assertThat(row.changes()).containsExactly("title shortened to 200 characters");
     }
 
     @Test

@@ -13,14 +13,16 @@ public record LinkPatch(
         Clearable<Long> maxVisits,
         Integer redirectType,
         List<String> tags,
-        Boolean disabled) {
+        Boolean disabled,
+        Clearable<String> title,
+        Clearable<String> description) {
 
     public record Clearable<T>(T value) {
     }
 
     /** An edit of the tags alone (tag renames and deletions across links). */
     public static LinkPatch tags(List<String> tags) {
-        return new LinkPatch(null, null, null, null, List.copyOf(tags), null);
+        return new LinkPatch(null, null, null, null, List.copyOf(tags), null, null, null);
     }
 
 }

@@ -20,8 +20,12 @@ public final class LinkRequestParser {
     public static final Set<Integer> REDIRECT_TYPES = Set.of(301, 302, 307, 308);
     private static final Duration MAX_EXPIRY = Duration.ofDays(3660);
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N} _.:/-]{1,50}");
-    private static final Set<String> CREATE_FIELDS = Set.of("url", "slug", "expiresAt", "maxVisits", "redirectType", "tags");
-    private static final Set<String> PATCH_FIELDS = Set.of("url", "expiresAt", "maxVisits", "redirectType", "tags", "disabled");
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_DESCRIPTION = 1000;
+    private static final Set<String> CREATE_FIELDS = Set.of("url", "slug", "expiresAt", "maxVisits", "redirectType", "tags", "title",
+            "description");
+    private static final Set<String> PATCH_FIELDS = Set.of("url", "expiresAt", "maxVisits", "redirectType", "tags", "disabled", "title",
+            "description");
 
     private final UrlPolicy urlPolicy;
 
@@ -47,10 +51,12 @@ public final class LinkRequestParser {
         Long maxVisits = fields.integer("maxVisits", 1, MAX_VISITS_LIMIT);
         Integer redirectType = redirectType(fields);
         List<String> tags = tags(fields);
+        String title = text(fields, "title", MAX_TITLE);
+        String description = text(fields, "description", MAX_DESCRIPTION);
         fields.throwIfInvalid();
         return new NewLink(url, slug, expiresAt, maxVisits,
                 redirectType == null ? Link.DEFAULT_REDIRECT_TYPE : redirectType,
-                tags == null ? List.of() : tags);
+                tags == null ? List.of() : tags, title, description);
     }
 
     public LinkPatch parsePatch(ObjectNode body, Instant now) {
@@ -71,6 +77,8 @@ public final class LinkRequestParser {
         // JSON merge patch: null removes the field, and a link without tags has none.
         List<String> tags = fields.isNull("tags") ? List.of() : tags(fields);
         Boolean disabled = fields.bool("disabled");
+        String title = text(fields, "title", MAX_TITLE);
+        String description = text(fields, "description", MAX_DESCRIPTION);
         fields.throwIfInvalid();
         return new LinkPatch(
                 url,
@@ -78,7 +86,28 @@ public final class LinkRequestParser {
                 fields.has("maxVisits") ? new LinkPatch.Clearable<>(maxVisits) : null,
                 redirectType,
                 tags,
-                disabled);
+                disabled,
+                fields.has("title") ? new LinkPatch.Clearable<>(title) : null,
+                fields.has("description") ? new LinkPatch.Clearable<>(description) : null);
+    }
+
+    /**
+     * Free text for people (a title, a description): trimmed, at most {@code max} characters, no
+     * control characters; empty is the same as none.
+     */
+    private static String text(FieldReader fields, String field, int max) {
+        String raw = fields.string(field);
+        if (raw == null) {
+            return null;
+        }
+        String text = raw.strip();
+        if (text.length() > max) {
+            return fields.reject(field, "must be at most " + max + " characters");
+        }
+        if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+            return fields.reject(field, "must not contain control characters");
+        }
+        return text.isEmpty() ? null : text;
     }
 
     public static boolean isValidTag(String tag) {

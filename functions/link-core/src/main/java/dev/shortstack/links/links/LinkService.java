@@ -96,7 +96,7 @@ public final class LinkService {
     private Optional<Link> createOrFindOwn(Caller caller, NewLink request, String slug, String linkId, boolean disabled,
                                            Instant now) {
         Link link = new Link(slug, linkId, caller.workspaceId(), request.url(), request.redirectType(), now, now,
-                request.expiresAt(), request.maxVisits(), request.tags(), disabled, 1, caller.keyId());
+                request.expiresAt(), request.maxVisits(), request.tags(), disabled, 1, caller.keyId(), request.title(), request.description());
         if (store.create(link)) {
             return Optional.of(link);
         }
@@ -159,7 +159,8 @@ public final class LinkService {
 
     private static Link newLink(Caller caller, NewLink request, String slug, Instant now) {
         return new Link(slug, UUID.randomUUID().toString(), caller.workspaceId(), request.url(), request.redirectType(),
-                now, now, request.expiresAt(), request.maxVisits(), request.tags(), false, 1, caller.keyId());
+                now, now, request.expiresAt(), request.maxVisits(), request.tags(), false, 1, caller.keyId(), request.title(),
+                request.description());
     }
 
     private static Link applyPatch(Link link, LinkPatch patch, Instant now) {
@@ -176,7 +177,9 @@ public final class LinkService {
                 patch.tags() != null ? patch.tags() : link.tags(),
                 patch.disabled() != null ? patch.disabled() : link.disabled(),
                 link.version() + 1,
-                link.createdBy());
+                link.createdBy(),
+                patch.title() != null ? patch.title().value() : link.title(),
+                patch.description() != null ? patch.description().value() : link.description());
     }
 
     private static void checkVersion(Link current, Optional<Set<Long>> ifMatch) {

@@ -153,6 +153,15 @@ class BadRequestsIntegrationTest {
         rows.add(create("maxVisits zero", "{\"url\":\"https://a.example\",\"maxVisits\":0}", 400, "validation-failed", "maxVisits"));
         rows.add(create("maxVisits a string", "{\"url\":\"https://a.example\",\"maxVisits\":\"ten\"}", 400, "validation-failed", "maxVisits"));
         rows.add(create("maxVisits fractional", "{\"url\":\"https://a.example\",\"maxVisits\":1.5}", 400, "validation-failed", "maxVisits"));
+        rows.add(create("title over 200 characters", "{\"url\":\"https://a.example\",\"title\":\"" + "t".repeat(201) + "\"}", 400,
+                "validation-failed", "title"));
+        rows.add(create("title a number", "{\"url\":\"https://a.example\",\"title\":42}", 400, "validation-failed", "title"));
+        rows.add(create("title with a control character", "{\"url\":\"https://a.example\",\"title\":\"bell\\u0007\"}", 400,
+                "validation-failed", "title"));
+        rows.add(create("description over 1000 characters", "{\"url\":\"https://a.example\",\"description\":\"" + "d".repeat(1001)
+                + "\"}", 400, "validation-failed", "description"));
+        rows.add(create("description an object", "{\"url\":\"https://a.example\",\"description\":{}}", 400, "validation-failed",
+                "description"));
         rows.add(create("redirectType 303", "{\"url\":\"https://a.example\",\"redirectType\":303}", 400, "validation-failed", "redirectType"));
         rows.add(create("tags not an array", "{\"url\":\"https://a.example\",\"tags\":\"a,b\"}", 400, "validation-failed", "tags"));
         rows.add(create("too many tags", "{\"url\":\"https://a.example\",\"tags\":" + tags(21) + "}", 400, "validation-failed", "tags"));
@@ -190,6 +199,10 @@ class BadRequestsIntegrationTest {
                 400, "validation-failed", "url"));
         rows.add(fixture("PATCH the slug", "links-api/patch-link.json", e -> body(path(e, "PATCH", "taken-slug"), "{\"slug\":\"renamed\"}"),
                 400, "validation-failed", "slug"));
+        rows.add(fixture("PATCH a title over 200 characters", "links-api/patch-link.json",
+                e -> body(path(e, "PATCH", "taken-slug"), "{\"title\":\"" + "t".repeat(201) + "\"}"), 400, "validation-failed", "title"));
+        rows.add(fixture("PATCH a description that is a list", "links-api/patch-link.json",
+                e -> body(path(e, "PATCH", "taken-slug"), "{\"description\":[\"x\"]}"), 400, "validation-failed", "description"));
         rows.add(fixture("PATCH to a javascript: URL", "links-api/patch-link.json",
                 e -> body(path(e, "PATCH", "taken-slug"), "{\"url\":\"javascript:void(0)\"}"), 400, "validation-failed", "url"));
         rows.add(fixture("DELETE with a stale ETag", "links-api/delete-link.json", e -> header(path(e, "DELETE", "taken-slug"), "if-match", "\"7\""),

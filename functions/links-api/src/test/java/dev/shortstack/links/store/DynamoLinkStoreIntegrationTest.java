@@ -111,7 +111,8 @@ class DynamoLinkStoreIntegrationTest {
                 new SlugGenerator(new SecureRandom()), steppingClock());
         Caller alice = new Caller("k1", "alice", Role.WRITE);
         service.create(alice, new NewLink("https://Example.com/Big-Launch", "Launch-2026", null, null, 302, List.of("Promo", "q4")));
-        service.create(alice, new NewLink("https://example.com/small", "small-one", null, null, 302, List.of("promo")));
+        service.create(alice, new NewLink("https://example.com/small", "small-one", null, null, 302, List.of("promo"), "Spring Sale",
+                "Not searched: only titles are"));
         Link older = service.create(alice, new NewLink("https://example.com/Legacy", "Legacy-Link", null, null, 302, List.of("Old")));
         // As an item written before the lower-case copies existed.
         aws.dynamo().updateItem(r -> r.tableName(harness.table(EnvNames.LINKS_TABLE))
@@ -121,6 +122,9 @@ class DynamoLinkStoreIntegrationTest {
         assertThat(pageThrough(service, alice, null, "launch", 10)).containsExactly("Launch-2026");
         assertThat(pageThrough(service, alice, null, "BIG-LAUNCH", 10)).containsExactly("Launch-2026");
         assertThat(pageThrough(service, alice, null, "EXAMPLE.COM/S", 10)).containsExactly("small-one");
+        assertThat(pageThrough(service, alice, null, "spring sale", 10)).as("a title, ignoring case").containsExactly("small-one");
+        assertThat(pageThrough(service, alice, null, "Sale", 10)).as("a title, as written").containsExactly("small-one");
+        assertThat(pageThrough(service, alice, null, "only titles", 10)).as("descriptions are not searched").isEmpty();
         assertThat(pageThrough(service, alice, "PROMO", 10)).containsExactlyInAnyOrder("Launch-2026", "small-one");
         assertThat(pageThrough(service, alice, "promo", 10)).containsExactlyInAnyOrder("Launch-2026", "small-one");
         assertThat(pageThrough(service, alice, null, "Legacy", 10)).as("an older item, as written").containsExactly("Legacy-Link");

@@ -5,6 +5,7 @@ import dev.shortstack.shared.link.Link;
 import dev.shortstack.shared.link.LinkItems;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,12 +47,17 @@ public final class InMemoryLinkStore implements LinkStore {
     public List<Link> listByWorkspace(String workspaceId, String tag, String search, String afterCreatedKey, int limit) {
         return links.values().stream()
                 .filter(l -> l.workspaceId().equals(workspaceId))
-                .filter(l -> tag == null || l.tags().contains(tag))
-                .filter(l -> search == null || l.slug().contains(search) || l.url().contains(search))
+                .filter(l -> tag == null || l.tags().stream().anyMatch(tag::equalsIgnoreCase))
+                .filter(l -> search == null || matches(l, search.toLowerCase(Locale.ROOT)))
                 .filter(l -> afterCreatedKey == null || key(l).compareTo(afterCreatedKey) < 0)
                 .sorted(Comparator.comparing(InMemoryLinkStore::key).reversed())
                 .limit(limit)
                 .toList();
+    }
+
+    /** Case-insensitive, over slug, URL and title, as the DynamoDB store searches. */
+    private static boolean matches(Link link, String lower) {
+        return (link.slug() + "\n" + link.url() + "\n" + (link.title() == null ? "" : link.title())).toLowerCase(Locale.ROOT).contains(lower);
     }
 
     public int size() {

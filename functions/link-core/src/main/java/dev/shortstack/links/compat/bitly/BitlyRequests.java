@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * Bitly's create and edit bodies as Shortstack's, validated by the same parser. What Bitly has and
- * Shortstack does not (titles, archiving, deep links, other domains) is refused by name when set;
+ * Shortstack does not (archiving, deep links, other domains) is refused by name when set;
  * Bitly's read-only fields, which clients often send back with an edit, are ignored as Bitly does.
  */
 public final class BitlyRequests {
@@ -71,6 +71,7 @@ public final class BitlyRequests {
             switch (name) {
                 case "long_url" -> own.set("url", value);
                 case "tags" -> own.set("tags", value);
+                case "title" -> own.set("title", value);
                 case "group_guid" -> { }
                 default -> refusal(name, value).ifPresent(reason -> errors.add(new FieldError(name, reason)));
             }
@@ -88,7 +89,6 @@ public final class BitlyRequests {
             case "domain" -> unset || value.asText().equalsIgnoreCase(domain) || value.asText().equalsIgnoreCase(SDK_DEFAULT_DOMAIN)
                     ? Optional.empty()
                     : Optional.of("must be " + domain + ": this Shortstack serves links on that domain only");
-            case "title" -> unset ? Optional.empty() : Optional.of("cannot be kept: Shortstack links have no title");
             case "archived" -> unset ? Optional.empty()
                     : Optional.of("cannot be true: Shortstack has no archive; disable or delete the link with /v1 instead");
             case "deeplinks" -> unset ? Optional.empty() : Optional.of("cannot be set: Shortstack has no app deep links");

@@ -32,7 +32,7 @@ public final class BitlyViews {
         node.put("link", shortBaseUrl + "/" + link.slug());
         node.put("id", BitlinkId.of(domain, link.slug()));
         node.put("long_url", link.url());
-        node.putNull("title");
+        node.put("title", link.title());
         node.put("archived", false);
         node.put("created_at", time(link.createdAt()));
         node.put("created_by", link.createdBy());

@@ -60,9 +60,10 @@ public final class DubViews {
         node.put("disabledAt", link.disabled() ? link.updatedAt().toString() : null);
         node.putNull("password");
         node.put("proxy", false);
-        for (String none : new String[] {"title", "description", "image", "video"}) {
-            node.putNull(none);
-        }
+        node.put("title", link.title());
+        node.put("description", link.description());
+        node.putNull("image");
+        node.putNull("video");
         node.put("rewrite", false);
         node.put("doIndex", false);
         node.putNull("ios");

@@ -22,12 +22,12 @@ import java.util.function.Supplier;
 /**
  * Shlink's create and edit bodies as Shortstack's, validated by the same parser (so the same rules
  * apply), with errors naming Shlink's fields. A field Shortstack cannot honour is refused with the
- * reason, never dropped: a script that asks for a title or device URLs learns it did not get one.
+ * reason, never dropped: a script that asks for device URLs or crawling learns it did not get them.
  */
 public final class ShlinkRequests {
     /** Shlink's field → Shortstack's. */
     private static final Map<String, String> RENAMED = Map.of("longUrl", "url", "customSlug", "slug", "validUntil", "expiresAt",
-            "maxVisits", "maxVisits", "tags", "tags");
+            "maxVisits", "maxVisits", "tags", "tags", "title", "title");
     private static final Set<String> CREATE_ONLY = Set.of("customSlug", "findIfExists", "domain", "shortCodeLength");
     private static final Set<String> EDITABLE = Set.of("longUrl", "tags", "validSince", "validUntil", "maxVisits", "title",
             "crawlable", "forwardQuery", "deviceLongUrls");
@@ -76,8 +76,6 @@ public final class ShlinkRequests {
         return switch (name) {
             case "validSince" -> absent || notAfter(value.asText(), now) ? Optional.empty()
                     : Optional.of("must be a past date-time or null: Shortstack links have no start date, only an end (validUntil)");
-            case "title" -> absent ? Optional.empty()
-                    : Optional.of("cannot be kept: Shortstack links have no title");
             case "crawlable" -> absent ? Optional.empty()
                     : Optional.of("cannot be true: Shortstack has no per-link crawling setting");
             case "forwardQuery" -> absent ? Optional.empty()

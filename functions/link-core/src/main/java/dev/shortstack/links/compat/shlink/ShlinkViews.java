@@ -51,7 +51,7 @@ public final class ShlinkViews {
         }
         // One domain per deployment: Shlink names the default domain null.
         node.putNull("domain");
-        node.putNull("title");
+        node.put("title", link.title());
         node.put("crawlable", false);
         node.put("forwardQuery", false);
         node.put("hasRedirectRules", false);

@@ -164,9 +164,10 @@ public final class DynamoLinkStore implements LinkStore {
         if (search != null) {
             // A filter, so DynamoDB still reads the shard in order; the merge pulls pages until the page is full.
             filters.add("(contains(#searchKey, :searchLower) OR contains(#slug, :searchLower) OR contains(#url, :searchLower)"
-                    + " OR contains(#slug, :search) OR contains(#url, :search))");
+                    + " OR contains(#title, :searchLower) OR contains(#slug, :search) OR contains(#url, :search) OR contains(#title, :search))");
             names.put("#slug", SLUG);
             names.put("#url", URL);
+            names.put("#title", TITLE);
             names.put("#searchKey", SEARCH_KEY);
             values.put(":search", AttributeValue.fromS(search));
             values.put(":searchLower", AttributeValue.fromS(search.toLowerCase(Locale.ROOT)));

@@ -63,15 +63,26 @@ class BitlyLinkRoutesTest {
     @Test
     void whatShortstackCannotKeepIsRefusedInBitlysShapeAndNothingIsCreated() {
         JsonNode response = api.invoke(withBody(event("links-api/bitly-create-bitlink.json"),
-                "{\"long_url\": \"https://example.com/x\", \"title\": \"Launch\", \"deeplinks\": [{\"app_id\": \"x\"}], \"domain\": \"acme.co\"}"));
+                "{\"long_url\": \"https://example.com/x\", \"archived\": true, \"deeplinks\": [{\"app_id\": \"x\"}], \"domain\": \"acme.co\"}"));
 
         assertThat(response.path("statusCode").asInt()).isEqualTo(400);
         JsonNode problem = body(response);
         assertThat(problem.path("message").asText()).startsWith("INVALID_ARG_");
-        assertThat(problem.path("errors")).extracting(e -> e.path("field").asText()).containsExactlyInAnyOrder("title", "deeplinks", "domain");
+        assertThat(problem.path("errors")).extracting(e -> e.path("field").asText()).containsExactlyInAnyOrder("archived", "deeplinks", "domain");
         JsonNode invalidUrl = body(api.invoke(withBody(event("links-api/bitly-create-bitlink.json"), "{\"long_url\": \"notaurl\"}")));
         assertThat(invalidUrl.path("message").asText()).isEqualTo("INVALID_ARG_LONG_URL");
         assertThat(links.size()).isZero();
+    }
+
+    @Test
+    void titlesAreKeptAndAnEmptyOrNullTitleClearsIt() {
+        JsonNode created = body(api.invoke(withBody(event("links-api/bitly-create-bitlink.json"),
+                "{\"long_url\": \"https://example.com/t\", \"title\": \"  Spring launch  \"}")));
+        assertThat(created.path("title").asText()).isEqualTo("Spring launch");
+        String id = created.path("id").asText();
+        ObjectNode patch = withRequest(event("links-api/bitly-create-bitlink.json"), "PATCH", "/v4/bitlinks/" + id);
+        assertThat(body(api.invoke(withBody(patch, "{\"title\": \"\"}"))).path("title").isNull()).isTrue();
+        assertThat(links.find(id.substring(id.indexOf('/') + 1)).orElseThrow().title()).isNull();
     }
 
     @Test

@@ -45,6 +45,7 @@ class ShlinkLinkRoutesTest {
         assertThat(shortUrl.path("meta").path("maxVisits").asLong()).isEqualTo(100);
         assertThat(shortUrl.path("visitsSummary").toString()).isEqualTo("{\"total\":0,\"nonBots\":0,\"bots\":0}");
         assertThat(shortUrl.path("tags")).extracting(JsonNode::asText).containsExactly("Docs", "Q2 EMEA");
+        assertThat(shortUrl.path("title").asText()).isEqualTo("Docs for the launch");
         JsonNode own = body(api.invoke(withRequest(event("links-api/get-link.json"), "GET", "/v1/links/guide")));
         assertThat(own.path("url").asText()).isEqualTo("https://example.com/docs");
         assertThat(own.path("expiresAt").asText()).isEqualTo("2027-06-30T00:00:00Z");
@@ -53,15 +54,15 @@ class ShlinkLinkRoutesTest {
     @Test
     void fieldsShortstackCannotHonourAreRefusedByNameAndNothingIsCreated() {
         JsonNode response = api.invoke(withBody(event("links-api/shlink-create-short-url.json"),
-                "{\"longUrl\": \"https://example.com/x\", \"title\": \"Launch\", \"findIfExists\": true, \"forwardQuery\": true,"
+                "{\"longUrl\": \"https://example.com/x\", \"crawlable\": true, \"findIfExists\": true, \"forwardQuery\": true,"
                         + " \"deviceLongUrls\": {\"ios\": \"https://apple.example\"}, \"domain\": \"other.example\", \"color\": \"red\"}"));
 
         assertThat(response.path("statusCode").asInt()).isEqualTo(400);
         JsonNode problem = body(response);
         assertThat(problem.path("type").asText()).isEqualTo("https://shlink.io/api/error/invalid-data");
         assertThat(problem.path("invalidElements")).extracting(JsonNode::asText)
-                .containsExactlyInAnyOrder("title", "findIfExists", "forwardQuery", "deviceLongUrls", "domain", "color");
-        assertThat(problem.path("detail").asText()).contains("title cannot be kept: Shortstack links have no title");
+                .containsExactlyInAnyOrder("crawlable", "findIfExists", "forwardQuery", "deviceLongUrls", "domain", "color");
+        assertThat(problem.path("detail").asText()).contains("crawlable cannot be true: Shortstack has no per-link crawling setting");
         assertThat(links.size()).isZero();
     }
 
