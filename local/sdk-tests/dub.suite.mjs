@@ -23,9 +23,12 @@ export async function run(shortstack, counts) {
   // Create: a key, tags by name, UTM fields that go into the URL, an expiry; and one with a generated key.
   const expiresAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
   const created = await links.create({ url: "https://example.com/dub/launch", key: "dub-launch", domain: host,
-    tagNames: ["dub", "Launch"], utmSource: "newsletter", expiresAt, title: "Dub launch", description: "Made by the dub SDK" });
+    tagNames: ["dub", "Launch"], utmSource: "newsletter", expiresAt, title: "Dub launch", description: "Made by the dub SDK",
+    expiredUrl: "https://example.com/dub/over" });
+  assert.equal(created.expiredUrl, "https://example.com/dub/over");
   assert.equal(created.title, "Dub launch");
   assert.equal((await shortstack.link("dub-launch")).description, "Made by the dub SDK");
+  assert.equal((await shortstack.link("dub-launch")).fallbackUrl, "https://example.com/dub/over");
   assert.equal(created.id, "dub-launch");
   assert.equal(created.shortLink, `${shortstack.baseUrl}/dub-launch`);
   assert.equal(created.url, "https://example.com/dub/launch?utm_source=newsletter");

@@ -19,6 +19,7 @@ export interface Link {
   url: string;
   title: string | null;
   description: string | null;
+  fallbackUrl: string | null;
   redirectType: number;
   state: string;
   disabled: boolean;

@@ -30,6 +30,8 @@ export function linkForm(existing: Link | null, onSaved: (link: Link) => void): 
     row("expiresAt", "Expires (optional)", h("input", { type: "datetime-local", value: existing?.expiresAt ? existing.expiresAt.slice(0, 16) : "" }), "Your local time"),
     row("maxVisits", "Max visits (optional)", h("input", { type: "number", min: 1, step: 1, value: existing?.maxVisits ?? "" })),
     row("redirectType", "Redirect", redirect),
+    row("fallbackUrl", "Fallback URL (optional)", h("input", { type: "url", value: existing?.fallbackUrl ?? "", placeholder: "https://…" }),
+      "Where visitors go once the link has expired, is disabled or used up, instead of a “no longer available” page"),
     row("tags", "Tags (optional)", h("input", { type: "text", value: existing?.tags.join(", ") ?? "" }), "Comma-separated"),
     row("description", "Description (optional)", h("textarea", { maxlength: 1000, rows: 2 }, existing?.description ?? "")),
     general,
@@ -47,9 +49,9 @@ export function linkForm(existing: Link | null, onSaved: (link: Link) => void): 
     if (!existing && value("slug")) body.slug = value("slug");
     const tags = value("tags").split(",").map((t) => t.trim()).filter((t) => t);
     if (tags.length || existing) body.tags = tags;
-    for (const text of ["title", "description"]) {
+    for (const text of ["title", "description", "fallbackUrl"]) {
       if (value(text)) body[text] = value(text);
-      else if (existing?.[text as "title" | "description"]) body[text] = null;
+      else if (existing?.[text as "title" | "description" | "fallbackUrl"]) body[text] = null;
     }
     if (value("expiresAt")) body.expiresAt = new Date(value("expiresAt")).toISOString();
     else if (existing?.expiresAt) body.expiresAt = null;

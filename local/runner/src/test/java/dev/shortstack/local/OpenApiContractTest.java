@@ -98,7 +98,8 @@ class OpenApiContractTest {
 
         // Links.
         String link = "{\"url\": \"https://example.com/contract\", \"slug\": \"contract\", \"tags\": [\"api\"], \"maxVisits\": 5,"
-                + " \"expiresAt\": \"2030-01-01T00:00:00Z\", \"title\": \"The contract\", \"description\": \"What /v1 promises\"}";
+                + " \"expiresAt\": \"2030-01-01T00:00:00Z\", \"title\": \"The contract\", \"description\": \"What /v1 promises\","
+                + " \"fallbackUrl\": \"https://example.com/contract-ended\"}";
         call("POST", "/v1/links", "/v1/links", admin, "application/json", link, 201);
         call("POST", "/v1/links", "/v1/links", admin, "application/json", link, 409);
         call("POST", "/v1/links", "/v1/links", admin, "application/json", "{\"url\": ", 400);

@@ -14,6 +14,7 @@ public final class LinkAttributes {
     public static final String TAGS = "tags";
     public static final String TITLE = "title";
     public static final String DESCRIPTION = "description";
+    public static final String FALLBACK_URL = "fallbackUrl";
     /** Slug and URL in lower case, for case-insensitive search; only where they have upper case. */
     public static final String SEARCH_KEY = "searchKey";
     /** The tags in lower case, for case-insensitive filtering; only where one has upper case. */

@@ -12,6 +12,7 @@ import java.util.List;
  * @param version   incremented by every edit; the ETag for optimistic locking
  * @param title       what the link is, for people (null when it has none); searchable
  * @param description a longer note on the link (null when it has none)
+ * @param fallbackUrl where visits go once the link is expired, disabled or used up, instead of the 410 page (null: the page)
  */
 public record Link(
         String slug,
@@ -28,7 +29,8 @@ public record Link(
         long version,
         String createdBy,
         String title,
-        String description) {
+        String description,
+        String fallbackUrl) {
 
     public static final int DEFAULT_REDIRECT_TYPE = 302;
 
@@ -40,7 +42,7 @@ public record Link(
     public Link(String slug, String linkId, String workspaceId, String url, int redirectType, Instant createdAt, Instant updatedAt,
                 Instant expiresAt, Long maxVisits, List<String> tags, boolean disabled, long version, String createdBy) {
         this(slug, linkId, workspaceId, url, redirectType, createdAt, updatedAt, expiresAt, maxVisits, tags, disabled, version, createdBy,
-                null, null);
+                null, null, null);
     }
 
     public LinkState stateAt(Instant now) {

@@ -41,6 +41,9 @@ public final class LinkItems {
         if (link.description() != null) {
             item.put(DESCRIPTION, s(link.description()));
         }
+        if (link.fallbackUrl() != null) {
+            item.put(FALLBACK_URL, s(link.fallbackUrl()));
+        }
         // Lower-case copies only where they differ: an all-lower-case link is matched on its own attributes. The copy
         // stops at SEARCH_KEY_LENGTH so that the item the redirect reads stays small.
         String searchable = link.slug() + "\n" + link.url() + (link.title() == null ? "" : "\n" + link.title());
@@ -76,7 +79,8 @@ public final class LinkItems {
                 Long.parseLong(item.get(VERSION).n()),
                 item.containsKey(CREATED_BY) ? item.get(CREATED_BY).s() : "",
                 item.containsKey(TITLE) ? item.get(TITLE).s() : null,
-                item.containsKey(DESCRIPTION) ? item.get(DESCRIPTION).s() : null);
+                item.containsKey(DESCRIPTION) ? item.get(DESCRIPTION).s() : null,
+                item.containsKey(FALLBACK_URL) ? item.get(FALLBACK_URL).s() : null);
     }
 
     /**

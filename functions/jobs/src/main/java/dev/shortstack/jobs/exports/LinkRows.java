@@ -17,7 +17,8 @@ final class LinkRows implements ExportSource {
 
     @Override
     public List<String> columns() {
-        return List.of("slug", "url", "tags", "expiresAt", "maxVisits", "redirectType", "disabled", "title", "description", "createdAt");
+        return List.of("slug", "url", "tags", "expiresAt", "maxVisits", "redirectType", "disabled", "title", "description", "fallbackUrl",
+                "createdAt");
     }
 
     @Override
@@ -27,6 +28,7 @@ final class LinkRows implements ExportSource {
                 job.to() == null ? null : job.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
                 link -> sink.accept(Arrays.asList(link.slug(), link.url(), link.tags(),
                         link.expiresAt() == null ? null : link.expiresAt().toString(), link.maxVisits(),
-                        link.redirectType(), link.disabled(), link.title(), link.description(), link.createdAt().toString())));
+                        link.redirectType(), link.disabled(), link.title(), link.description(), link.fallbackUrl(),
+                        link.createdAt().toString())));
     }
 }

@@ -14,6 +14,7 @@ enum Column {
     /** Kept; a title longer than Shortstack's limit is shortened, and the report says so. */
     TITLE,
     DESCRIPTION,
+    FALLBACK_URL,
     /** Known, with nothing in Shortstack to keep it in (ids, dates, click counts): skipped silently. */
     SKIPPED,
     /** Known but not kept, worth telling the user once (domains). */

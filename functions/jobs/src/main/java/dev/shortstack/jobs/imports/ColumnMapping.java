@@ -27,6 +27,7 @@ public final class ColumnMapping {
                     Map.entry("disabled", Column.DISABLED),
                     Map.entry("title", Column.TITLE),
                     Map.entry("description", Column.DESCRIPTION),
+                    Map.entry("fallbackurl", Column.FALLBACK_URL),
                     Map.entry("shorturl", Column.SKIPPED),
                     Map.entry("createdat", Column.SKIPPED),
                     Map.entry("updatedat", Column.SKIPPED)),

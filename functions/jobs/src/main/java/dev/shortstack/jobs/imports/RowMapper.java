@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 public final class RowMapper {
     private static final Set<String> JSON_FIELDS = Set.of("url", "slug", "expiresAt", "maxVisits", "redirectType", "tags", "title",
-            "description");
+            "description", "fallbackUrl");
     /** Fields a JSON Lines export writes that an import has no use for. */
     private static final Set<String> JSON_SKIPPED = Set.of("shortUrl", "createdAt", "updatedAt", "state", "visits", "version");
     private static final Pattern TAG_SEPARATORS = Pattern.compile("[|;,]");
@@ -78,6 +78,7 @@ public final class RowMapper {
                 case DISABLED -> disabled = bool(value, mapping.header().get(i));
                 case TITLE -> body.put("title", fitText("title", value, LinkRequestParser.MAX_TITLE, changes));
                 case DESCRIPTION -> body.put("description", fitText("description", value, LinkRequestParser.MAX_DESCRIPTION, changes));
+                case FALLBACK_URL -> body.put("fallbackUrl", value);
                 default -> throw new IllegalStateException("unmapped column " + column);
             }
         }

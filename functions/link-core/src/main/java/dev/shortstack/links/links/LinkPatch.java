@@ -15,14 +15,15 @@ public record LinkPatch(
         List<String> tags,
         Boolean disabled,
         Clearable<String> title,
-        Clearable<String> description) {
+        Clearable<String> description,
+        Clearable<String> fallbackUrl) {
 
     public record Clearable<T>(T value) {
     }
 
     /** An edit of the tags alone (tag renames and deletions across links). */
     public static LinkPatch tags(List<String> tags) {
-        return new LinkPatch(null, null, null, null, List.copyOf(tags), null, null, null);
+        return new LinkPatch(null, null, null, null, List.copyOf(tags), null, null, null, null);
     }
 
 }

@@ -23,9 +23,9 @@ public final class LinkRequestParser {
     public static final int MAX_TITLE = 200;
     public static final int MAX_DESCRIPTION = 1000;
     private static final Set<String> CREATE_FIELDS = Set.of("url", "slug", "expiresAt", "maxVisits", "redirectType", "tags", "title",
-            "description");
+            "description", "fallbackUrl");
     private static final Set<String> PATCH_FIELDS = Set.of("url", "expiresAt", "maxVisits", "redirectType", "tags", "disabled", "title",
-            "description");
+            "description", "fallbackUrl");
 
     private final UrlPolicy urlPolicy;
 
@@ -53,10 +53,11 @@ public final class LinkRequestParser {
         List<String> tags = tags(fields);
         String title = text(fields, "title", MAX_TITLE);
         String description = text(fields, "description", MAX_DESCRIPTION);
+        String fallbackUrl = fallbackUrl(fields);
         fields.throwIfInvalid();
         return new NewLink(url, slug, expiresAt, maxVisits,
                 redirectType == null ? Link.DEFAULT_REDIRECT_TYPE : redirectType,
-                tags == null ? List.of() : tags, title, description);
+                tags == null ? List.of() : tags, title, description, fallbackUrl);
     }
 
     public LinkPatch parsePatch(ObjectNode body, Instant now) {
@@ -79,6 +80,7 @@ public final class LinkRequestParser {
         Boolean disabled = fields.bool("disabled");
         String title = text(fields, "title", MAX_TITLE);
         String description = text(fields, "description", MAX_DESCRIPTION);
+        String fallbackUrl = fallbackUrl(fields);
         fields.throwIfInvalid();
         return new LinkPatch(
                 url,
@@ -88,7 +90,8 @@ public final class LinkRequestParser {
                 tags,
                 disabled,
                 fields.has("title") ? new LinkPatch.Clearable<>(title) : null,
-                fields.has("description") ? new LinkPatch.Clearable<>(description) : null);
+                fields.has("description") ? new LinkPatch.Clearable<>(description) : null,
+                fields.has("fallbackUrl") ? new LinkPatch.Clearable<>(fallbackUrl) : null);
     }
 
     /**
@@ -112,6 +115,17 @@ public final class LinkRequestParser {
 
     public static boolean isValidTag(String tag) {
         return TAG.matcher(tag).matches();
+    }
+
+    /** Where visits go once the link is gone: a URL under the same rules as the link's own. */
+    private String fallbackUrl(FieldReader fields) {
+        String raw = fields.string("fallbackUrl");
+        if (raw == null) {
+            return null;
+        }
+        String url = UrlNormaliser.normalise(raw);
+        urlPolicy.violation(url).ifPresent(reason -> fields.reject("fallbackUrl", reason));
+        return url;
     }
 
     private static String normalisedUrl(FieldReader fields) {

@@ -96,7 +96,8 @@ public final class LinkService {
     private Optional<Link> createOrFindOwn(Caller caller, NewLink request, String slug, String linkId, boolean disabled,
                                            Instant now) {
         Link link = new Link(slug, linkId, caller.workspaceId(), request.url(), request.redirectType(), now, now,
-                request.expiresAt(), request.maxVisits(), request.tags(), disabled, 1, caller.keyId(), request.title(), request.description());
+                request.expiresAt(), request.maxVisits(), request.tags(), disabled, 1, caller.keyId(), request.title(), request.description(),
+                request.fallbackUrl());
         if (store.create(link)) {
             return Optional.of(link);
         }
@@ -160,7 +161,7 @@ public final class LinkService {
     private static Link newLink(Caller caller, NewLink request, String slug, Instant now) {
         return new Link(slug, UUID.randomUUID().toString(), caller.workspaceId(), request.url(), request.redirectType(),
                 now, now, request.expiresAt(), request.maxVisits(), request.tags(), false, 1, caller.keyId(), request.title(),
-                request.description());
+                request.description(), request.fallbackUrl());
     }
 
     private static Link applyPatch(Link link, LinkPatch patch, Instant now) {
@@ -179,7 +180,8 @@ public final class LinkService {
                 link.version() + 1,
                 link.createdBy(),
                 patch.title() != null ? patch.title().value() : link.title(),
-                patch.description() != null ? patch.description().value() : link.description());
+                patch.description() != null ? patch.description().value() : link.description(),
+                patch.fallbackUrl() != null ? patch.fallbackUrl().value() : link.fallbackUrl());
     }
 
     private static void checkVersion(Link current, Optional<Set<Long>> ifMatch) {

@@ -34,6 +34,7 @@ final class Views {
         node.put("url", link.url());
         node.put("title", link.title());
         node.put("description", link.description());
+        node.put("fallbackUrl", link.fallbackUrl());
         node.put("redirectType", link.redirectType());
         boolean exhausted = link.maxVisits() != null && visitsUsed.isPresent() && visitsUsed.getAsLong() >= link.maxVisits();
         node.put("state", exhausted && link.stateAt(now) == LinkState.ACTIVE ? "exhausted" : link.stateAt(now).name().toLowerCase(Locale.ROOT));

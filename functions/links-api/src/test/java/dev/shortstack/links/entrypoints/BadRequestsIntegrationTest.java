@@ -162,6 +162,12 @@ class BadRequestsIntegrationTest {
                 + "\"}", 400, "validation-failed", "description"));
         rows.add(create("description an object", "{\"url\":\"https://a.example\",\"description\":{}}", 400, "validation-failed",
                 "description"));
+        rows.add(create("fallbackUrl a javascript: URL", "{\"url\":\"https://a.example\",\"fallbackUrl\":\"javascript:alert(1)\"}", 400,
+                "validation-failed", "fallbackUrl"));
+        rows.add(create("fallbackUrl a number", "{\"url\":\"https://a.example\",\"fallbackUrl\":7}", 400, "validation-failed",
+                "fallbackUrl"));
+        rows.add(create("fallbackUrl on a blocked domain", "{\"url\":\"https://a.example\",\"fallbackUrl\":\"https://malware.example/x\"}",
+                400, "validation-failed", "fallbackUrl"));
         rows.add(create("redirectType 303", "{\"url\":\"https://a.example\",\"redirectType\":303}", 400, "validation-failed", "redirectType"));
         rows.add(create("tags not an array", "{\"url\":\"https://a.example\",\"tags\":\"a,b\"}", 400, "validation-failed", "tags"));
         rows.add(create("too many tags", "{\"url\":\"https://a.example\",\"tags\":" + tags(21) + "}", 400, "validation-failed", "tags"));
@@ -203,6 +209,8 @@ class BadRequestsIntegrationTest {
                 e -> body(path(e, "PATCH", "taken-slug"), "{\"title\":\"" + "t".repeat(201) + "\"}"), 400, "validation-failed", "title"));
         rows.add(fixture("PATCH a description that is a list", "links-api/patch-link.json",
                 e -> body(path(e, "PATCH", "taken-slug"), "{\"description\":[\"x\"]}"), 400, "validation-failed", "description"));
+        rows.add(fixture("PATCH a fallbackUrl without a scheme", "links-api/patch-link.json",
+                e -> body(path(e, "PATCH", "taken-slug"), "{\"fallbackUrl\":\"example.com/over\"}"), 400, "validation-failed", "fallbackUrl"));
         rows.add(fixture("PATCH to a javascript: URL", "links-api/patch-link.json",
                 e -> body(path(e, "PATCH", "taken-slug"), "{\"url\":\"javascript:void(0)\"}"), 400, "validation-failed", "url"));
         rows.add(fixture("DELETE with a stale ETag", "links-api/delete-link.json", e -> header(path(e, "DELETE", "taken-slug"), "if-match", "\"7\""),

@@ -144,6 +144,23 @@ class LinksApiHandlerTest {
     }
 
     @Test
+    void titleDescriptionAndFallbackAreKeptTrimmedAndClearedWithNull() {
+        JsonNode created = body(api.invoke(withBody(event("links-api/create-link.json"), "{\"url\":\"https://example.com\",\"slug\":\"launch-2026\","
+                + "\"title\":\"  Spring launch \",\"description\":\"For the newsletter\",\"fallbackUrl\":\" https://example.com/over \"}")));
+        assertThat(created.path("title").asText()).isEqualTo("Spring launch");
+        assertThat(created.path("description").asText()).isEqualTo("For the newsletter");
+        assertThat(created.path("fallbackUrl").asText()).isEqualTo("https://example.com/over");
+
+        JsonNode cleared = body(api.invoke(withBody(event("links-api/patch-link.json"),
+                "{\"title\":null,\"description\":\"\",\"fallbackUrl\":null}")));
+
+        assertThat(cleared.path("title").isNull()).isTrue();
+        assertThat(cleared.path("description").isNull()).as("empty is none").isTrue();
+        assertThat(cleared.path("fallbackUrl").isNull()).isTrue();
+        assertThat(links.find("launch-2026").orElseThrow().title()).isNull();
+    }
+
+    @Test
     void patchCanClearExpiryAndVisitLimitWithNull() {
         api.invoke(withBody(event("links-api/create-link.json"),
                 "{\"url\":\"https://example.com\",\"slug\":\"launch-2026\",\"maxVisits\":5,\"expiresAt\":\"2027-01-01T00:00:00Z\"}"));

@@ -112,7 +112,7 @@ class DynamoLinkStoreIntegrationTest {
         Caller alice = new Caller("k1", "alice", Role.WRITE);
         service.create(alice, new NewLink("https://Example.com/Big-Launch", "Launch-2026", null, null, 302, List.of("Promo", "q4")));
         service.create(alice, new NewLink("https://example.com/small", "small-one", null, null, 302, List.of("promo"), "Spring Sale",
-                "Not searched: only titles are"));
+                "Not searched: only titles are", null));
         Link older = service.create(alice, new NewLink("https://example.com/Legacy", "Legacy-Link", null, null, 302, List.of("Old")));
         // As an item written before the lower-case copies existed.
         aws.dynamo().updateItem(r -> r.tableName(harness.table(EnvNames.LINKS_TABLE))

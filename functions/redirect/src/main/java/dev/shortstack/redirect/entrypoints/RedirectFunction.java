@@ -52,6 +52,10 @@ public final class RedirectFunction extends HttpApiFunction {
             deps.observability().count("Redirect");
             return RedirectResponses.redirect(request, redirect.link(), deps.cachePolicy().forRedirect(redirect.link(), now), head);
         }
+        if (outcome instanceof RedirectOutcome.Fallback fallback) {
+            deps.observability().count("LinkFallback");
+            return RedirectResponses.fallback(request, fallback, head);
+        }
         deps.observability().count(outcome instanceof RedirectOutcome.Gone ? "LinkGone" : "LinkNotFound");
         return RedirectResponses.failure(request, outcome, head);
     }

@@ -20,25 +20,39 @@ final class RedirectResponses {
     }
 
     static HttpApiResponse redirect(HttpApiRequest request, Link link, String cacheControl, boolean head) {
+        return redirect(request, link.slug(), link.url(), link.redirectType(), cacheControl, head);
+    }
+
+    /**
+     * A gone link's visitor sent to its fallback URL: a temporary redirect, cached only as briefly as the
+     * 410 page it replaces (the link may be enabled or extended again), the reason in a header.
+     */
+    static HttpApiResponse fallback(HttpApiRequest request, RedirectOutcome.Fallback fallback, boolean head) {
+        return redirect(request, fallback.link().slug(), fallback.link().fallbackUrl(), 302, CachePolicy.MISS, head)
+                .withHeader("x-shortstack-fallback", fallback.reason());
+    }
+
+    private static HttpApiResponse redirect(HttpApiRequest request, String slug, String location, int status, String cacheControl,
+                                            boolean head) {
         Map<String, String> headers = new HashMap<>();
-        headers.put("location", link.url());
+        headers.put("location", location);
         headers.put("cache-control", cacheControl);
         headers.put("referrer-policy", "strict-origin-when-cross-origin");
         String body;
         if (wantsJson(request)) {
             ObjectNode json = Json.mapper().createObjectNode();
-            json.put("slug", link.slug());
-            json.put("location", link.url());
-            json.put("status", link.redirectType());
+            json.put("slug", slug);
+            json.put("location", location);
+            json.put("status", status);
             headers.put("content-type", "application/json");
             body = json.toString();
         } else {
             headers.put("content-type", "text/html; charset=utf-8");
-            String href = html(link.url());
+            String href = html(location);
             body = "<!doctype html><meta charset=\"utf-8\"><title>Redirecting</title>"
                     + "<p>Redirecting to <a href=\"" + href + "\">" + href + "</a>.</p>";
         }
-        return HttpApiResponse.of(link.redirectType(), headers, head ? null : body);
+        return HttpApiResponse.of(status, headers, head ? null : body);
     }
 
     static HttpApiResponse failure(HttpApiRequest request, RedirectOutcome outcome, boolean head) {

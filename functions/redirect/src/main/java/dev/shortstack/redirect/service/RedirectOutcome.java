@@ -13,4 +13,8 @@ public sealed interface RedirectOutcome {
     /** The link exists but must not be followed: expired, disabled or out of visits. */
     record Gone(String slug, String reason) implements RedirectOutcome {
     }
+
+    /** The link is gone (as {@link Gone}) and names where such visits go instead: not a click of the link. */
+    record Fallback(Link link, String reason) implements RedirectOutcome {
+    }
 }

@@ -46,13 +46,18 @@ public final class RedirectService {
         }
         LinkState state = link.stateAt(visit.at());
         if (state != LinkState.ACTIVE) {
-            return new RedirectOutcome.Gone(slug, state == LinkState.EXPIRED ? "expired" : "disabled");
+            return gone(link, state == LinkState.EXPIRED ? "expired" : "disabled");
         }
         if (link.hasVisitLimit() && !withinLimit(link, visit)) {
-            return new RedirectOutcome.Gone(slug, "visit limit reached");
+            return gone(link, "visit limit reached");
         }
         record(link, visit);
         return new RedirectOutcome.Redirect(link);
+    }
+
+    /** A gone link's visitors go to its fallback URL when it names one, else they get the 410 page. */
+    private static RedirectOutcome gone(Link link, String reason) {
+        return link.fallbackUrl() != null ? new RedirectOutcome.Fallback(link, reason) : new RedirectOutcome.Gone(link.slug(), reason);
     }
 
     /** A visit that counts takes one of the link's visits; a preview (HEAD) only looks whether one is left. */

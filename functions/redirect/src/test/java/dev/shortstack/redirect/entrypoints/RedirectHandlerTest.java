@@ -158,6 +158,27 @@ class RedirectHandlerTest {
     }
 
     @Test
+    void aGoneLinkWithAFallbackSendsItsVisitorsThereCachedAsBrieflyAsA410AndCountsNoClick() {
+        links.put("expired", withFallback(link(302, NOW.minusSeconds(1), null, false)));
+        links.put("disabled", withFallback(link(308, null, null, true)));
+        links.put("launch-2026", withFallback(link(302, null, 1L, false)));
+
+        JsonNode expired = invoke(path(event("redirect/get-slug.json"), "expired"));
+        JsonNode disabled = invoke(path(event("redirect/get-slug.json"), "disabled"));
+        List<JsonNode> limited = List.of(invoke(event("redirect/get-slug.json")), invoke(event("redirect/get-slug.json")));
+
+        for (JsonNode fallback : List.of(expired, disabled, limited.get(1))) {
+            assertThat(fallback.path("statusCode").asInt()).as("temporary, whatever the link's own type").isEqualTo(302);
+            assertThat(fallback.path("headers").path("location").asText()).isEqualTo("https://example.com/sold-out");
+            assertThat(fallback.path("headers").path("cache-control").asText()).isEqualTo(CachePolicy.MISS);
+        }
+        assertThat(expired.path("headers").path("x-shortstack-fallback").asText()).isEqualTo("expired");
+        assertThat(limited.get(1).path("headers").path("x-shortstack-fallback").asText()).isEqualTo("visit limit reached");
+        assertThat(limited.get(0).path("headers").path("location").asText()).as("the visit within the limit").isEqualTo("https://example.com/launch");
+        assertThat(clicks.published()).as("only the visit that followed the link itself").hasSize(1);
+    }
+
+    @Test
     void jsonClientsGetJsonAndProblemDetails() {
         links.put("launch-2026", link(302, null, null, false));
         ObjectNode json = withHeader(event("redirect/get-slug.json"), "accept", "application/json");
@@ -187,6 +208,12 @@ class RedirectHandlerTest {
     void primingBeforeASnapshotTakesTheUsualPathButCountsNoClick() {
         assertThat(function.prime(dev.shortstack.shared.lambda.FixedContext.invocation("redirect")).statusCode()).isEqualTo(404);
         assertThat(clicks.published()).isEmpty();
+    }
+
+    private static Link withFallback(Link link) {
+        return new Link(link.slug(), link.linkId(), link.workspaceId(), link.url(), link.redirectType(), link.createdAt(), link.updatedAt(),
+                link.expiresAt(), link.maxVisits(), link.tags(), link.disabled(), link.version(), link.createdBy(), null, null,
+                "https://example.com/sold-out");
     }
 
     private int status(String slug) {

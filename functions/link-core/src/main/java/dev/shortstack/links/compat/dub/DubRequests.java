@@ -29,7 +29,7 @@ import java.util.TreeMap;
 public final class DubRequests {
     private static final Set<String> UTM = Set.of("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content");
     private static final Set<String> UNSUPPORTED = Set.of("externalId", "tenantId", "programId", "partnerId", "prefix",
-            "trackConversion", "archived", "publicStats", "folderId", "comments", "expiredUrl", "password", "proxy", "image", "video", "rewrite", "ios", "android", "geo", "doIndex", "ref", "webhookIds", "testVariants",
+            "trackConversion", "archived", "publicStats", "folderId", "comments", "password", "proxy", "image", "video", "rewrite", "ios", "android", "geo", "doIndex", "ref", "webhookIds", "testVariants",
             "testStartedAt", "testCompletedAt");
     private static final Map<String, String> WHY = Map.of(
             "password", "Shortstack links have no password",
@@ -85,6 +85,8 @@ public final class DubRequests {
                 }
                 case "expiresAt" -> own.set("expiresAt", value);
                 case "title", "description" -> own.set(name, value);
+                // Dub's page for expired links; Shortstack's fallback also takes disabled and used-up links' visitors.
+                case "expiredUrl" -> own.set("fallbackUrl", value);
                 case "tagId", "tagIds", "tagNames" -> {
                     tagsGiven |= !value.isNull();
                     names(value).forEach(tags::add);

@@ -56,7 +56,7 @@ public final class DubViews {
         }
         node.put("archived", false);
         node.put("expiresAt", link.expiresAt() == null ? null : link.expiresAt().toString());
-        node.putNull("expiredUrl");
+        node.put("expiredUrl", link.fallbackUrl());
         node.put("disabledAt", link.disabled() ? link.updatedAt().toString() : null);
         node.putNull("password");
         node.put("proxy", false);
