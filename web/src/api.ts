@@ -13,6 +13,9 @@ export class ApiError extends Error {
   }
 }
 
+export const UTM_FIELDS = ["source", "medium", "campaign", "term", "content"] as const;
+export type UtmField = typeof UTM_FIELDS[number];
+
 export interface Link {
   slug: string;
   shortUrl: string;
@@ -20,6 +23,7 @@ export interface Link {
   title: string | null;
   description: string | null;
   fallbackUrl: string | null;
+  utm: Record<UtmField, string | null>;
   redirectType: number;
   state: string;
   disabled: boolean;

@@ -1,4 +1,4 @@
-import { api, ApiError, Link } from "../api";
+import { api, ApiError, Link, UTM_FIELDS } from "../api";
 import { h } from "../dom";
 
 /**
@@ -33,6 +33,9 @@ export function linkForm(existing: Link | null, onSaved: (link: Link) => void): 
     row("fallbackUrl", "Fallback URL (optional)", h("input", { type: "url", value: existing?.fallbackUrl ?? "", placeholder: "https://…" }),
       "Where visitors go once the link has expired, is disabled or used up, instead of a “no longer available” page"),
     row("tags", "Tags (optional)", h("input", { type: "text", value: existing?.tags.join(", ") ?? "" }), "Comma-separated"),
+    h("fieldset", { class: "utm" }, h("legend", {}, "UTM parameters (optional), added to the destination URL"),
+      ...UTM_FIELDS.map((field) => row(`utm-${field}`, `utm_${field}`,
+        h("input", { type: "text", maxlength: 200, value: existing?.utm?.[field] ?? "" })))),
     row("description", "Description (optional)", h("textarea", { maxlength: 1000, rows: 2 }, existing?.description ?? "")),
     general,
     h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, existing ? "Save" : "Create link")));
@@ -49,6 +52,12 @@ export function linkForm(existing: Link | null, onSaved: (link: Link) => void): 
     if (!existing && value("slug")) body.slug = value("slug");
     const tags = value("tags").split(",").map((t) => t.trim()).filter((t) => t);
     if (tags.length || existing) body.tags = tags;
+    const utm: Record<string, string | null> = {};
+    for (const field of UTM_FIELDS) {
+      if (value(`utm-${field}`)) utm[field] = value(`utm-${field}`);
+      else if (existing?.utm?.[field]) utm[field] = null;
+    }
+    if (Object.keys(utm).length) body.utm = utm;
     for (const text of ["title", "description", "fallbackUrl"]) {
       if (value(text)) body[text] = value(text);
       else if (existing?.[text as "title" | "description" | "fallbackUrl"]) body[text] = null;
@@ -66,7 +75,7 @@ export function linkForm(existing: Link | null, onSaved: (link: Link) => void): 
       if (e instanceof ApiError && Object.keys(e.fieldErrors).length) {
         let first: HTMLElement | null = null;
         for (const [field, message] of Object.entries(e.fieldErrors)) {
-          const name = field.replace(/\[\d+]$/, "");
+          const name = field.replace(/\[\d+]$/, "").replace(/^utm\./, "utm-");
           if (errors[name]) {
             errors[name].textContent = message;
             fields[name].setAttribute("aria-invalid", "true");

@@ -99,7 +99,7 @@ class OpenApiContractTest {
         // Links.
         String link = "{\"url\": \"https://example.com/contract\", \"slug\": \"contract\", \"tags\": [\"api\"], \"maxVisits\": 5,"
                 + " \"expiresAt\": \"2030-01-01T00:00:00Z\", \"title\": \"The contract\", \"description\": \"What /v1 promises\","
-                + " \"fallbackUrl\": \"https://example.com/contract-ended\"}";
+                + " \"fallbackUrl\": \"https://example.com/contract-ended\", \"utm\": {\"source\": \"contract\", \"campaign\": \"v1\"}}";
         call("POST", "/v1/links", "/v1/links", admin, "application/json", link, 201);
         call("POST", "/v1/links", "/v1/links", admin, "application/json", link, 409);
         call("POST", "/v1/links", "/v1/links", admin, "application/json", "{\"url\": ", 400);
@@ -115,7 +115,7 @@ class OpenApiContractTest {
         call("GET", "/v1/links/{slug}", "/v1/links/no-such-link", admin, null, null, 404);
         call("PATCH", "/v1/links/{slug}", "/v1/links/contract", admin, "application/merge-patch+json", "{\"tags\": null}", 428);
         call("PATCH", "/v1/links/{slug}", "/v1/links/contract", admin, "application/merge-patch+json", "{\"tags\": null}", 412, "\"99\"");
-        call("PATCH", "/v1/links/{slug}", "/v1/links/contract", admin, "application/merge-patch+json", "{\"tags\": null, \"maxVisits\": null, \"title\": null}",
+        call("PATCH", "/v1/links/{slug}", "/v1/links/contract", admin, "application/merge-patch+json", "{\"tags\": null, \"maxVisits\": null, \"title\": null, \"utm\": {\"campaign\": null}}",
                 200, "\"1\"");
         call("DELETE", "/v1/links/{slug}", "/v1/links/contract-2", admin, null, null, 412, "\"99\"");
         call("DELETE", "/v1/links/{slug}", "/v1/links/contract-2", admin, null, null, 204);

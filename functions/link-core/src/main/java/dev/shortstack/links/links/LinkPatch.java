@@ -2,10 +2,13 @@ package dev.shortstack.links.links;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A validated edit (JSON merge-patch semantics). A null component means "leave as is"; for the
- * clearable fields a present {@link Clearable} with a null value means "remove".
+ * clearable fields a present {@link Clearable} with a null value means "remove". {@code utm}: UTM parameters to
+ * set in the URL (the patched one, or the link's), an empty value removing one.
  */
 public record LinkPatch(
         String url,
@@ -16,14 +19,15 @@ public record LinkPatch(
         Boolean disabled,
         Clearable<String> title,
         Clearable<String> description,
-        Clearable<String> fallbackUrl) {
+        Clearable<String> fallbackUrl,
+        Map<String, Optional<String>> utm) {
 
     public record Clearable<T>(T value) {
     }
 
     /** An edit of the tags alone (tag renames and deletions across links). */
     public static LinkPatch tags(List<String> tags) {
-        return new LinkPatch(null, null, null, null, List.copyOf(tags), null, null, null, null);
+        return new LinkPatch(null, null, null, null, List.copyOf(tags), null, null, null, null, null);
     }
 
 }

@@ -1,5 +1,6 @@
 package dev.shortstack.links.links;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.links.request.FieldReader;
 import dev.shortstack.shared.link.Link;
@@ -9,7 +10,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -23,9 +27,9 @@ public final class LinkRequestParser {
     public static final int MAX_TITLE = 200;
     public static final int MAX_DESCRIPTION = 1000;
     private static final Set<String> CREATE_FIELDS = Set.of("url", "slug", "expiresAt", "maxVisits", "redirectType", "tags", "title",
-            "description", "fallbackUrl");
+            "description", "fallbackUrl", "utm");
     private static final Set<String> PATCH_FIELDS = Set.of("url", "expiresAt", "maxVisits", "redirectType", "tags", "disabled", "title",
-            "description", "fallbackUrl");
+            "description", "fallbackUrl", "utm");
 
     private final UrlPolicy urlPolicy;
 
@@ -36,6 +40,10 @@ public final class LinkRequestParser {
     public NewLink parseCreate(ObjectNode body, Instant now) {
         FieldReader fields = new FieldReader(body, CREATE_FIELDS);
         String url = normalisedUrl(fields);
+        Map<String, Optional<String>> utm = utm(body, fields);
+        if (url != null && utm != null) {
+            url = UtmParameters.compose(url, utm);
+        }
         if (url == null && !fields.hasErrorFor("url")) {
             fields.reject("url", "is required");
         }
@@ -81,6 +89,7 @@ public final class LinkRequestParser {
         String title = text(fields, "title", MAX_TITLE);
         String description = text(fields, "description", MAX_DESCRIPTION);
         String fallbackUrl = fallbackUrl(fields);
+        Map<String, Optional<String>> utm = utm(body, fields);
         fields.throwIfInvalid();
         return new LinkPatch(
                 url,
@@ -91,7 +100,8 @@ public final class LinkRequestParser {
                 disabled,
                 fields.has("title") ? new LinkPatch.Clearable<>(title) : null,
                 fields.has("description") ? new LinkPatch.Clearable<>(description) : null,
-                fields.has("fallbackUrl") ? new LinkPatch.Clearable<>(fallbackUrl) : null);
+                fields.has("fallbackUrl") ? new LinkPatch.Clearable<>(fallbackUrl) : null,
+                utm);
     }
 
     /**
@@ -115,6 +125,38 @@ public final class LinkRequestParser {
 
     public static boolean isValidTag(String tag) {
         return TAG.matcher(tag).matches();
+    }
+
+    /**
+     * The {@code utm} object: each of source, medium, campaign, term and content a string to set
+     * (at most 200 characters) or null to remove; null when the body has none.
+     */
+    private static Map<String, Optional<String>> utm(ObjectNode body, FieldReader fields) {
+        JsonNode node = body.get("utm");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            return fields.reject("utm", "must be an object such as {\"source\": \"newsletter\", \"campaign\": \"spring\"}");
+        }
+        Map<String, Optional<String>> values = new LinkedHashMap<>();
+        node.properties().forEach(entry -> {
+            String field = entry.getKey();
+            JsonNode value = entry.getValue();
+            if (!UtmParameters.FIELDS.contains(field)) {
+                fields.reject("utm." + field, "is not a UTM parameter; use source, medium, campaign, term or content");
+            } else if (value.isNull() || value.isTextual() && value.asText().isBlank()) {
+                values.put(field, Optional.empty());
+            } else if (!value.isTextual()) {
+                fields.reject("utm." + field, "must be a string, or null to remove it");
+            } else if (value.asText().strip().length() > UtmParameters.MAX_VALUE
+                    || value.asText().chars().anyMatch(Character::isISOControl)) {
+                fields.reject("utm." + field, "must be at most " + UtmParameters.MAX_VALUE + " characters, without control characters");
+            } else {
+                values.put(field, Optional.of(value.asText().strip()));
+            }
+        });
+        return values;
     }
 
     /** Where visits go once the link is gone: a URL under the same rules as the link's own. */

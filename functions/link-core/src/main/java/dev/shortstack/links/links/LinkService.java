@@ -169,7 +169,7 @@ public final class LinkService {
                 link.slug(),
                 link.linkId(),
                 link.workspaceId(),
-                patch.url() != null ? patch.url() : link.url(),
+                withUtm(patch.url() != null ? patch.url() : link.url(), patch),
                 patch.redirectType() != null ? patch.redirectType() : link.redirectType(),
                 link.createdAt(),
                 now,
@@ -182,6 +182,10 @@ public final class LinkService {
                 patch.title() != null ? patch.title().value() : link.title(),
                 patch.description() != null ? patch.description().value() : link.description(),
                 patch.fallbackUrl() != null ? patch.fallbackUrl().value() : link.fallbackUrl());
+    }
+
+    private static String withUtm(String url, LinkPatch patch) {
+        return patch.utm() == null ? url : UtmParameters.compose(url, patch.utm());
     }
 
     private static void checkVersion(Link current, Optional<Set<Long>> ifMatch) {

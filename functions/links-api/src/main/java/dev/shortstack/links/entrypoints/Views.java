@@ -7,6 +7,7 @@ import dev.shortstack.links.jobs.Job;
 import dev.shortstack.links.jobs.JobKind;
 import dev.shortstack.links.jobs.PresignedUrl;
 import dev.shortstack.links.keys.NewApiKey;
+import dev.shortstack.links.links.UtmParameters;
 import dev.shortstack.shared.paging.Page;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.link.Link;
@@ -35,6 +36,9 @@ final class Views {
         node.put("title", link.title());
         node.put("description", link.description());
         node.put("fallbackUrl", link.fallbackUrl());
+        ObjectNode utm = node.putObject("utm");
+        Map<String, String> inUrl = UtmParameters.read(link.url());
+        UtmParameters.FIELDS.forEach(field -> utm.put(field, inUrl.get(field)));
         node.put("redirectType", link.redirectType());
         boolean exhausted = link.maxVisits() != null && visitsUsed.isPresent() && visitsUsed.getAsLong() >= link.maxVisits();
         node.put("state", exhausted && link.stateAt(now) == LinkState.ACTIVE ? "exhausted" : link.stateAt(now).name().toLowerCase(Locale.ROOT));

@@ -166,6 +166,13 @@ class BadRequestsIntegrationTest {
                 "validation-failed", "fallbackUrl"));
         rows.add(create("fallbackUrl a number", "{\"url\":\"https://a.example\",\"fallbackUrl\":7}", 400, "validation-failed",
                 "fallbackUrl"));
+        rows.add(create("utm not an object", "{\"url\":\"https://a.example\",\"utm\":\"newsletter\"}", 400, "validation-failed", "utm"));
+        rows.add(create("utm with an unknown parameter", "{\"url\":\"https://a.example\",\"utm\":{\"id\":\"x\"}}", 400,
+                "validation-failed", "utm.id"));
+        rows.add(create("utm value a number", "{\"url\":\"https://a.example\",\"utm\":{\"source\":1}}", 400, "validation-failed",
+                "utm.source"));
+        rows.add(create("utm value over 200 characters", "{\"url\":\"https://a.example\",\"utm\":{\"campaign\":\"" + "c".repeat(201)
+                + "\"}}", 400, "validation-failed", "utm.campaign"));
         rows.add(create("fallbackUrl on a blocked domain", "{\"url\":\"https://a.example\",\"fallbackUrl\":\"https://malware.example/x\"}",
                 400, "validation-failed", "fallbackUrl"));
         rows.add(create("redirectType 303", "{\"url\":\"https://a.example\",\"redirectType\":303}", 400, "validation-failed", "redirectType"));

@@ -161,6 +161,21 @@ class LinksApiHandlerTest {
     }
 
     @Test
+    void utmFieldsAreComposedIntoTheUrlAndReadBackAnEditSettingOrRemovingThem() {
+        JsonNode created = body(api.invoke(withBody(event("links-api/create-link.json"), "{\"url\":\"https://example.com/p?ref=x\","
+                + "\"slug\":\"launch-2026\",\"utm\":{\"source\":\"newsletter\",\"campaign\":\"spring\"}}")));
+        assertThat(created.path("url").asText()).isEqualTo("https://example.com/p?ref=x&utm_source=newsletter&utm_campaign=spring");
+        assertThat(created.path("utm").path("source").asText()).isEqualTo("newsletter");
+        assertThat(created.path("utm").path("medium").isNull()).isTrue();
+
+        JsonNode edited = body(api.invoke(withBody(event("links-api/patch-link.json"),
+                "{\"utm\":{\"campaign\":null,\"medium\":\"email\"}}")));
+
+        assertThat(edited.path("url").asText()).isEqualTo("https://example.com/p?ref=x&utm_source=newsletter&utm_medium=email");
+        assertThat(links.find("launch-2026").orElseThrow().url()).isEqualTo(edited.path("url").asText());
+    }
+
+    @Test
     void patchCanClearExpiryAndVisitLimitWithNull() {
         api.invoke(withBody(event("links-api/create-link.json"),
                 "{\"url\":\"https://example.com\",\"slug\":\"launch-2026\",\"maxVisits\":5,\"expiresAt\":\"2027-01-01T00:00:00Z\"}"));

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.links.links.LinkPatch;
 import dev.shortstack.links.links.LinkRequestParser;
 import dev.shortstack.links.links.NewLink;
+import dev.shortstack.links.links.UtmParameters;
 import dev.shortstack.shared.http.ApiProblem;
 import dev.shortstack.shared.http.FieldError;
 import dev.shortstack.shared.json.Json;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +115,9 @@ public final class DubRequests {
             if (!own.path("url").isTextual()) {
                 throw ApiProblem.validation("utm_source", "needs the url in the same request: UTM parameters are added to it");
             }
-            own.put("url", withUtm(own.path("url").asText(), utm));
+            Map<String, Optional<String>> changes = new LinkedHashMap<>();
+            utm.forEach((name, value) -> changes.put(name.substring("utm_".length()), Optional.of(value)));
+            own.put("url", UtmParameters.compose(own.path("url").asText(), changes));
         }
         return own;
     }
@@ -138,24 +140,5 @@ public final class DubRequests {
     private static boolean unset(JsonNode value) {
         return value.isNull() || value.isBoolean() && !value.booleanValue() || value.isTextual() && value.asText().isEmpty()
                 || value.isContainerNode() && value.isEmpty();
-    }
-
-    /** The URL with each UTM parameter set (replacing one already there), as Dub writes them into the destination. */
-    static String withUtm(String url, Map<String, String> utm) {
-        int hash = url.indexOf('#');
-        String fragment = hash < 0 ? "" : url.substring(hash);
-        String base = hash < 0 ? url : url.substring(0, hash);
-        int question = base.indexOf('?');
-        List<String> kept = new ArrayList<>();
-        if (question >= 0) {
-            for (String pair : base.substring(question + 1).split("&")) {
-                if (!pair.isEmpty() && !utm.containsKey(pair.split("=", 2)[0])) {
-                    kept.add(pair);
-                }
-            }
-            base = base.substring(0, question);
-        }
-        utm.forEach((name, value) -> kept.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return base + "?" + String.join("&", kept) + fragment;
     }
 }

@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.links.compat.CompatContext;
 import dev.shortstack.shared.json.Json;
+import dev.shortstack.links.links.UtmParameters;
 import dev.shortstack.shared.link.Link;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Shortstack's links in Dub's shapes (the SDK validates every field, so each is present with Dub's
@@ -18,7 +17,6 @@ import java.util.Set;
  * of is null, false or empty, never invented.
  */
 public final class DubViews {
-    private static final Set<String> UTM = Set.of("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content");
     /** Dub requires a colour per tag; Shortstack's tags have none, so every tag is gray. */
     static final String TAG_COLOR = "gray";
 
@@ -77,7 +75,9 @@ public final class DubViews {
         node.put("shortLink", shortLink(link));
         // Shortstack draws QR codes in the dashboard; it serves no QR image URL.
         node.put("qrCode", "");
-        UTM.stream().sorted().forEach(name -> node.put(name, utm(link.url(), name)));
+        // Dub shows a link's UTM parameters as fields: read from its URL.
+        Map<String, String> utm = UtmParameters.read(link.url());
+        UtmParameters.FIELDS.stream().sorted().forEach(field -> node.put("utm_" + field, utm.get(field)));
         node.put("userId", link.createdBy());
         node.put("workspaceId", link.workspaceId());
         figures.ifPresent(f -> {
@@ -106,20 +106,5 @@ public final class DubViews {
         tag.put("name", name);
         tag.put("color", TAG_COLOR);
         return tag;
-    }
-
-    /** Dub shows a link's UTM parameters as fields: read from its URL. */
-    private static String utm(String url, String name) {
-        String query = URI.create(url).getRawQuery();
-        if (query == null) {
-            return null;
-        }
-        for (String pair : query.split("&")) {
-            String[] parts = pair.split("=", 2);
-            if (parts[0].equals(name)) {
-                return parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "";
-            }
-        }
-        return null;
     }
 }

@@ -30,7 +30,7 @@ class DubLinkRoutesTest {
         assertThat(response.path("statusCode").asInt()).isEqualTo(200);
         JsonNode link = body(response);
         assertThat(link.path("id").asText()).isEqualTo("launch-2026");
-        assertThat(link.path("url").asText()).isEqualTo("https://example.com/launch?ref=mail&utm_campaign=spring+sale&utm_source=newsletter#top");
+        assertThat(link.path("url").asText()).isEqualTo("https://example.com/launch?ref=mail&utm_source=newsletter&utm_campaign=spring+sale#top");
         assertThat(link.path("utm_campaign").asText()).isEqualTo("spring sale");
         assertThat(link.path("shortLink").asText()).isEqualTo("https://sho.rt/launch-2026");
         assertThat(link.path("tags").findValuesAsText("name")).containsExactly("campaign", "Q4");
