@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -28,10 +29,17 @@ public final class DynamoVisitCounter implements VisitCounter {
 
     private final DynamoDbClient dynamo;
     private final String tableName;
+    private final LongConsumer pause;
 
     public DynamoVisitCounter(DynamoDbClient dynamo, String tableName) {
+        this(dynamo, tableName, DynamoVisitCounter::sleep);
+    }
+
+    /** @param pause waits this many milliseconds before unprocessed keys are asked again (tests pass one that records) */
+    DynamoVisitCounter(DynamoDbClient dynamo, String tableName, LongConsumer pause) {
         this.dynamo = dynamo;
         this.tableName = tableName;
+        this.pause = pause;
     }
 
     @Override
@@ -83,7 +91,7 @@ public final class DynamoVisitCounter implements VisitCounter {
             Map<String, KeysAndAttributes> request = Map.of(tableName, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
             for (int attempt = 0; !request.isEmpty() && attempt < BATCH_ATTEMPTS; attempt++) {
                 if (attempt > 0) {
-                    pause(RETRY_PAUSE_MILLIS << (attempt - 1));
+                    pause.accept(RETRY_PAUSE_MILLIS << (attempt - 1));
                 }
                 Map<String, KeysAndAttributes> asked = request;
                 BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(asked));
@@ -99,7 +107,7 @@ public final class DynamoVisitCounter implements VisitCounter {
         return used;
     }
 
-    private static void pause(long millis) {
+    private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

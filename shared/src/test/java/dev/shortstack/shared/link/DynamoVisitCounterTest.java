@@ -23,8 +23,11 @@ class DynamoVisitCounterTest {
     void keysLeftUnprocessedAreAskedAgainUntilEveryCountIsRead() {
         ThrottledDynamo dynamo = new ThrottledDynamo(1);
 
-        assertThat(new DynamoVisitCounter(dynamo, "visits").used(List.of("a", "b", "c", "d")))
+        List<Long> pauses = new ArrayList<>();
+
+        assertThat(new DynamoVisitCounter(dynamo, "visits", pauses::add).used(List.of("a", "b", "c", "d")))
                 .isEqualTo(Map.of("a", 3L, "b", 0L, "c", 7L, "d", 0L));
+        assertThat(pauses).as("one pause before the second ask").containsExactly(50L);
         assertThat(dynamo.batchCalls).isEqualTo(2);
         assertThat(dynamo.singleReads).isZero();
     }
@@ -33,8 +36,11 @@ class DynamoVisitCounterTest {
     void keysStillUnprocessedAfterTheLastAttemptAreReadOneByOne() {
         ThrottledDynamo dynamo = new ThrottledDynamo(Integer.MAX_VALUE);
 
-        assertThat(new DynamoVisitCounter(dynamo, "visits").used(List.of("a", "b", "c")))
+        List<Long> pauses = new ArrayList<>();
+
+        assertThat(new DynamoVisitCounter(dynamo, "visits", pauses::add).used(List.of("a", "b", "c")))
                 .isEqualTo(Map.of("a", 3L, "b", 0L, "c", 7L));
+        assertThat(pauses).as("growing pauses between asks").containsExactly(50L, 100L);
         assertThat(dynamo.batchCalls).as("a answered, then b, then nothing").isEqualTo(3);
         assertThat(dynamo.singleReads).as("c").isEqualTo(1);
     }
