@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -159,7 +158,7 @@ final class HttpApiGateway implements AutoCloseable {
         // Everything else is CloudFront's default behaviour: the redirect's function URL, which has no routes, so a
         // path with more segments is a slug that does not exist and gets the redirect's own 404 page.
         if (method.equals("GET") || method.equals("HEAD")) {
-            return new Route(method + " /{slug}", redirect, Map.of("slug", decode(rawPath.substring(1))));
+            return new Route(method + " /{slug}", redirect, Map.of("slug", ApiRoutes.decodePath(rawPath.substring(1))));
         }
         return null;
     }
@@ -202,7 +201,7 @@ final class HttpApiGateway implements AutoCloseable {
         context.put("timeEpoch", now.toEpochMilli());
         ObjectNode http = context.putObject("http");
         http.put("method", method);
-        http.put("path", decode(rawPath));
+        http.put("path", ApiRoutes.decodePath(rawPath));
         http.put("protocol", exchange.getProtocol());
         http.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
         http.put("userAgent", exchange.getRequestHeaders().getFirst("User-Agent"));
@@ -224,8 +223,8 @@ final class HttpApiGateway implements AutoCloseable {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            String name = ApiRoutes.decodePath(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : ApiRoutes.decodePath(pair.substring(eq + 1));
             params.merge(name, value, (a, b) -> a + "," + b);
         }
         return params;
@@ -263,14 +262,6 @@ final class HttpApiGateway implements AutoCloseable {
     private static byte[] readBody(InputStream in) throws IOException {
         byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
         return body.length > MAX_BODY_BYTES ? null : body;
-    }
-
-    private static String decode(String raw) {
-        try {
-            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return raw;
-        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.shortstack.links.openapi.OpenApiDocument;
 import dev.shortstack.shared.json.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,11 +39,7 @@ final class OpenApiContract {
 
     /** Every operation of the document as "METHOD template". */
     Set<String> operations() {
-        Set<String> operations = new TreeSet<>();
-        document.path("paths").properties().forEach(path -> path.getValue().properties().stream()
-                .filter(op -> !op.getKey().equals("parameters"))
-                .forEach(op -> operations.add(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey())));
-        return operations;
+        return OpenApiDocument.operations(document, null);
     }
 
     /** The problem type URIs the document's Problem schema allows. */

@@ -1,6 +1,7 @@
 package dev.shortstack.shared.http;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,6 +18,11 @@ public record HttpApiResponse(
 
     public static HttpApiResponse json(int status, String body) {
         return of(status, Map.of("content-type", "application/json"), body);
+    }
+
+    /** An API answer: JSON that no cache may keep (the API's answers change with every write). */
+    public static HttpApiResponse uncachedJson(int status, JsonNode body) {
+        return of(status, Map.of("content-type", "application/json", "cache-control", "no-store"), body.toString());
     }
 
     public static HttpApiResponse noContent() {

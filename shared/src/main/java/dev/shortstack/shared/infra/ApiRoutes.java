@@ -55,14 +55,17 @@ public final class ApiRoutes {
     private ApiRoutes() {
     }
 
+    /** The first segments of the routes, worked out once: every request asks whether its path is the API's. */
+    private static final List<String> PREFIXES = ROUTES.stream().map(route -> "/" + route.path().split("/")[1]).distinct().toList();
+
     /** The first segments the API answers under ({@code /v1}, {@code /rest}): uncached paths in CloudFront. */
     public static List<String> prefixes() {
-        return ROUTES.stream().map(route -> "/" + route.path().split("/")[1]).distinct().toList();
+        return PREFIXES;
     }
 
     /** Whether a path is the API's rather than a short link's or the dashboard's. */
     public static boolean isApiPath(String path) {
-        return prefixes().stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
+        return PREFIXES.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
     }
 
     /** A route chosen for a request, with its path parameters as API Gateway passes them (decoded). */
@@ -119,14 +122,14 @@ public final class ApiRoutes {
                 if (rest.isEmpty()) {
                     return Optional.empty();
                 }
-                params.put(segment.substring(1, segment.length() - 2), decode(rest));
+                params.put(segment.substring(1, segment.length() - 2), decodePath(rest));
                 return Optional.of(params);
             }
             if (i >= got.length || got[i].isEmpty()) {
                 return Optional.empty();
             }
             if (segment.startsWith("{")) {
-                params.put(segment.substring(1, segment.length() - 1), decode(got[i]));
+                params.put(segment.substring(1, segment.length() - 1), decodePath(got[i]));
             } else if (!segment.equals(got[i])) {
                 return Optional.empty();
             }
@@ -134,8 +137,8 @@ public final class ApiRoutes {
         return got.length == want.length ? Optional.of(params) : Optional.empty();
     }
 
-    /** API Gateway decodes path parameters; a malformed escape stays as given. */
-    private static String decode(String raw) {
+    /** Percent-decoded as API Gateway decodes path parameters ({@code +} stays a plus); a malformed escape stays as given. */
+    public static String decodePath(String raw) {
         try {
             return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {

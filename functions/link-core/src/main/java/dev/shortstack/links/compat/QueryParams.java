@@ -1,10 +1,12 @@
 package dev.shortstack.links.compat;
 
+import dev.shortstack.shared.http.ApiProblem;
 import dev.shortstack.shared.http.FieldError;
 import dev.shortstack.shared.http.HttpApiRequest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -16,6 +18,15 @@ public final class QueryParams {
     public static void onlyKnown(HttpApiRequest request, Set<String> known, List<FieldError> errors) {
         request.queryValues().keySet().stream().filter(name -> !known.contains(name)).sorted()
                 .forEach(name -> errors.add(new FieldError(name, "is not a parameter of this route")));
+    }
+
+    /** Refuses the request at once if it has a parameter the route does not take. */
+    public static void requireOnly(HttpApiRequest request, Set<String> known) {
+        List<FieldError> errors = new ArrayList<>();
+        onlyKnown(request, known, errors);
+        if (!errors.isEmpty()) {
+            throw ApiProblem.validation(errors);
+        }
     }
 
     public static int whole(HttpApiRequest request, String name, int fallback, int min, int max, List<FieldError> errors) {

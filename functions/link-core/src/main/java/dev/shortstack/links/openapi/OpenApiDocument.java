@@ -30,12 +30,15 @@ public final class OpenApiDocument {
 
     /** The document's operations as "METHOD template": those tagged {@code tag}, or (tag null) all of them. */
     public static Set<String> operations(String tag) {
-        JsonNode document;
         try {
-            document = Json.mapper().readTree(TEXT);
+            return operations(Json.mapper().readTree(TEXT), tag);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A document's operations as "METHOD template": those tagged {@code tag}, or (tag null) all of them. */
+    public static Set<String> operations(JsonNode document, String tag) {
         Set<String> operations = new TreeSet<>();
         document.path("paths").properties().forEach(path -> path.getValue().properties().stream()
                 .filter(op -> !op.getKey().equals("parameters"))

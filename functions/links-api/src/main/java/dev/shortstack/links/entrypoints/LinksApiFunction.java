@@ -39,7 +39,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -186,12 +185,12 @@ public final class LinksApiFunction extends HttpApiFunction {
         ArrayNode items = body.putArray("items");
         page.items().forEach(job -> items.add(jobView(job, Optional.empty())));
         body.put("nextCursor", page.nextCursor());
-        return json(200, body);
+        return HttpApiResponse.uncachedJson(200, body);
     }
 
     private HttpApiResponse jobResponse(int status, Job job, Optional<PresignedUrl> upload) {
         MDC.put("jobId", job.jobId());
-        return json(status, jobView(job, upload));
+        return HttpApiResponse.uncachedJson(status, jobView(job, upload));
     }
 
     private ObjectNode jobView(Job job, Optional<PresignedUrl> upload) {
@@ -249,16 +248,16 @@ public final class LinksApiFunction extends HttpApiFunction {
         }
         Page<Link> page = deps.links().list(caller, tag, search, pageRequest);
         // A used-up link is "exhausted" in the list as on GET: one batch read for the page's links with a limit.
-        return json(200, views.linkPage(page, now(), deps.links().visitsUsed(page.items())));
+        return HttpApiResponse.uncachedJson(200, views.linkPage(page, now(), deps.links().visitsUsed(page.items())));
     }
 
     private HttpApiResponse createKey(HttpApiRequest request, Caller caller) {
         NewApiKey key = deps.keys().create(caller, KeyRequestParser.parse(JsonBody.parse(request, JSON)));
-        return json(201, views.newKey(key)).withHeader("location", "/v1/keys/" + key.stored().keyId());
+        return HttpApiResponse.uncachedJson(201, views.newKey(key)).withHeader("location", "/v1/keys/" + key.stored().keyId());
     }
 
     private HttpApiResponse listKeys(HttpApiRequest request, Caller caller) {
-        return json(200, views.keys(deps.keys().list(caller, PageRequest.parse(request, Set.of()))));
+        return HttpApiResponse.uncachedJson(200, views.keys(deps.keys().list(caller, PageRequest.parse(request, Set.of()))));
     }
 
     private Caller caller(HttpApiRequest request, Role required) {
@@ -269,14 +268,7 @@ public final class LinksApiFunction extends HttpApiFunction {
     }
 
     private HttpApiResponse linkResponse(int status, Link link, OptionalLong visitsUsed) {
-        return json(status, views.link(link, now(), visitsUsed)).withHeader("etag", "\"" + link.version() + "\"");
-    }
-
-    private static HttpApiResponse json(int status, ObjectNode body) {
-        Map<String, String> headers = new HashMap<>();
-        headers.put("content-type", "application/json");
-        headers.put("cache-control", "no-store");
-        return HttpApiResponse.of(status, headers, body.toString());
+        return HttpApiResponse.uncachedJson(status, views.link(link, now(), visitsUsed)).withHeader("etag", "\"" + link.version() + "\"");
     }
 
     /**

@@ -21,15 +21,11 @@ import dev.shortstack.shared.link.Link;
 import dev.shortstack.stats.query.LinkClickFigures;
 import dev.shortstack.stats.query.LinkClickFigures.Unit;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -82,21 +78,21 @@ public final class BitlyMetricRoutes {
         ObjectNode body = envelope(window);
         ArrayNode series = body.putArray("link_clicks");
         // Most recent unit first, every unit of the window (zero when nobody clicked), at most size of them.
-        ZonedDateTime unitStart = truncate(window.end().minusNanos(1).atZone(ZoneOffset.UTC), window.unit());
-        while (!unitStart.toInstant().isBefore(truncate(window.start().atZone(ZoneOffset.UTC), window.unit()).toInstant())
+        ZonedDateTime unitStart = window.unit().startOf(window.end().minusNanos(1));
+        while (!unitStart.toInstant().isBefore(window.unit().startOf(window.start()).toInstant())
                 && series.size() < window.size()) {
             series.addObject().put("date", BitlyViews.time(unitStart.toInstant())).put("clicks", counts.getOrDefault(unitStart.toInstant(), 0L));
-            unitStart = previous(unitStart, window.unit());
+            unitStart = window.unit().plus(unitStart, -1);
         }
-        return json(body);
+        return HttpApiResponse.uncachedJson(200, body);
     }
 
     private HttpApiResponse summary(HttpApiRequest request, String slug) {
         Window window = window(request, slug);
-        long total = figures.byUnit(LinkClickFigures.Scope.of(window.link()), Unit.MONTH, window.start(), window.end()).values().stream().mapToLong(Long::longValue).sum();
+        long total = figures.count(LinkClickFigures.Scope.of(window.link()), window.start(), window.end());
         ObjectNode body = envelope(window);
         body.put("total_clicks", total);
-        return json(body);
+        return HttpApiResponse.uncachedJson(200, body);
     }
 
     private HttpApiResponse byValue(HttpApiRequest request, String slug, String facet) {
@@ -108,7 +104,7 @@ public final class BitlyMetricRoutes {
         body.put("facet", facet);
         ArrayNode metrics = body.putArray("metrics");
         top.forEach(entry -> metrics.addObject().put("value", entry.getKey()).put("clicks", entry.getValue()));
-        return json(body);
+        return HttpApiResponse.uncachedJson(200, body);
     }
 
     private record Window(Link link, Unit unit, int units, Instant start, Instant end, int size) {
@@ -136,7 +132,7 @@ public final class BitlyMetricRoutes {
         }
         Link link = links.get(caller, slug);
         Instant end = reference != null ? reference : clock.instant();
-        Instant start = units < 0 ? link.createdAt() : back(truncate(end.atZone(ZoneOffset.UTC), unit), unit, units - 1).toInstant();
+        Instant start = units < 0 ? link.createdAt() : unit.plus(unit.startOf(end), -(units - 1)).toInstant();
         return new Window(link, unit, units, start.isAfter(end) ? end : start, end.plusNanos(1), size);
     }
 
@@ -163,33 +159,5 @@ public final class BitlyMetricRoutes {
                 return null;
             }
         }
-    }
-
-    private static ZonedDateTime truncate(ZonedDateTime at, Unit unit) {
-        return switch (unit) {
-            case MINUTE -> at.truncatedTo(ChronoUnit.MINUTES);
-            case HOUR -> at.truncatedTo(ChronoUnit.HOURS);
-            case DAY -> at.truncatedTo(ChronoUnit.DAYS);
-            case WEEK -> at.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            case MONTH -> at.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1);
-        };
-    }
-
-    private static ZonedDateTime previous(ZonedDateTime unitStart, Unit unit) {
-        return back(unitStart, unit, 1);
-    }
-
-    private static ZonedDateTime back(ZonedDateTime unitStart, Unit unit, long count) {
-        return switch (unit) {
-            case MINUTE -> unitStart.minusMinutes(count);
-            case HOUR -> unitStart.minusHours(count);
-            case DAY -> unitStart.minusDays(count);
-            case WEEK -> unitStart.minusWeeks(count);
-            case MONTH -> unitStart.minusMonths(count);
-        };
-    }
-
-    private static HttpApiResponse json(ObjectNode body) {
-        return HttpApiResponse.of(200, Map.of("content-type", "application/json", "cache-control", "no-store"), body.toString());
     }
 }

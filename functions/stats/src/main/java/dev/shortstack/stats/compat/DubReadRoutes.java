@@ -33,9 +33,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -103,7 +101,7 @@ public final class DubReadRoutes {
             throw ApiProblem.validation(errors);
         }
         Link link = links.get(caller, slug);
-        return json(views.link(link, Optional.of(figures(caller, List.of(link)).apply(link))).toString());
+        return HttpApiResponse.uncachedJson(200, views.link(link, Optional.of(figures(caller, List.of(link)).apply(link))));
     }
 
     /** Newest first, by page number as Dub pages (100 a page unless pageSize says fewer). */
@@ -128,7 +126,7 @@ public final class DubReadRoutes {
         Function<Link, DubViews.Figures> counted = figures(caller, pageLinks);
         ArrayNode body = Json.mapper().createArrayNode();
         pageLinks.forEach(link -> body.add(views.link(link, Optional.of(counted.apply(link)))));
-        return json(body.toString());
+        return HttpApiResponse.uncachedJson(200, body);
     }
 
     private HttpApiResponse analytics(HttpApiRequest request) {
@@ -165,11 +163,11 @@ public final class DubReadRoutes {
             throw ApiProblem.validation("start", "must be before end");
         }
         return switch (groupBy) {
-            case "count" -> json(count(figures.byUnit(scope, Unit.MONTH, from, to).values().stream().mapToLong(Long::longValue).sum())
-                    .toString());
-            case "timeseries" -> json(timeseries(scope, interval, from, to).toString());
-            case "top_links" -> json(topLinks(caller, scope, from, to).toString());
-            default -> json(breakdown(scope, groupBy, from, to).toString());
+            case "count" -> HttpApiResponse.uncachedJson(200,
+                    count(figures.count(scope, from, to)));
+            case "timeseries" -> HttpApiResponse.uncachedJson(200, timeseries(scope, interval, from, to));
+            case "top_links" -> HttpApiResponse.uncachedJson(200, topLinks(caller, scope, from, to));
+            default -> HttpApiResponse.uncachedJson(200, breakdown(scope, groupBy, from, to));
         };
     }
 
@@ -192,7 +190,7 @@ public final class DubReadRoutes {
         Unit unit = granularity(interval, from, to);
         Map<Instant, Long> counts = figures.byUnit(scope, unit, from, to);
         ArrayNode series = Json.mapper().createArrayNode();
-        for (ZonedDateTime bucket = truncate(from, unit); bucket.toInstant().isBefore(to); bucket = next(bucket, unit)) {
+        for (ZonedDateTime bucket = unit.startOf(from); bucket.toInstant().isBefore(to); bucket = unit.plus(bucket, 1)) {
             ObjectNode point = count(counts.getOrDefault(bucket.toInstant(), 0L));
             series.add(Json.mapper().createObjectNode().put("start", bucket.toInstant().toString()).setAll(point));
         }
@@ -234,13 +232,7 @@ public final class DubReadRoutes {
 
     /** People's clicks and the last one of each link since it was created: one query for all of them. */
     private Function<Link, DubViews.Figures> figures(Caller caller, List<Link> some) {
-        if (some.isEmpty()) {
-            return link -> DubViews.Figures.NONE;
-        }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        LocalDate from = some.stream().map(link -> LocalDate.ofInstant(link.createdAt(), ZoneOffset.UTC)).min(Comparator.naturalOrder())
-                .filter(day -> !day.isAfter(today)).orElse(today);
-        Map<String, LinkTotals> totals = new HashMap<>(stats.totalsByLink(caller.workspaceId(), some, from, today));
+        Map<String, LinkTotals> totals = stats.totalsSinceCreated(caller.workspaceId(), some, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         return link -> {
             LinkTotals t = totals.getOrDefault(link.linkId(), LinkTotals.NONE);
             return new DubViews.Figures(t.human(), t.lastHumanClick());
@@ -289,26 +281,5 @@ public final class DubReadRoutes {
         }
         Duration span = Duration.between(from, to);
         return span.compareTo(Duration.ofDays(2)) <= 0 ? Unit.HOUR : span.compareTo(Duration.ofDays(92)) <= 0 ? Unit.DAY : Unit.MONTH;
-    }
-
-    private static ZonedDateTime truncate(Instant at, Unit unit) {
-        ZonedDateTime utc = at.atZone(ZoneOffset.UTC);
-        return switch (unit) {
-            case HOUR -> utc.truncatedTo(ChronoUnit.HOURS);
-            case MONTH -> utc.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1);
-            default -> utc.truncatedTo(ChronoUnit.DAYS);
-        };
-    }
-
-    private static ZonedDateTime next(ZonedDateTime bucket, Unit unit) {
-        return switch (unit) {
-            case HOUR -> bucket.plusHours(1);
-            case MONTH -> bucket.plusMonths(1);
-            default -> bucket.plusDays(1);
-        };
-    }
-
-    private static HttpApiResponse json(String body) {
-        return HttpApiResponse.of(200, Map.of("content-type", "application/json", "cache-control", "no-store"), body);
     }
 }

@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,7 +78,7 @@ public final class ShlinkReadRoutes {
     private HttpApiResponse get(HttpApiRequest request, String shortCode) {
         Caller caller = ShlinkAuth.caller(authenticator, request, Role.READ);
         Link link = links.get(caller, shortCode);
-        return json(views.shortUrl(link, Optional.of(summaries(caller, List.of(link)).getOrDefault(link.linkId(), VisitsSummary.NONE))));
+        return HttpApiResponse.uncachedJson(200, views.shortUrl(link, Optional.of(summaries(caller, List.of(link)).getOrDefault(link.linkId(), VisitsSummary.NONE))));
     }
 
     private HttpApiResponse list(HttpApiRequest request) {
@@ -91,7 +90,7 @@ public final class ShlinkReadRoutes {
                 some -> summaries(caller, some), (link, visits) -> views.shortUrl(link, Optional.of(visits)));
         ObjectNode body = Json.mapper().createObjectNode();
         body.set("shortUrls", ShlinkViews.page(page.items(), page.page(), page.itemsPerPage(), page.totalItems()));
-        return json(body);
+        return HttpApiResponse.uncachedJson(200, body);
     }
 
     private HttpApiResponse visits(HttpApiRequest request, String shortCode) {
@@ -119,16 +118,12 @@ public final class ShlinkReadRoutes {
         List<ObjectNode> items = visits.visits().stream().map(ShlinkReadRoutes::visit).toList();
         ObjectNode body = Json.mapper().createObjectNode();
         body.set("visits", ShlinkViews.page(items, page, perPage, visits.total()));
-        return json(body);
+        return HttpApiResponse.uncachedJson(200, body);
     }
 
     private HttpApiResponse tagStats(HttpApiRequest request) {
         Caller caller = ShlinkAuth.caller(authenticator, request, Role.READ);
-        List<FieldError> errors = new ArrayList<>();
-        QueryParams.onlyKnown(request, Set.of(), errors);
-        if (!errors.isEmpty()) {
-            throw ApiProblem.validation(errors);
-        }
+        QueryParams.requireOnly(request, Set.of());
         List<Link> all = links.all(caller, null, null, ShortUrlListQuery.MAX_LINKS);
         Map<String, VisitsSummary> figures = summaries(caller, all);
         Map<String, long[]> counts = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -149,19 +144,13 @@ public final class ShlinkReadRoutes {
         });
         ObjectNode body = Json.mapper().createObjectNode();
         body.set("tags", ShlinkViews.page(items, 1, -1, items.size()));
-        return json(body);
+        return HttpApiResponse.uncachedJson(200, body);
     }
 
     /** Every click of each link since the day it was created: one query for all of them. */
     private Map<String, VisitsSummary> summaries(Caller caller, List<Link> some) {
-        if (some.isEmpty()) {
-            return Map.of();
-        }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        LocalDate from = some.stream().map(link -> LocalDate.ofInstant(link.createdAt(), ZoneOffset.UTC))
-                .min(Comparator.naturalOrder()).orElse(today);
         Map<String, VisitsSummary> summaries = new HashMap<>();
-        stats.totalsByLink(caller.workspaceId(), some, from.isAfter(today) ? today : from, today)
+        stats.totalsSinceCreated(caller.workspaceId(), some, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .forEach((linkId, totals) -> summaries.put(linkId, new VisitsSummary(totals.human(), totals.bot())));
         return summaries;
     }
@@ -186,9 +175,5 @@ public final class ShlinkReadRoutes {
         }
         node.put("potentialBot", visit.bot());
         return node;
-    }
-
-    private static HttpApiResponse json(ObjectNode body) {
-        return HttpApiResponse.of(200, Map.of("content-type", "application/json", "cache-control", "no-store"), body.toString());
     }
 }

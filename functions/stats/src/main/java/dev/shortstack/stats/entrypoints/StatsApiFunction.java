@@ -2,7 +2,6 @@ package dev.shortstack.stats.entrypoints;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.links.auth.Caller;
 import dev.shortstack.links.auth.Role;
 import dev.shortstack.links.request.JsonBody;
@@ -21,7 +20,6 @@ import dev.shortstack.shared.http.HttpApiResponse;
 import dev.shortstack.shared.http.PrimingEvents;
 import dev.shortstack.shared.http.ProblemType;
 import dev.shortstack.shared.http.RouteTable;
-import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.link.Link;
 import dev.shortstack.shared.observability.Observability;
 import dev.shortstack.shared.stats.CompactionJob;
@@ -101,17 +99,17 @@ public final class StatsApiFunction extends HttpApiFunction {
                 .add("GET", "/v1/stats", (request, params) -> {
                     Caller caller = caller(request, Role.READ);
                     StatsQuery query = StatsQuery.parse(request.query(), today());
-                    return json(200, StatsViews.workspaceStats(limited(() -> deps.stats().workspaceStats(caller.workspaceId(), query))));
+                    return HttpApiResponse.uncachedJson(200, StatsViews.workspaceStats(limited(() -> deps.stats().workspaceStats(caller.workspaceId(), query))));
                 })
                 .add("GET", "/v1/stats/links", (request, params) -> linkTotals(request))
                 .add("POST", "/v1/stats/compactions", (request, params) -> {
                     caller(request, Role.ADMIN);
                     CompactionJob job = deps.jobs().start(CompactionRange.parse(JsonBody.parse(request, JSON)));
-                    return json(202, StatsViews.compaction(job)).withHeader("location", "/v1/stats/compactions/" + job.jobId());
+                    return HttpApiResponse.uncachedJson(202, StatsViews.compaction(job)).withHeader("location", "/v1/stats/compactions/" + job.jobId());
                 })
                 .add("GET", "/v1/stats/compactions/{jobId}", (request, params) -> {
                     caller(request, Role.ADMIN);
-                    return json(200, StatsViews.compaction(deps.jobs().find(params.get("jobId"))));
+                    return HttpApiResponse.uncachedJson(200, StatsViews.compaction(deps.jobs().find(params.get("jobId"))));
                 });
     }
 
@@ -120,14 +118,14 @@ public final class StatsApiFunction extends HttpApiFunction {
         Caller caller = caller(request, Role.READ);
         Link link = deps.links().get(caller, slug);
         StatsQuery query = StatsQuery.parse(request.query(), today());
-        return json(200, StatsViews.linkStats(limited(() -> deps.stats().linkStats(link, query))));
+        return HttpApiResponse.uncachedJson(200, StatsViews.linkStats(limited(() -> deps.stats().linkStats(link, query))));
     }
 
     private HttpApiResponse linkTotals(HttpApiRequest request) {
         Caller caller = caller(request, Role.READ);
         LinkTotalsQuery query = LinkTotalsQuery.parse(request.query(), today());
         List<Link> links = query.slugs().stream().map(slug -> deps.links().get(caller, slug)).toList();
-        return json(200, StatsViews.linkTotals(query.from(), query.to(), links,
+        return HttpApiResponse.uncachedJson(200, StatsViews.linkTotals(query.from(), query.to(), links,
                 limited(() -> deps.stats().totalsByLink(caller.workspaceId(), links, query.from(), query.to()))));
     }
 
@@ -153,10 +151,6 @@ public final class StatsApiFunction extends HttpApiFunction {
         MDC.put("workspaceId", caller.workspaceId());
         MDC.put("keyId", caller.keyId());
         return caller;
-    }
-
-    private static HttpApiResponse json(int status, ObjectNode body) {
-        return HttpApiResponse.of(status, Map.of("content-type", "application/json", "cache-control", "no-store"), body.toString());
     }
 
     private LocalDate today() {

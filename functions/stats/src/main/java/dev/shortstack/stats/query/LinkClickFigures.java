@@ -4,8 +4,12 @@ import dev.shortstack.shared.link.Link;
 import dev.shortstack.stats.archive.ArchiveSlicer;
 import dev.shortstack.stats.engine.ClickEngine;
 import java.sql.Timestamp;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +23,31 @@ import java.util.Set;
  * are UTC calendar units; a week starts on Monday.
  */
 public final class LinkClickFigures {
-    public enum Unit { MINUTE, HOUR, DAY, WEEK, MONTH }
+    /** A calendar unit of click figures, in UTC. */
+    public enum Unit {
+        MINUTE(ChronoUnit.MINUTES), HOUR(ChronoUnit.HOURS), DAY(ChronoUnit.DAYS), WEEK(ChronoUnit.WEEKS), MONTH(ChronoUnit.MONTHS);
+
+        private final ChronoUnit length;
+
+        Unit(ChronoUnit length) {
+            this.length = length;
+        }
+
+        /** The start of the UTC unit that holds {@code at}: as DuckDB's date_trunc counts them (a week starts on Monday). */
+        public ZonedDateTime startOf(Instant at) {
+            ZonedDateTime utc = at.atZone(ZoneOffset.UTC);
+            return switch (this) {
+                case MINUTE, HOUR, DAY -> utc.truncatedTo(length);
+                case WEEK -> utc.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                case MONTH -> utc.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1);
+            };
+        }
+
+        /** The start of the unit {@code count} units after this one's (before it, when negative). */
+        public ZonedDateTime plus(ZonedDateTime unitStart, long count) {
+            return unitStart.plus(count, length);
+        }
+    }
 
     /** Whose clicks: a workspace's, or only some of its links'. */
     public record Scope(String workspaceId, Optional<Set<String>> linkIds) {
@@ -50,6 +78,12 @@ public final class LinkClickFigures {
             }
             return counts;
         });
+    }
+
+    /** People's clicks in the window: one count. */
+    public long count(Scope scope, Instant start, Instant end) {
+        return engine.query(slicer.slice(scope.workspaceId(), scope.linkIds(), start, end), "ts, bot",
+                sql -> ((Number) sql.rows("SELECT count(*) FROM clicks" + where(start, end)).get(0)[0]).longValue());
     }
 
     /** The {@code size} values of a click column ("country", "referrer_host"...) with the most clicks; a missing value is {@code none}. */

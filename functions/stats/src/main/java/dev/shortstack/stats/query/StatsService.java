@@ -14,6 +14,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -150,6 +151,16 @@ public final class StatsService {
             }
             return new WorkspaceStats(workspaceId, query.from(), query.to(), human, bot, series, top);
         });
+    }
+
+    /**
+     * Every click of each link since the UTC day it was created, to {@code today}: one query for all of
+     * them (what the compatibility APIs show as a link's figures). Links without clicks are absent.
+     */
+    public Map<String, LinkTotals> totalsSinceCreated(String workspaceId, Collection<Link> links, LocalDate today) {
+        LocalDate from = links.stream().map(link -> LocalDate.ofInstant(link.createdAt(), ZoneOffset.UTC))
+                .min(Comparator.naturalOrder()).filter(day -> !day.isAfter(today)).orElse(today);
+        return totalsByLink(workspaceId, links, from, today);
     }
 
     /** Clicks by link id over whole UTC days (links without clicks are absent): one query for all the links. */

@@ -19,7 +19,6 @@ import dev.shortstack.shared.link.Link;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -81,7 +80,7 @@ public final class BitlyLinkRoutes {
         ObjectNode body = JsonBody.parse(request, JSON);
         BitlyRequests.group(body).ifPresent(guid -> BitlyAuth.requireGroup(caller, guid));
         Link link = links.create(caller, requests.create(body, shorten, clock.instant()));
-        return json(201, views.bitlink(link));
+        return HttpApiResponse.uncachedJson(201, views.bitlink(link));
     }
 
     private HttpApiResponse expand(HttpApiRequest request) {
@@ -98,18 +97,18 @@ public final class BitlyLinkRoutes {
         expanded.set("link", bitlink.get("link"));
         expanded.set("id", bitlink.get("id"));
         expanded.set("long_url", bitlink.get("long_url"));
-        return json(200, expanded);
+        return HttpApiResponse.uncachedJson(200, expanded);
     }
 
     private HttpApiResponse get(HttpApiRequest request, String slug) {
-        return json(200, views.bitlink(links.get(caller(request, Role.READ), slug)));
+        return HttpApiResponse.uncachedJson(200, views.bitlink(links.get(caller(request, Role.READ), slug)));
     }
 
     private HttpApiResponse edit(HttpApiRequest request, String slug) {
         Caller caller = caller(request, Role.WRITE);
         // Bitly has no versions: an edit overwrites whatever is there, as If-Match: * does.
         Link link = links.update(caller, slug, Optional.empty(), requests.edit(JsonBody.parse(request, JSON), clock.instant()));
-        return json(200, views.bitlink(link));
+        return HttpApiResponse.uncachedJson(200, views.bitlink(link));
     }
 
     private HttpApiResponse delete(HttpApiRequest request, String slug) {
@@ -118,20 +117,20 @@ public final class BitlyLinkRoutes {
         links.delete(caller, slug, Optional.empty());
         ObjectNode body = Json.mapper().createObjectNode();
         body.putArray("links_deleted").addObject().put("id", BitlinkId.of(views.domain(), link.slug())).put("long_url", link.url());
-        return json(200, body);
+        return HttpApiResponse.uncachedJson(200, body);
     }
 
     private HttpApiResponse groups(HttpApiRequest request) {
         Caller caller = caller(request, Role.READ);
         ObjectNode body = Json.mapper().createObjectNode();
         body.putArray("groups").add(views.group(caller.workspaceId()));
-        return json(200, body);
+        return HttpApiResponse.uncachedJson(200, body);
     }
 
     private HttpApiResponse group(HttpApiRequest request, String guid) {
         Caller caller = caller(request, Role.READ);
         BitlyAuth.requireGroup(caller, guid);
-        return json(200, views.group(guid));
+        return HttpApiResponse.uncachedJson(200, views.group(guid));
     }
 
     /** A group's Bitlinks, newest first, by page number as Bitly pages them. */
@@ -162,7 +161,7 @@ public final class BitlyLinkRoutes {
         pagination.put("size", size);
         pagination.put("page", page);
         pagination.put("total", matching.size());
-        return json(200, body);
+        return HttpApiResponse.uncachedJson(200, body);
     }
 
     private HttpApiResponse user(HttpApiRequest request) {
@@ -175,14 +174,10 @@ public final class BitlyLinkRoutes {
         user.putArray("emails");
         user.put("is_2fa_enabled", false);
         user.put("default_group_guid", caller.workspaceId());
-        return json(200, user);
+        return HttpApiResponse.uncachedJson(200, user);
     }
 
     private Caller caller(HttpApiRequest request, Role role) {
         return BitlyAuth.caller(authenticator, request, role);
-    }
-
-    static HttpApiResponse json(int status, ObjectNode body) {
-        return HttpApiResponse.of(status, Map.of("content-type", "application/json", "cache-control", "no-store"), body.toString());
     }
 }

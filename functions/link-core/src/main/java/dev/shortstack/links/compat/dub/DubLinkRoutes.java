@@ -21,7 +21,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -71,7 +70,7 @@ public final class DubLinkRoutes {
     private HttpApiResponse create(HttpApiRequest request) {
         Caller caller = caller(request, Role.WRITE);
         Link link = links.create(caller, requests.create(JsonBody.parse(request, JSON), clock.instant()));
-        return json(views.link(link, Optional.of(DubViews.Figures.NONE)).toString());
+        return HttpApiResponse.uncachedJson(200, views.link(link, Optional.of(DubViews.Figures.NONE)));
     }
 
     private HttpApiResponse update(HttpApiRequest request, String linkId) {
@@ -81,12 +80,12 @@ public final class DubLinkRoutes {
         }
         // Dub has no versions: an update overwrites whatever is there, as If-Match: * does.
         Link link = links.update(caller, linkId, Optional.empty(), requests.update(JsonBody.parse(request, JSON), linkId, clock.instant()));
-        return json(views.link(link, Optional.empty()).toString());
+        return HttpApiResponse.uncachedJson(200, views.link(link, Optional.empty()));
     }
 
     private HttpApiResponse delete(HttpApiRequest request, String linkId) {
         links.delete(caller(request, Role.WRITE), linkId, Optional.empty());
-        return json(Json.mapper().createObjectNode().put("id", linkId).toString());
+        return HttpApiResponse.uncachedJson(200, Json.mapper().createObjectNode().put("id", linkId));
     }
 
     /** Every tag on the workspace's links, by name, paged as Dub pages. */
@@ -111,7 +110,7 @@ public final class DubLinkRoutes {
                 .sorted(sortOrder.equals("desc") ? order.reversed() : order).toList();
         ArrayNode tags = Json.mapper().createArrayNode();
         paging.of(matching).forEach(name -> tags.add(DubViews.tag(name)));
-        return json(tags.toString());
+        return HttpApiResponse.uncachedJson(200, tags);
     }
 
     /** The one domain a deployment serves; Shortstack records no creation time for it (the epoch stands in). */
@@ -119,7 +118,7 @@ public final class DubLinkRoutes {
         caller(request, Role.READ);
         Paging paging = Paging.of(request, Set.of("archived", "search"));
         if (paging.of(List.of(views.domain())).isEmpty()) {
-            return json("[]");
+            return HttpApiResponse.uncachedJson(200, Json.mapper().createArrayNode());
         }
         ObjectNode only = Json.mapper().createObjectNode();
         only.put("id", views.domain());
@@ -133,14 +132,10 @@ public final class DubLinkRoutes {
         }
         only.put("createdAt", Instant.EPOCH.toString());
         only.put("updatedAt", Instant.EPOCH.toString());
-        return json(Json.mapper().createArrayNode().add(only).toString());
+        return HttpApiResponse.uncachedJson(200, Json.mapper().createArrayNode().add(only));
     }
 
     private Caller caller(HttpApiRequest request, Role role) {
         return DubAuth.caller(authenticator, request, role);
-    }
-
-    static HttpApiResponse json(String body) {
-        return HttpApiResponse.of(200, Map.of("content-type", "application/json", "cache-control", "no-store"), body);
     }
 }

@@ -11,8 +11,6 @@ import dev.shortstack.links.links.LinkPatch;
 import dev.shortstack.links.links.LinkRequestParser;
 import dev.shortstack.links.links.LinkService;
 import dev.shortstack.links.request.JsonBody;
-import dev.shortstack.shared.http.ApiProblem;
-import dev.shortstack.shared.http.FieldError;
 import dev.shortstack.shared.http.HttpApiRequest;
 import dev.shortstack.shared.http.HttpApiResponse;
 import dev.shortstack.shared.http.RouteTable;
@@ -78,7 +76,7 @@ public final class ShlinkLinkRoutes {
         Caller caller = caller(request, Role.WRITE);
         Link link = links.create(caller, requests.create(JsonBody.parse(request, JSON), clock.instant()));
         // A new short URL has no visits yet: its figures are known without reading any.
-        return json(200, views.shortUrl(link, Optional.of(VisitsSummary.NONE)));
+        return HttpApiResponse.uncachedJson(200, views.shortUrl(link, Optional.of(VisitsSummary.NONE)));
     }
 
     private HttpApiResponse edit(HttpApiRequest request, String shortCode) {
@@ -86,12 +84,12 @@ public final class ShlinkLinkRoutes {
         LinkPatch patch = requests.edit(JsonBody.parse(request, JSON), clock.instant());
         // Shlink has no versions: an edit overwrites whatever is there, as If-Match: * does.
         Link link = links.update(caller, shortCode, Optional.empty(), patch);
-        return json(200, views.shortUrl(link, Optional.empty()));
+        return HttpApiResponse.uncachedJson(200, views.shortUrl(link, Optional.empty()));
     }
 
     private HttpApiResponse listTags(HttpApiRequest request) {
         Caller caller = caller(request, Role.READ);
-        onlyParameters(request, Set.of("searchTerm"));
+        QueryParams.requireOnly(request, Set.of("searchTerm"));
         String search = request.queryParam("searchTerm").map(s -> s.toLowerCase(Locale.ROOT)).orElse("");
         TreeSet<String> tags = new TreeSet<>();
         links.all(caller, null, null, MAX_LINKS).forEach(link -> tags.addAll(link.tags()));
@@ -101,7 +99,7 @@ public final class ShlinkLinkRoutes {
         List<String> matching = tags.stream().filter(t -> t.toLowerCase(Locale.ROOT).contains(search)).toList();
         matching.forEach(data::add);
         list.set("pagination", ShlinkViews.pagination(1, -1, matching.size(), matching.size()));
-        return json(200, body);
+        return HttpApiResponse.uncachedJson(200, body);
     }
 
     /** Renames a tag on every link that has it; a retry after a failure finishes the job (renamed links no longer match). */
@@ -132,7 +130,7 @@ public final class ShlinkLinkRoutes {
 
     private HttpApiResponse deleteTags(HttpApiRequest request) {
         Caller caller = caller(request, Role.WRITE);
-        onlyParameters(request, Set.of("tags[]"));
+        QueryParams.requireOnly(request, Set.of("tags[]"));
         List<String> doomed = request.queryValues("tags[]");
         if (doomed.isEmpty()) {
             throw ShlinkProblem.invalid("tags", "must name at least one tag (?tags[]=name)");
@@ -156,7 +154,7 @@ public final class ShlinkLinkRoutes {
         only.put("isDefault", true);
         only.set("redirects", noRedirects());
         domains.set("defaultRedirects", noRedirects());
-        return json(200, body);
+        return HttpApiResponse.uncachedJson(200, body);
     }
 
     private static ObjectNode noRedirects() {
@@ -188,20 +186,7 @@ public final class ShlinkLinkRoutes {
         return body.path(field).asText().strip();
     }
 
-    private static void onlyParameters(HttpApiRequest request, Set<String> known) {
-        List<FieldError> errors = new ArrayList<>();
-        QueryParams.onlyKnown(request, known, errors);
-        if (!errors.isEmpty()) {
-            throw ApiProblem.validation(errors);
-        }
-    }
-
     private Caller caller(HttpApiRequest request, Role role) {
         return ShlinkAuth.caller(authenticator, request, role);
-    }
-
-    static HttpApiResponse json(int status, ObjectNode body) {
-        return HttpApiResponse.of(status, Map.of("content-type", "application/json", "cache-control", "no-store"),
-                body.toString());
     }
 }
