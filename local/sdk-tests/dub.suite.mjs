@@ -42,8 +42,16 @@ export async function run(shortstack, counts) {
   assert.deepEqual((await shortstack.link(generated.key)).tags, ["dub"]);
   await refused(() => links.create({ url: "https://example.com/x", key: "dub-launch" }), { name: "Conflict", statusCode: 409 },
     "a taken key");
-  await refused(() => links.create({ url: "https://example.com/x", password: "secret" }),
-    { name: "UnprocessableEntity", statusCode: 422 }, "a password Shortstack cannot keep");
+  await refused(() => links.create({ url: "https://example.com/x", rewrite: true }),
+    { name: "UnprocessableEntity", statusCode: 422 }, "link cloaking, which Shortstack does not do");
+  // Device and country targeting become Shortstack rules, and a password its slow hash; both read back.
+  const targeted = await links.create({ url: "https://example.com/app", key: "dub-targeted", ios: "https://apps.apple.com/app/id1",
+    android: "https://play.google.com/store/apps/details?id=x", geo: { DE: "https://example.com/de" }, password: "open sesame!" });
+  assert.equal(targeted.ios, "https://apps.apple.com/app/id1");
+  assert.deepEqual(targeted.geo, { DE: "https://example.com/de" });
+  const targetedOwn = await shortstack.link("dub-targeted");
+  assert.equal(targetedOwn.passwordProtected, true);
+  assert.deepEqual(targetedOwn.rules.map((rule) => rule.when), [{ os: ["ios"] }, { os: ["android"] }, { country: ["DE"] }]);
 
   // Get by id and by domain and key; list with a tag filter and page by page.
   assert.equal((await links.get({ linkId: "dub-launch" })).url, created.url);

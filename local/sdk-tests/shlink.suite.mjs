@@ -58,6 +58,23 @@ export async function run(shortstack, counts) {
   assert.equal(own.url, "https://example.com/shlink/v2");
   assert.equal(own.maxVisits, null);
 
+  // Redirect rules: Shlink's conditions become Shortstack's targeting rules and read back the same.
+  await shlink.createShortUrl({ longUrl: "https://example.com/shlink/app", customSlug: "shlink-rules" });
+  const rules = [
+    { longUrl: "https://apps.apple.com/app/id1", conditions: [{ type: "device", matchKey: null, matchValue: "ios" }] },
+    { longUrl: "https://example.com/shlink/de", conditions: [{ type: "language", matchKey: null, matchValue: "de" },
+      { type: "query-param", matchKey: "ref", matchValue: "mail" }] },
+  ];
+  const set = await shlink.setShortUrlRedirectRules({ shortCode: "shlink-rules" }, { redirectRules: rules });
+  assert.deepEqual(set.redirectRules, rules.map((rule, i) => ({ ...rule, priority: i + 1 })));
+  assert.deepEqual(await shlink.getShortUrlRedirectRules({ shortCode: "shlink-rules" }), set);
+  assert.deepEqual((await shortstack.link("shlink-rules")).rules.map((rule) => rule.when),
+    [{ os: ["ios"] }, { language: ["de"], query: { ref: "mail" } }]);
+  assert.equal((await shlink.getShortUrl({ shortCode: "shlink-rules" })).hasRedirectRules, true);
+  await refused(() => shlink.setShortUrlRedirectRules({ shortCode: "shlink-rules" },
+    { redirectRules: [{ longUrl: "https://example.com/x", conditions: [{ type: "ip-address", matchKey: null, matchValue: "1.2.3.4" }] }] }),
+  { type: "https://shlink.io/api/error/invalid-data", invalidElements: ["redirectRules[0]"] }, "an IP address condition Shortstack cannot match");
+
   // Click figures: a person and a bot follow the link; Shlink's figures are /v1's.
   await shortstack.visit("shlink-docs");
   const totals = await shortstack.awaitTotals("shlink-docs", { human: 1, bot: 1 });

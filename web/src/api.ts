@@ -1,6 +1,15 @@
 /** The /v1 API with the signed-in key; errors are RFC 9457 problems, kept with their field errors. */
 
 const KEY_STORAGE = "shortstack.apiKey";
+const SESSION_STORAGE = "shortstack.session";
+
+/** The signed-in key as GET /v1/session describes it: what the dashboard may offer it. */
+export interface SessionInfo {
+  keyId: string;
+  workspaceId: string;
+  role: "read" | "write" | "admin";
+}
+const ROLES = ["read", "write", "admin"];
 
 export class ApiError extends Error {
   constructor(
@@ -15,6 +24,24 @@ export class ApiError extends Error {
 
 export const UTM_FIELDS = ["source", "medium", "campaign", "term", "content"] as const;
 export type UtmField = typeof UTM_FIELDS[number];
+
+export interface RuleConditions {
+  device?: string[];
+  os?: string[];
+  browser?: string[];
+  country?: string[];
+  language?: string[];
+  query?: Record<string, string>;
+  from?: string;
+  until?: string;
+}
+
+/** A targeting rule: when its conditions hold, the visitor goes to `url` or to one `split` variant. */
+export interface RedirectRule {
+  when?: RuleConditions;
+  url?: string;
+  split?: { url: string; weight: number }[];
+}
 
 export interface Link {
   slug: string;
@@ -31,6 +58,10 @@ export interface Link {
   maxVisits: number | null;
   visits?: number;
   tags: string[];
+  rules: RedirectRule[];
+  forwardQuery: boolean;
+  passwordProtected: boolean;
+  preview: { title: string | null; description: string | null; image: string | null } | null;
   createdAt: string;
   version: number;
 }
@@ -76,8 +107,17 @@ export const FINAL_STATUSES = ["succeeded", "partially_succeeded", "failed", "ca
 /** Kept for this tab only: never in a URL, never in a cookie. */
 export const session = {
   key: (): string | null => sessionStorage.getItem(KEY_STORAGE),
-  signIn: (key: string) => sessionStorage.setItem(KEY_STORAGE, key),
-  signOut: () => sessionStorage.removeItem(KEY_STORAGE),
+  info: (): SessionInfo | null => JSON.parse(sessionStorage.getItem(SESSION_STORAGE) ?? "null"),
+  signIn: (key: string, info: SessionInfo) => {
+    sessionStorage.setItem(KEY_STORAGE, key);
+    sessionStorage.setItem(SESSION_STORAGE, JSON.stringify(info));
+  },
+  signOut: () => {
+    sessionStorage.removeItem(KEY_STORAGE);
+    sessionStorage.removeItem(SESSION_STORAGE);
+  },
+  /** Whether the signed-in key's role includes `role` (the API refuses what it does not; the dashboard does not offer it). */
+  can: (role: SessionInfo["role"]): boolean => ROLES.indexOf(session.info()?.role ?? "read") >= ROLES.indexOf(role),
 };
 
 export async function api<T>(method: string, path: string, body?: unknown, key = session.key(),

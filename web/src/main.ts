@@ -1,5 +1,5 @@
 import "./style.css";
-import { session } from "./api";
+import { api, session, SessionInfo } from "./api";
 import { h, replace } from "./dom";
 import { jobsView } from "./views/jobs";
 import { keysView } from "./views/keys";
@@ -11,11 +11,12 @@ import { signInView } from "./views/signin";
 const main = document.getElementById("main")!;
 const nav = document.getElementById("nav")!;
 
-const SECTIONS: [string, string][] = [
-  ["#/links", "Links"],
-  ["#/overview", "Overview"],
-  ["#/jobs", "Imports & exports"],
-  ["#/keys", "API keys"],
+/** Sections, and the role a key needs to see each (the API keys page is for admins only). */
+const SECTIONS: [string, string, SessionInfo["role"]][] = [
+  ["#/links", "Links", "read"],
+  ["#/overview", "Overview", "read"],
+  ["#/jobs", "Imports & exports", "read"],
+  ["#/keys", "API keys", "admin"],
 ];
 
 function renderNav(route: string): void {
@@ -24,7 +25,7 @@ function renderNav(route: string): void {
     return;
   }
   replace(nav,
-    h("ul", {}, ...SECTIONS.map(([href, label]) => h("li", {},
+    h("ul", {}, ...SECTIONS.filter(([, , role]) => session.can(role)).map(([href, label]) => h("li", {},
       h("a", { href, "aria-current": route.startsWith(href) ? "page" : null }, label)))),
     h("button", {
       type: "button", class: "link-button", onclick: () => {
@@ -39,6 +40,14 @@ async function render(): Promise<void> {
   if (!session.key() && route !== "#/signin") {
     location.hash = "#/signin";
     return;
+  }
+  if (session.key() && !session.info()) {
+    // Signed in before the dashboard kept the key's role: ask once.
+    try {
+      session.signIn(session.key()!, await api<SessionInfo>("GET", "/v1/session"));
+    } catch {
+      // The API said why (a 401 signs out); the view below shows it.
+    }
   }
   renderNav(route);
   const [, section, param] = route.split("/");

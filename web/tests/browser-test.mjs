@@ -133,6 +133,53 @@ async function run(browser, { baseUrl, key }) {
   const preview = await page.request.get(`${baseUrl}/browser-test`, { headers: { "User-Agent": SLACKBOT_AGENT }, maxRedirects: 0 });
   await expectEqual(Math.floor(preview.status() / 100), 3, "the bot is redirected too");
 
+  // A link with a targeting rule: German speakers go elsewhere, and the form's preview says so before it is saved.
+  await page.getByRole("button", { name: "New link" }).click();
+  await page.getByLabel("Destination URL").fill(destination);
+  await page.getByLabel("Slug (optional)").fill("rules-test");
+  await page.getByRole("button", { name: "Add rule" }).click();
+  await page.getByLabel("Send to").fill(`${destination}?lang=de`);
+  await page.getByText("Conditions (none: every visitor)").click();
+  await page.getByLabel("Languages").fill("de");
+  await page.getByLabel("Accept-Language").fill("de-DE,de;q=0.9");
+  await page.locator("#preview-result", { hasText: `Rule 1 (read as desktop · linux · chrome) → ${destination}?lang=de` }).waitFor();
+  await page.getByLabel("Accept-Language").fill("en-GB,en;q=0.8");
+  await page.locator("#preview-result", { hasText: "No rule matches" }).waitFor();
+  await checkAccessibility(page, "the link form with a rule");
+  await page.getByRole("button", { name: "Create link" }).click();
+  await page.locator("dialog").waitFor({ state: "detached" });
+  for (const [locale, expected] of [["de-DE", `${destination}?lang=de&ref=browser`], ["en-GB", `${destination}?ref=browser`]]) {
+    const ruleVisitor = await browser.newContext({ userAgent: DESKTOP_AGENT, locale });
+    const tab = await ruleVisitor.newPage();
+    await tab.goto(`${baseUrl}/rules-test?ref=browser`);
+    await expectEqual(tab.url(), expected, `where a ${locale} visitor of the rule-based link lands (its query forwarded)`);
+    await ruleVisitor.close();
+  }
+
+  // A password-protected link: the visitor gets a form (no script needed), a wrong password is refused, the right one passes.
+  await page.getByRole("button", { name: "New link" }).click();
+  await page.getByLabel("Destination URL").fill(destination);
+  await page.getByLabel("Slug (optional)").fill("password-test");
+  await page.getByLabel("Password (optional)").fill("open sesame!");
+  await page.getByRole("button", { name: "Create link" }).click();
+  await page.locator("dialog").waitFor({ state: "detached" });
+  const formContext = await browser.newContext({ userAgent: DESKTOP_AGENT });
+  const form = await formContext.newPage();
+  await form.goto(`${baseUrl}/password-test`);
+  await checkAccessibility(form, "the password form");
+  await formContext.close();
+  const lockedContext = await browser.newContext({ userAgent: DESKTOP_AGENT, javaScriptEnabled: false });
+  const locked = await lockedContext.newPage();
+  await locked.goto(`${baseUrl}/password-test?ref=browser`);
+  await locked.getByRole("heading", { name: "This link is protected" }).waitFor();
+  await locked.getByLabel("Password").fill("guess");
+  await locked.getByRole("button", { name: "Continue" }).click();
+  await locked.getByText("That password is not right. 4 attempts are left").waitFor();
+  await locked.getByLabel("Password").fill("open sesame!");
+  await locked.getByRole("button", { name: "Continue" }).click();
+  await locked.waitForURL(`${destination}?ref=browser`);
+  await lockedContext.close();
+
   // The links list counts both in its clicks column, with one read for the page (the aggregator
   // is asynchronous: list again until they are there); the list stands when that read fails.
   await page.getByRole("columnheader", { name: "Clicks (30 d)" }).waitFor();
@@ -189,6 +236,22 @@ async function run(browser, { baseUrl, key }) {
   await page.getByRole("button", { name: "Create key" }).click();
   const secret = await page.locator("code.secret").textContent();
   if (!/^ssk_[a-z0-9]{12}_[A-Za-z0-9]{32}$/.test(secret)) throw new Error(`Not a key: ${secret}`);
+  await page.getByText("You are signed in with this key").waitFor();
+  // Signed in with the read key, the dashboard offers only what that role may do.
+  const readerContext = await browser.newContext({ userAgent: DESKTOP_AGENT });
+  const reader = await readerContext.newPage();
+  await reader.goto(`${baseUrl}/`);
+  await reader.getByLabel("API key").fill(secret);
+  await reader.getByRole("button", { name: "Sign in" }).click();
+  await reader.locator('tr[data-slug="browser-test"]').waitFor();
+  await expectEqual(await reader.getByRole("button", { name: "New link" }).count(), 0, "a read key's New link buttons");
+  await expectEqual(await reader.getByRole("button", { name: /^(Edit|Disable|Enable|Delete) / }).count(), 0, "a read key's write buttons");
+  await expectEqual(await reader.getByRole("link", { name: "API keys" }).count(), 0, "a read key's link to the API keys");
+  await reader.getByRole("button", { name: "QR code of browser-test" }).waitFor();
+  await reader.getByRole("link", { name: "Imports & exports" }).click();
+  await reader.getByRole("button", { name: "Export", exact: true }).waitFor();
+  await expectEqual(await reader.getByRole("button", { name: "Upload and import" }).count(), 0, "a read key's import form");
+  await readerContext.close();
   await page.getByRole("button", { name: "Revoke browser test key" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
   await page.getByRole("button", { name: "Revoke browser test key" }).waitFor({ state: "detached" });

@@ -1,4 +1,4 @@
-import { api, FINAL_STATUSES, Job, query } from "../api";
+import { api, FINAL_STATUSES, Job, query, session } from "../api";
 import { formatDate, formatNumber, h, isoDay, replace } from "../dom";
 
 const POLL_MILLIS = 1000;
@@ -27,7 +27,8 @@ export async function jobsView(): Promise<HTMLElement> {
   await refresh();
   return h("section", {},
     h("h1", {}, "Imports & exports"),
-    h("div", { class: "grid two" }, importForm(live, watch), exportForm(watch)),
+    // Imports write links: offered to keys that may write; any key may export.
+    h("div", { class: "grid two" }, session.can("write") ? importForm(live, watch) : null, exportForm(watch)),
     live,
     h("h2", {}, "Recent jobs"),
     recent);

@@ -1,4 +1,4 @@
-import { api, ApiError } from "../api";
+import { api, ApiError, session } from "../api";
 import { dialog, formatDate, h, replace, toast } from "../dom";
 
 interface ApiKey {
@@ -76,7 +76,7 @@ function table(keys: ApiKey[], reload: () => Promise<void>): HTMLElement {
       h("td", { "data-label": "Role" }, key.role),
       h("td", { "data-label": "Created" }, formatDate(key.createdAt)),
       h("td", { "data-label": "Revoked" }, formatDate(key.revokedAt)),
-      h("td", {}, key.revokedAt ? null : h("button", {
+      h("td", {}, key.revokedAt ? null : key.id === session.info()?.keyId ? h("span", { class: "muted" }, "You are signed in with this key") : h("button", {
         type: "button", class: "danger", "aria-label": `Revoke ${key.name}`, onclick: async () => {
           const answer = await dialog(`Revoke "${key.name}"?`, h("p", {}, "Requests with this key will be refused at once."),
             [{ label: "Cancel", value: "cancel" }, { label: "Revoke", value: "revoke", danger: true }]);

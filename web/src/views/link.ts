@@ -14,7 +14,7 @@ interface LinkStats {
 /** Every dimension the API breaks clicks down by; bots count only under their name, the others are human clicks. */
 const BREAKDOWNS: [string, string][] = [
   ["country", "Countries"], ["referrer", "Referrers"], ["device", "Devices"], ["browser", "Browsers"], ["os", "Operating systems"],
-  ["language", "Languages"], ["bot", "Bots by name"],
+  ["language", "Languages"], ["rule", "Targeting rules"], ["bot", "Bots by name"],
 ];
 
 /** One link's analytics: clicks over time (human and bot), totals, unique visitors, top values of every dimension. */

@@ -1,5 +1,6 @@
 import { api, ApiError, Link, UTM_FIELDS } from "../api";
 import { h } from "../dom";
+import { rulesEditor } from "./rulesEditor";
 
 /**
  * The create and edit form. Field errors come from the API's problem+json `errors`, shown next
@@ -23,6 +24,7 @@ export function linkForm(existing: Link | null, onSaved: (link: Link) => void): 
   const redirect = h("select", {}, ...[302, 301, 307, 308].map((code) =>
     h("option", { value: code, selected: (existing?.redirectType ?? 302) === code }, `${code}${code === 302 ? " (default)" : ""}`)));
   const general = h("p", { class: "field-error", role: "alert" });
+  const rules = rulesEditor(existing?.rules ?? []);
   const form = h("form", { class: "link-form", novalidate: true },
     row("url", "Destination URL", h("input", { type: "url", required: true, value: existing?.url ?? "", placeholder: "https://…" })),
     row("title", "Title (optional)", h("input", { type: "text", maxlength: 200, value: existing?.title ?? "" }), "What the link is, for people; searchable"),
@@ -32,17 +34,29 @@ export function linkForm(existing: Link | null, onSaved: (link: Link) => void): 
     row("redirectType", "Redirect", redirect),
     row("fallbackUrl", "Fallback URL (optional)", h("input", { type: "url", value: existing?.fallbackUrl ?? "", placeholder: "https://…" }),
       "Where visitors go once the link has expired, is disabled or used up, instead of a “no longer available” page"),
+    row("password", existing?.passwordProtected ? "New password (optional)" : "Password (optional)",
+      h("input", { type: "password", autocomplete: "new-password", minlength: 4, maxlength: 128, value: "" }),
+      existing?.passwordProtected ? "The link has a password; type a new one to change it" : "Visitors must enter it before they are sent on (4–128 characters)"),
+    existing?.passwordProtected ? row("removePassword", "Remove the password", h("input", { type: "checkbox" })) : null,
+    row("forwardQuery", "Forward the visitor’s query string", h("input", { type: "checkbox", checked: existing?.forwardQuery ?? true }),
+      "Adds what follows “?” in the short link to the destination (a visitor’s parameter replaces the destination’s of the same name)"),
     row("tags", "Tags (optional)", h("input", { type: "text", value: existing?.tags.join(", ") ?? "" }), "Comma-separated"),
     h("fieldset", { class: "utm" }, h("legend", {}, "UTM parameters (optional), added to the destination URL"),
       ...UTM_FIELDS.map((field) => row(`utm-${field}`, `utm_${field}`,
         h("input", { type: "text", maxlength: 200, value: existing?.utm?.[field] ?? "" })))),
     row("description", "Description (optional)", h("textarea", { maxlength: 1000, rows: 2 }, existing?.description ?? "")),
+    h("fieldset", { class: "utm" }, h("legend", {}, "Social preview (optional): what Slack, X, LinkedIn and other link cards show"),
+      row("preview-title", "Card title", h("input", { type: "text", maxlength: 200, value: existing?.preview?.title ?? "" })),
+      row("preview-description", "Card description", h("input", { type: "text", maxlength: 1000, value: existing?.preview?.description ?? "" })),
+      row("preview-image", "Card image URL", h("input", { type: "url", value: existing?.preview?.image ?? "", placeholder: "https://…" }))),
+    rules.element,
     general,
     h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, existing ? "Save" : "Create link")));
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     general.textContent = "";
+    rules.clearErrors();
     for (const [name, error] of Object.entries(errors)) {
       error.textContent = "";
       fields[name].removeAttribute("aria-invalid");
@@ -50,6 +64,11 @@ export function linkForm(existing: Link | null, onSaved: (link: Link) => void): 
     const value = (name: string) => fields[name]?.value.trim() ?? "";
     const body: Record<string, unknown> = { url: value("url"), redirectType: Number(value("redirectType")) };
     if (!existing && value("slug")) body.slug = value("slug");
+    const password = fields.password.value;
+    if (password) body.password = password;
+    else if ((fields.removePassword as HTMLInputElement | undefined)?.checked) body.password = null;
+    const forwardQuery = (fields.forwardQuery as HTMLInputElement).checked;
+    if (!existing || forwardQuery !== existing.forwardQuery) body.forwardQuery = forwardQuery;
     const tags = value("tags").split(",").map((t) => t.trim()).filter((t) => t);
     if (tags.length || existing) body.tags = tags;
     const utm: Record<string, string | null> = {};
@@ -62,8 +81,15 @@ export function linkForm(existing: Link | null, onSaved: (link: Link) => void): 
       if (value(text)) body[text] = value(text);
       else if (existing?.[text as "title" | "description" | "fallbackUrl"]) body[text] = null;
     }
+    const preview = Object.fromEntries(["title", "description", "image"].map((part) => [part, value(`preview-${part}`) || null])
+      .filter(([, v]) => v !== null));
+    if (Object.keys(preview).length) body.preview = preview;
+    else if (existing?.preview) body.preview = null;
     if (value("expiresAt")) body.expiresAt = new Date(value("expiresAt")).toISOString();
     else if (existing?.expiresAt) body.expiresAt = null;
+    // An edit sends the rules only when they changed: a saved rule whose window has passed must not block other edits.
+    const ruleList = rules.value();
+    if (existing ? JSON.stringify(ruleList) !== JSON.stringify(existing.rules) : ruleList.length) body.rules = ruleList;
     if (value("maxVisits")) body.maxVisits = Number(value("maxVisits"));
     else if (existing?.maxVisits) body.maxVisits = null;
     try {
@@ -74,8 +100,8 @@ export function linkForm(existing: Link | null, onSaved: (link: Link) => void): 
     } catch (e) {
       if (e instanceof ApiError && Object.keys(e.fieldErrors).length) {
         let first: HTMLElement | null = null;
-        for (const [field, message] of Object.entries(e.fieldErrors)) {
-          const name = field.replace(/\[\d+]$/, "").replace(/^utm\./, "utm-");
+        for (const [field, message] of Object.entries(rules.showErrors(e.fieldErrors))) {
+          const name = field.replace(/\[\d+]$/, "").replace(/^utm\./, "utm-").replace(/^preview\./, "preview-");
           if (errors[name]) {
             errors[name].textContent = message;
             fields[name].setAttribute("aria-invalid", "true");

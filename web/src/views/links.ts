@@ -1,4 +1,4 @@
-import { api, Link, query } from "../api";
+import { api, Link, query, session } from "../api";
 import { dialog, formatDate, formatNumber, h, replace, toast } from "../dom";
 import { qrSvg } from "../qr";
 import { linkForm, patchLink } from "./linkForm";
@@ -64,7 +64,8 @@ export async function linksView(): Promise<HTMLElement> {
 
   await load();
   return h("section", {},
-    h("div", { class: "heading" }, h("h1", {}, "Links"), h("button", { type: "button", class: "primary", onclick: create }, "New link")),
+    h("div", { class: "heading" }, h("h1", {}, "Links"),
+      session.can("write") ? h("button", { type: "button", class: "primary", onclick: create }, "New link") : null),
     h("form", { class: "filters", role: "search", onsubmit: filter },
       h("div", { class: "field" }, h("label", { for: "search" }, "Search"), search),
       h("div", { class: "field" }, h("label", { for: "tag" }, "Tag"), tag),
@@ -112,9 +113,10 @@ function table(links: Link[], clicks: Map<string, HTMLTableCellElement>, reload:
       h("td", { class: "row-actions" }, ...actions(link, reload))))));
 }
 
+/** Copy and QR for every key; edit, disable and delete only for keys that may write. */
 function actions(link: Link, reload: () => Promise<void>): HTMLElement[] {
   const label = (verb: string) => `${verb} ${link.slug}`;
-  return [
+  const reading = [
     h("button", {
       type: "button", "aria-label": label("Copy the short URL of"), onclick: async () => {
         await navigator.clipboard.writeText(link.shortUrl);
@@ -122,6 +124,9 @@ function actions(link: Link, reload: () => Promise<void>): HTMLElement[] {
       },
     }, "Copy"),
     h("button", { type: "button", "aria-label": label("QR code of"), onclick: () => showQr(link) }, "QR"),
+  ];
+  if (!session.can("write")) return reading;
+  return [...reading,
     h("button", {
       type: "button", "aria-label": label("Edit"), onclick: async () => {
         const form = linkForm(link, () => {

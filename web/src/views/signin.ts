@@ -1,7 +1,7 @@
-import { api, ApiError, session } from "../api";
+import { api, ApiError, session, SessionInfo } from "../api";
 import { h } from "../dom";
 
-/** Signs in with an API key: checked with one read, then kept in this tab's session storage. */
+/** Signs in with an API key: checked with one read (which says its role), then kept in this tab's session storage. */
 export function signInView(): HTMLElement {
   const input = h("input", { id: "api-key", name: "apiKey", type: "password", autocomplete: "off", required: true, spellcheck: "false", placeholder: "ssk_…" });
   const error = h("p", { id: "api-key-error", class: "field-error", role: "alert" });
@@ -11,8 +11,7 @@ export function signInView(): HTMLElement {
       error.textContent = "";
       const key = input.value.trim();
       try {
-        await api("GET", "/v1/links?limit=1", undefined, key);
-        session.signIn(key);
+        session.signIn(key, await api<SessionInfo>("GET", "/v1/session", undefined, key));
         location.hash = "#/links";
       } catch (e) {
         error.textContent = e instanceof ApiError && e.status === 401

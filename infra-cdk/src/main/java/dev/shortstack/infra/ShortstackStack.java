@@ -154,7 +154,7 @@ public final class ShortstackStack extends Stack {
                     .build());
         }
 
-        HttpEntry http = new HttpEntry(this, "Http", config, linksApi, statsApi);
+        HttpEntry http = new HttpEntry(this, "Http", config, linksApi, statsApi, redirect);
         Cdn cdn = new Cdn(this, "Cdn", config, http, redirect, buckets.webAssets(), buckets.accessLogs(), originSecret);
         new Dashboard(this, "Dashboard", buckets.webAssets(), cdn.distribution());
         String shortBaseUrl = config.customDomain() != null

@@ -110,6 +110,8 @@ class ShortstackStackTest {
         for (String route : List.of("ANY /v1/{proxy+}", "ANY /rest/{proxy+}")) {
             assertThat(HttpRoutes.aliasOf(template, route)).as(route).startsWith("LinksApiLive");
         }
+        // A password form's POST reaches the redirect through API Gateway (the function URL's OAC needs a signed body).
+        assertThat(HttpRoutes.aliasOf(template, "POST /unlock/{slug}")).startsWith("RedirectLive");
         template.resourceCountIs("AWS::ApiGatewayV2::Route", ApiRoutes.ROUTES.size());
     }
 
@@ -680,9 +682,14 @@ class ShortstackStackTest {
                         "CachePolicyId", "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
                         "AllowedMethods", Match.arrayWith(List.of("PATCH", "POST", "DELETE"))))))))));
         s.template().hasResourceProperties("AWS::CloudFront::CachePolicy", Map.of("CachePolicyConfig", Match.objectLike(Map.of(
-                "DefaultTTL", 0, "MinTTL", 0, "MaxTTL", 31_536_000))));
+                "DefaultTTL", 0, "MinTTL", 0, "MaxTTL", 31_536_000,
+                // A cached permanent redirect of a link that forwards the query has one Location per query string.
+                "ParametersInCacheKeyAndForwardedToOrigin", Match.objectLike(Map.of(
+                        "QueryStringsConfig", Map.of("QueryStringBehavior", "all")))))));
         s.template().hasResourceProperties("AWS::CloudFront::OriginRequestPolicy", Map.of("OriginRequestPolicyConfig", Match.objectLike(Map.of(
-                "HeadersConfig", Map.of("HeaderBehavior", "whitelist", "Headers", Match.arrayWith(List.of("CloudFront-Viewer-Country")))))));
+                "HeadersConfig", Map.of("HeaderBehavior", "whitelist", "Headers", Match.arrayWith(List.of("CloudFront-Viewer-Country"))),
+                // Targeting rules read the visit's query (a rule on ?ref=...), so the redirect origin must receive it.
+                "QueryStringsConfig", Map.of("QueryStringBehavior", "all")))));
         s.template().resourceCountIs("AWS::CloudFront::OriginAccessControl", 2);
         s.template().hasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", Map.of("ResponseHeadersPolicyConfig", Match.objectLike(Map.of(
                 "SecurityHeadersConfig", Match.objectLike(Map.of("StrictTransportSecurity", Match.objectLike(Map.of("Preload", true))))))));

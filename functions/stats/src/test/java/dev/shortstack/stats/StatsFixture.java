@@ -75,6 +75,13 @@ public final class StatsFixture {
         return ArchivedClick.human(event, country, "news.example", "desktop", "Windows", "Chrome", language);
     }
 
+    /** A human click that the named targeting rule served (null: the link's own URL). */
+    public static ArchivedClick servedBy(String linkId, String at, String rule, String visitor) {
+        ClickEvent event = new ClickEvent(ClickEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), "slug-" + linkId, linkId,
+                WORKSPACE, at, "GET", 302, "Mozilla/5.0 Chrome/126.0", null, "en", "US", visitor, rule);
+        return ArchivedClick.human(event, "US", "(direct)", "desktop", "Windows", "Chrome", "en");
+    }
+
     public static ArchivedClick bot(String linkId, String at, String name) {
         ClickEvent event = new ClickEvent(ClickEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), "slug-" + linkId, linkId,
                 WORKSPACE, at, "GET", 302, name + "/1.0", null, null, null, null);

@@ -81,22 +81,23 @@ public final class Cdn extends Construct {
                 .protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY)
                 .customHeaders(Map.of(OriginVerifier.HEADER, originSecret.getSecretValue().unsafeUnwrap()))
                 .build();
-        // Redirects: the key is the path alone; TTLs come from the function's Cache-Control (no-store for 302/307).
+        // Redirects: the key is the path and query (a link forwards the visit's query into its Location); TTLs come from the
+        // function's Cache-Control (no-store for 302/307 and for links with rules).
         CachePolicy redirectCache = CachePolicy.Builder.create(this, "RedirectCache")
                 .comment("Short links: honour the origin's Cache-Control")
                 .defaultTtl(Duration.seconds(0))
                 .minTtl(Duration.seconds(0))
                 .maxTtl(Duration.days(365))
                 .headerBehavior(CacheHeaderBehavior.none())
-                .queryStringBehavior(CacheQueryStringBehavior.none())
+                .queryStringBehavior(CacheQueryStringBehavior.all())
                 .cookieBehavior(CacheCookieBehavior.none())
                 .enableAcceptEncodingGzip(true)
                 .enableAcceptEncodingBrotli(true)
                 .build();
         OriginRequestPolicy redirectRequest = OriginRequestPolicy.Builder.create(this, "RedirectRequest")
-                .comment("Short links: the visit's headers for analytics, never the Host")
+                .comment("Short links: the visit's headers for analytics and its query for targeting rules, never the Host")
                 .headerBehavior(OriginRequestHeaderBehavior.allowList(REDIRECT_HEADERS.toArray(String[]::new)))
-                .queryStringBehavior(OriginRequestQueryStringBehavior.none())
+                .queryStringBehavior(OriginRequestQueryStringBehavior.all())
                 .cookieBehavior(OriginRequestCookieBehavior.none())
                 .build();
         ResponseHeadersPolicy securityHeaders = ResponseHeadersPolicy.Builder.create(this, "SecurityHeaders")

@@ -34,7 +34,8 @@ public final class HttpEntry extends Construct {
     private final HttpApi api;
     private final HttpStage stage;
 
-    public HttpEntry(Construct scope, String id, StageConfig config, ShortstackFunction linksApi, ShortstackFunction statsApi) {
+    public HttpEntry(Construct scope, String id, StageConfig config, ShortstackFunction linksApi, ShortstackFunction statsApi,
+                     ShortstackFunction redirect) {
         super(scope, id);
         HttpApi.Builder builder = HttpApi.Builder.create(this, "Api")
                 .apiName("shortstack-" + config.name())
@@ -78,7 +79,8 @@ public final class HttpEntry extends Construct {
         // so statistics and the compatibility APIs' figure reads reach the stats function.
         Map<ApiRoutes.Target, HttpLambdaIntegration> integrations = Map.of(
                 ApiRoutes.Target.LINKS_API, new HttpLambdaIntegration("LinksApi", linksApi.alias()),
-                ApiRoutes.Target.STATS_API, new HttpLambdaIntegration("StatsApi", statsApi.alias()));
+                ApiRoutes.Target.STATS_API, new HttpLambdaIntegration("StatsApi", statsApi.alias()),
+                ApiRoutes.Target.REDIRECT, new HttpLambdaIntegration("RedirectUnlock", redirect.alias()));
         for (ApiRoutes.Route route : ApiRoutes.ROUTES) {
             api.addRoutes(AddRoutesOptions.builder()
                     .path(route.path())

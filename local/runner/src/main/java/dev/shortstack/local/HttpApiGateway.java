@@ -151,8 +151,11 @@ final class HttpApiGateway implements AutoCloseable {
     private Route route(String method, String rawPath) {
         if (ApiRoutes.isApiPath(rawPath)) {
             return ApiRoutes.match(method, rawPath)
-                    .map(m -> new Route(m.routeKey(), m.route().target() == ApiRoutes.Target.STATS_API ? statsApi : linksApi,
-                            m.pathParameters()))
+                    .map(m -> new Route(m.routeKey(), switch (m.route().target()) {
+                        case LINKS_API -> linksApi;
+                        case STATS_API -> statsApi;
+                        case REDIRECT -> redirect;
+                    }, m.pathParameters()))
                     .orElse(null);
         }
         // Everything else is CloudFront's default behaviour: the redirect's function URL, which has no routes, so a

@@ -37,6 +37,8 @@ class OpenApiContractTest {
             ProblemType.NOT_FROM_CDN, "the runner adds the origin secret as CloudFront does",
             ProblemType.EDIT_CONFLICT, "needs two writers racing between a read and a conditional write",
             ProblemType.LINK_GONE, "answered by the redirect (an expired or disabled link), not by /v1",
+            ProblemType.PASSWORD_REQUIRED, "answered by the redirect (a protected link), not by /v1",
+            ProblemType.TOO_MANY_ATTEMPTS, "answered by the redirect (wrong passwords for a protected link), not by /v1",
             ProblemType.THROTTLED, "needs DynamoDB or SQS to throttle",
             ProblemType.QUERY_LIMIT, "needs a query over its time or memory limit",
             ProblemType.INTERNAL, "needs a fault");
@@ -95,11 +97,17 @@ class OpenApiContractTest {
     private void driveEveryRoute() throws Exception {
         call("GET", "/v1/openapi.json", "/v1/openapi.json", null, null, null, 200);
         call("POST", "/v1/openapi.json", "/v1/openapi.json", null, null, null, 405);
+        call("GET", "/v1/session", "/v1/session", admin, null, null, 200);
+        call("GET", "/v1/session", "/v1/session", null, null, null, 401);
+        call("DELETE", "/v1/session", "/v1/session", admin, null, null, 405);
 
         // Links.
         String link = "{\"url\": \"https://example.com/contract\", \"slug\": \"contract\", \"tags\": [\"api\"], \"maxVisits\": 5,"
                 + " \"expiresAt\": \"2030-01-01T00:00:00Z\", \"title\": \"The contract\", \"description\": \"What /v1 promises\","
-                + " \"fallbackUrl\": \"https://example.com/contract-ended\", \"utm\": {\"source\": \"contract\", \"campaign\": \"v1\"}}";
+                + " \"fallbackUrl\": \"https://example.com/contract-ended\", \"utm\": {\"source\": \"contract\", \"campaign\": \"v1\"},"
+                + " \"rules\": [{\"when\": {\"device\": [\"mobile\"], \"query\": {\"ref\": \"mail\"}, \"until\": \"2030-01-01T00:00:00Z\"},"
+                + " \"url\": \"https://m.example.com\"}, {\"split\": [{\"url\": \"https://a.example.com\", \"weight\": 60},"
+                + " {\"url\": \"https://b.example.com\", \"weight\": 40}]}]}";
         call("POST", "/v1/links", "/v1/links", admin, "application/json", link, 201);
         call("POST", "/v1/links", "/v1/links", admin, "application/json", link, 409);
         call("POST", "/v1/links", "/v1/links", admin, "application/json", "{\"url\": ", 400);
@@ -117,6 +125,15 @@ class OpenApiContractTest {
         call("PATCH", "/v1/links/{slug}", "/v1/links/contract", admin, "application/merge-patch+json", "{\"tags\": null}", 412, "\"99\"");
         call("PATCH", "/v1/links/{slug}", "/v1/links/contract", admin, "application/merge-patch+json", "{\"tags\": null, \"maxVisits\": null, \"title\": null, \"utm\": {\"campaign\": null}}",
                 200, "\"1\"");
+        String preview = "{\"rules\": [{\"when\": {\"os\": [\"ios\"]}, \"url\": \"https://apps.apple.com/app/id1\"},"
+                + " {\"split\": [{\"url\": \"https://a.example.com\", \"weight\": 50}, {\"url\": \"https://b.example.com\", \"weight\": 50}]}],"
+                + " \"visitor\": {\"userAgent\": \"Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Mobile/15E148\", \"country\": \"DE\"}}";
+        call("POST", "/v1/rules/preview", "/v1/rules/preview", admin, "application/json", preview, 200);
+        call("POST", "/v1/rules/preview", "/v1/rules/preview", admin, "application/json",
+                preview.replace("\"ios\"", "\"windows\"").replace("\"DE\"", "\"FR\""), 200);
+        call("POST", "/v1/rules/preview", "/v1/rules/preview", admin, "application/json", "{\"rules\": [], \"visitor\": 1}", 400);
+        call("POST", "/v1/rules/preview", "/v1/rules/preview", null, "application/json", preview, 401);
+        call("GET", "/v1/rules/preview", "/v1/rules/preview", admin, null, null, 405);
         call("DELETE", "/v1/links/{slug}", "/v1/links/contract-2", admin, null, null, 412, "\"99\"");
         call("DELETE", "/v1/links/{slug}", "/v1/links/contract-2", admin, null, null, 204);
         call("DELETE", "/v1/links/{slug}", "/v1/links/contract-2", admin, null, null, 404);

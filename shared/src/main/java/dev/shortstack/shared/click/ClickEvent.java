@@ -13,6 +13,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param status          the HTTP status answered (a redirect code, or 410 once visits ran out)
  * @param country         ISO 3166 alpha-2 from the CDN's viewer-country header, when present
  * @param visitorHash     keyed, daily-rotated hash of the client IP (see {@link VisitorHasher})
+ * @param rule            the targeting rule (and split variant) that chose the URL, e.g. {@code rule 2 variant B};
+ *                        absent when the link's own URL was served
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClickEvent(
@@ -28,7 +30,16 @@ public record ClickEvent(
         String referrer,
         String acceptLanguage,
         String country,
-        String visitorHash) {
+        String visitorHash,
+        String rule) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** A click served the link's own URL (no rule chose it). */
+    public ClickEvent(int schemaVersion, String clickId, String slug, String linkId, String workspaceId, String occurredAt,
+                      String method, int status, String userAgent, String referrer, String acceptLanguage, String country,
+                      String visitorHash) {
+        this(schemaVersion, clickId, slug, linkId, workspaceId, occurredAt, method, status, userAgent, referrer, acceptLanguage,
+                country, visitorHash, null);
+    }
 }

@@ -2,7 +2,6 @@ package dev.shortstack.shared.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shortstack.shared.text.Utf8;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -21,6 +20,8 @@ import java.util.Optional;
  * @param queryValues   every query parameter's values in the order given, read from the raw query
  *                      string (API Gateway joins a repeated parameter's values with commas, so
  *                      {@code ?tag=a&tag=b} would otherwise read as the one tag "a,b")
+ * @param rawQuery      the query string as the client sent it, still encoded ("" when none): what a
+ *                      redirect forwards to its target
  */
 public record HttpApiRequest(
         String method,
@@ -33,10 +34,12 @@ public record HttpApiRequest(
         String requestId,
         String sourceIp,
         long timeEpochMillis,
-        Map<String, List<String>> queryValues) {
+        Map<String, List<String>> queryValues,
+        String rawQuery) {
 
     public HttpApiRequest {
         queryValues = Map.copyOf(queryValues);
+        rawQuery = rawQuery == null ? "" : rawQuery;
     }
 
     public Optional<String> header(String name) {
@@ -96,7 +99,8 @@ public record HttpApiRequest(
                 text(event.path("requestContext"), "requestId", ""),
                 text(http, "sourceIp", null),
                 event.path("requestContext").path("timeEpoch").asLong(System.currentTimeMillis()),
-                valuesByName(text(event, "rawQueryString", "")));
+                valuesByName(text(event, "rawQueryString", "")),
+                text(event, "rawQueryString", ""));
     }
 
     private static Map<String, List<String>> valuesByName(String rawQuery) {
@@ -106,19 +110,11 @@ public record HttpApiRequest(
                 continue;
             }
             String[] parts = pair.split("=", 2);
-            values.computeIfAbsent(decoded(parts[0]), n -> new ArrayList<>()).add(parts.length > 1 ? decoded(parts[1]) : "");
+            values.computeIfAbsent(FormEncoding.decode(parts[0]), n -> new ArrayList<>())
+                    .add(parts.length > 1 ? FormEncoding.decode(parts[1]) : "");
         }
         values.replaceAll((name, list) -> List.copyOf(list));
         return values;
-    }
-
-    /** Percent-decoded, with {@code +} as a space (HTML forms); a malformed escape is kept as given. */
-    private static String decoded(String raw) {
-        try {
-            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            return raw;
-        }
     }
 
     private static String text(JsonNode node, String field, String fallback) {

@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public final class ApiRoutes {
     /** The function a route invokes. */
-    public enum Target { LINKS_API, STATS_API }
+    public enum Target { LINKS_API, STATS_API, REDIRECT }
 
     /** @param method an HTTP method or {@code ANY} */
     public record Route(String method, String path, Target target) {
@@ -50,7 +50,10 @@ public final class ApiRoutes {
             new Route("ANY", "/dub/{proxy+}", Target.LINKS_API),
             new Route("GET", "/dub/links", Target.STATS_API),
             new Route("GET", "/dub/links/info", Target.STATS_API),
-            new Route("GET", "/dub/analytics", Target.STATS_API));
+            new Route("GET", "/dub/analytics", Target.STATS_API),
+            // A protected link's password form posts here: through API Gateway, because CloudFront's access control on the
+            // redirect's function URL takes a POST only with the body's SHA-256 in a header, which a form cannot send.
+            new Route("POST", "/unlock/{slug}", Target.REDIRECT));
 
     private ApiRoutes() {
     }

@@ -15,6 +15,16 @@ public final class LinkAttributes {
     public static final String TITLE = "title";
     public static final String DESCRIPTION = "description";
     public static final String FALLBACK_URL = "fallbackUrl";
+    /** Targeting rules as one JSON string (see RuleJson). */
+    public static final String RULES = "rules";
+    /** Stored only as false: a link without it forwards the visit's query (the default). */
+    public static final String FORWARD_QUERY = "forwardQuery";
+    /** The password's PBKDF2 hash (see PasswordHash); only on protected links. */
+    public static final String PASSWORD_HASH = "passwordHash";
+    /** A social preview's parts, each only when set. */
+    public static final String PREVIEW_TITLE = "previewTitle";
+    public static final String PREVIEW_DESCRIPTION = "previewDescription";
+    public static final String PREVIEW_IMAGE = "previewImage";
     /** Slug and URL in lower case, for case-insensitive search; only where they have upper case. */
     public static final String SEARCH_KEY = "searchKey";
     /** The tags in lower case, for case-insensitive filtering; only where one has upper case. */

@@ -1,5 +1,6 @@
 package dev.shortstack.shared.link;
 
+import dev.shortstack.shared.rules.RedirectRule;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,6 +14,10 @@ import java.util.List;
  * @param title       what the link is, for people (null when it has none); searchable
  * @param description a longer note on the link (null when it has none)
  * @param fallbackUrl where visits go once the link is expired, disabled or used up, instead of the 410 page (null: the page)
+ * @param rules       targeting rules, first match wins (empty: every visitor goes to {@code url})
+ * @param forwardQuery whether the visit's query string is added to the URL it is sent to (Shlink's default: yes)
+ * @param passwordHash the link's password as {@link PasswordHash} stores it, null when the link has none; never shown
+ * @param preview      what link-preview bots are shown instead of the destination's page, null for nothing of its own
  */
 public record Link(
         String slug,
@@ -30,12 +35,49 @@ public record Link(
         String createdBy,
         String title,
         String description,
-        String fallbackUrl) {
+        String fallbackUrl,
+        List<RedirectRule> rules,
+        boolean forwardQuery,
+        String passwordHash,
+        SocialPreview preview) {
 
     public static final int DEFAULT_REDIRECT_TYPE = 302;
 
     public Link {
         tags = List.copyOf(tags);
+        rules = rules == null ? List.of() : List.copyOf(rules);
+    }
+
+    /** A link without targeting rules. */
+    public Link(String slug, String linkId, String workspaceId, String url, int redirectType, Instant createdAt, Instant updatedAt,
+                Instant expiresAt, Long maxVisits, List<String> tags, boolean disabled, long version, String createdBy, String title,
+                String description, String fallbackUrl) {
+        this(slug, linkId, workspaceId, url, redirectType, createdAt, updatedAt, expiresAt, maxVisits, tags, disabled, version, createdBy,
+                title, description, fallbackUrl, List.of(), true, null, null);
+    }
+
+    /** A link that forwards the visit's query, as links do unless told otherwise. */
+    public Link(String slug, String linkId, String workspaceId, String url, int redirectType, Instant createdAt, Instant updatedAt,
+                Instant expiresAt, Long maxVisits, List<String> tags, boolean disabled, long version, String createdBy, String title,
+                String description, String fallbackUrl, List<RedirectRule> rules) {
+        this(slug, linkId, workspaceId, url, redirectType, createdAt, updatedAt, expiresAt, maxVisits, tags, disabled, version, createdBy,
+                title, description, fallbackUrl, rules, true, null, null);
+    }
+
+    /** A link without a password. */
+    public Link(String slug, String linkId, String workspaceId, String url, int redirectType, Instant createdAt, Instant updatedAt,
+                Instant expiresAt, Long maxVisits, List<String> tags, boolean disabled, long version, String createdBy, String title,
+                String description, String fallbackUrl, List<RedirectRule> rules, boolean forwardQuery) {
+        this(slug, linkId, workspaceId, url, redirectType, createdAt, updatedAt, expiresAt, maxVisits, tags, disabled, version, createdBy,
+                title, description, fallbackUrl, rules, forwardQuery, null, null);
+    }
+
+    /** A link without a social preview of its own. */
+    public Link(String slug, String linkId, String workspaceId, String url, int redirectType, Instant createdAt, Instant updatedAt,
+                Instant expiresAt, Long maxVisits, List<String> tags, boolean disabled, long version, String createdBy, String title,
+                String description, String fallbackUrl, List<RedirectRule> rules, boolean forwardQuery, String passwordHash) {
+        this(slug, linkId, workspaceId, url, redirectType, createdAt, updatedAt, expiresAt, maxVisits, tags, disabled, version, createdBy,
+                title, description, fallbackUrl, rules, forwardQuery, passwordHash, null);
     }
 
     /** A link without title or description. */
@@ -57,6 +99,14 @@ public record Link(
 
     public boolean hasVisitLimit() {
         return maxVisits != null;
+    }
+
+    public boolean isPasswordProtected() {
+        return passwordHash != null;
+    }
+
+    public boolean hasRules() {
+        return !rules.isEmpty();
     }
 
     public boolean isPermanentRedirect() {

@@ -2,6 +2,10 @@ package dev.shortstack.shared.link;
 
 import static dev.shortstack.shared.infra.LinkAttributes.*;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.shortstack.shared.json.Json;
+import dev.shortstack.shared.rules.RedirectRule;
+import dev.shortstack.shared.rules.RuleJson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,6 +48,20 @@ public final class LinkItems {
         if (link.fallbackUrl() != null) {
             item.put(FALLBACK_URL, s(link.fallbackUrl()));
         }
+        if (link.preview() != null) {
+            putIfSet(item, PREVIEW_TITLE, link.preview().title());
+            putIfSet(item, PREVIEW_DESCRIPTION, link.preview().description());
+            putIfSet(item, PREVIEW_IMAGE, link.preview().image());
+        }
+        if (link.passwordHash() != null) {
+            item.put(PASSWORD_HASH, s(link.passwordHash()));
+        }
+        if (!link.forwardQuery()) {
+            item.put(FORWARD_QUERY, AttributeValue.fromBool(false));
+        }
+        if (link.hasRules()) {
+            item.put(RULES, s(RuleJson.write(link.rules()).toString()));
+        }
         // Lower-case copies only where they differ: an all-lower-case link is matched on its own attributes. The copy
         // stops at SEARCH_KEY_LENGTH so that the item the redirect reads stays small.
         String searchable = link.slug() + "\n" + link.url() + (link.title() == null ? "" : "\n" + link.title());
@@ -80,7 +98,11 @@ public final class LinkItems {
                 item.containsKey(CREATED_BY) ? item.get(CREATED_BY).s() : "",
                 item.containsKey(TITLE) ? item.get(TITLE).s() : null,
                 item.containsKey(DESCRIPTION) ? item.get(DESCRIPTION).s() : null,
-                item.containsKey(FALLBACK_URL) ? item.get(FALLBACK_URL).s() : null);
+                item.containsKey(FALLBACK_URL) ? item.get(FALLBACK_URL).s() : null,
+                item.containsKey(RULES) ? rules(item.get(RULES).s()) : List.of(),
+                !item.containsKey(FORWARD_QUERY) || Boolean.TRUE.equals(item.get(FORWARD_QUERY).bool()),
+                item.containsKey(PASSWORD_HASH) ? item.get(PASSWORD_HASH).s() : null,
+                preview(item));
     }
 
     /**
@@ -102,6 +124,31 @@ public final class LinkItems {
     /** Sorts by creation time, then id (a slug or key id); fixed width so string order is time order. */
     public static String createdKey(Instant createdAt, String id) {
         return String.format("%015d#%s", createdAt.toEpochMilli(), id);
+    }
+
+    private static SocialPreview preview(Map<String, AttributeValue> item) {
+        if (!item.containsKey(PREVIEW_TITLE) && !item.containsKey(PREVIEW_DESCRIPTION) && !item.containsKey(PREVIEW_IMAGE)) {
+            return null;
+        }
+        return new SocialPreview(string(item, PREVIEW_TITLE), string(item, PREVIEW_DESCRIPTION), string(item, PREVIEW_IMAGE));
+    }
+
+    private static String string(Map<String, AttributeValue> item, String name) {
+        return item.containsKey(name) ? item.get(name).s() : null;
+    }
+
+    private static void putIfSet(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, s(value));
+        }
+    }
+
+    private static List<RedirectRule> rules(String json) {
+        try {
+            return RuleJson.read(Json.mapper().readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The links table holds rules that are not JSON", e);
+        }
     }
 
     public static AttributeValue tags(List<String> tags) {

@@ -41,7 +41,12 @@ class ApiRoutesTest {
         assertThat(ApiRoutes.isApiPath("/v1")).isTrue();
         assertThat(ApiRoutes.isApiPath("/v1x")).isFalse();
         assertThat(ApiRoutes.isApiPath("/restaurant")).isFalse();
-        assertThat(ApiRoutes.prefixes()).containsExactly("/v1", "/rest", "/v4", "/dub");
+        assertThat(ApiRoutes.prefixes()).containsExactly("/v1", "/rest", "/v4", "/dub", "/unlock");
+        assertThat(ApiRoutes.match("POST", "/unlock/launch-2026")).hasValueSatisfying(match -> {
+            assertThat(match.route().target()).as("a password form's post").isEqualTo(ApiRoutes.Target.REDIRECT);
+            assertThat(match.pathParameters()).containsEntry("slug", "launch-2026");
+        });
+        assertThat(ApiRoutes.match("GET", "/unlock/launch-2026")).isEmpty();
     }
 
     private static String key(String method, String path) {

@@ -19,6 +19,16 @@ class ClickParserTest {
     }
 
     @Test
+    void theRuleThatServedAClickIsKeptAndAClickWithoutOneHasNone() {
+        String served = CLICK.replace("\"newField\":\"ignored\"", "\"rule\":\"rule 2 variant B\"");
+
+        assertThat(ClickParser.parse(served)).hasValueSatisfying(events ->
+                assertThat(events).extracting(ClickEvent::rule).containsExactly("rule 2 variant B"));
+        assertThat(ClickParser.parse(CLICK)).hasValueSatisfying(events ->
+                assertThat(events).extracting(ClickEvent::rule).containsOnlyNulls());
+    }
+
+    @Test
     void aMessageOfGroupCommittedClicksGivesThemAllInOrder() {
         String packed = " [" + CLICK + "," + CLICK.replace("\"c1\"", "\"c2\"") + "]";
 

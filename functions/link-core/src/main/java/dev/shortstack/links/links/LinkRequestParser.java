@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.links.request.FieldReader;
 import dev.shortstack.shared.link.Link;
+import dev.shortstack.shared.link.PasswordHash;
+import dev.shortstack.shared.link.SocialPreview;
+import dev.shortstack.shared.rules.RedirectRule;
+import dev.shortstack.shared.rules.RuleVisitor;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,9 +32,12 @@ public final class LinkRequestParser {
     public static final int MAX_TITLE = 200;
     public static final int MAX_DESCRIPTION = 1000;
     private static final Set<String> CREATE_FIELDS = Set.of("url", "slug", "expiresAt", "maxVisits", "redirectType", "tags", "title",
-            "description", "fallbackUrl", "utm");
+            "description", "fallbackUrl", "utm", "rules", "forwardQuery", "password", "preview");
     private static final Set<String> PATCH_FIELDS = Set.of("url", "expiresAt", "maxVisits", "redirectType", "tags", "disabled", "title",
-            "description", "fallbackUrl", "utm");
+            "description", "fallbackUrl", "utm", "rules", "forwardQuery", "password", "preview");
+    private static final Set<String> SOCIAL_PREVIEW_FIELDS = Set.of("title", "description", "image");
+    public static final int MIN_PASSWORD = 4;
+    public static final int MAX_PASSWORD = 128;
 
     private final UrlPolicy urlPolicy;
 
@@ -62,10 +70,15 @@ public final class LinkRequestParser {
         String title = text(fields, "title", MAX_TITLE);
         String description = text(fields, "description", MAX_DESCRIPTION);
         String fallbackUrl = fallbackUrl(fields);
+        List<RedirectRule> rules = rules(body, fields, now);
+        Boolean forwardQuery = fields.bool("forwardQuery");
+        String password = password(fields);
+        SocialPreview preview = preview(body, fields);
         fields.throwIfInvalid();
         return new NewLink(url, slug, expiresAt, maxVisits,
                 redirectType == null ? Link.DEFAULT_REDIRECT_TYPE : redirectType,
-                tags == null ? List.of() : tags, title, description, fallbackUrl);
+                tags == null ? List.of() : tags, title, description, fallbackUrl, rules, forwardQuery == null || forwardQuery,
+                password == null ? null : PasswordHash.hash(password), preview);
     }
 
     public LinkPatch parsePatch(ObjectNode body, Instant now) {
@@ -73,7 +86,7 @@ public final class LinkRequestParser {
         if (body.isEmpty()) {
             fields.reject("(body)", "names no field to change");
         }
-        for (String notClearable : List.of("url", "redirectType", "disabled")) {
+        for (String notClearable : List.of("url", "redirectType", "disabled", "forwardQuery")) {
             if (fields.isNull(notClearable)) {
                 fields.reject(notClearable, "cannot be null");
             }
@@ -90,6 +103,10 @@ public final class LinkRequestParser {
         String description = text(fields, "description", MAX_DESCRIPTION);
         String fallbackUrl = fallbackUrl(fields);
         Map<String, Optional<String>> utm = utm(body, fields);
+        // Rules are replaced as a whole (an array is not merge-patched); null removes them.
+        List<RedirectRule> rules = fields.isNull("rules") ? List.of() : rules(body, fields, now);
+        String password = password(fields);
+        SocialPreview preview = preview(body, fields);
         fields.throwIfInvalid();
         return new LinkPatch(
                 url,
@@ -101,7 +118,11 @@ public final class LinkRequestParser {
                 fields.has("title") ? new LinkPatch.Clearable<>(title) : null,
                 fields.has("description") ? new LinkPatch.Clearable<>(description) : null,
                 fields.has("fallbackUrl") ? new LinkPatch.Clearable<>(fallbackUrl) : null,
-                utm);
+                utm,
+                rules,
+                fields.bool("forwardQuery"),
+                fields.has("password") ? new LinkPatch.Clearable<>(password == null ? null : PasswordHash.hash(password)) : null,
+                fields.has("preview") ? new LinkPatch.Clearable<>(preview) : null);
     }
 
     /**
@@ -157,6 +178,102 @@ public final class LinkRequestParser {
             }
         });
         return values;
+    }
+
+    private static final Set<String> RULE_PREVIEW_FIELDS = Set.of("rules", "visitor");
+    private static final Set<String> VISITOR_FIELDS = Set.of("userAgent", "country", "language", "query", "at");
+
+    /** A rule preview: {@code rules} as on a link, and a {@code visitor} (user agent, country, Accept-Language, query, instant). */
+    public RulePreview parsePreview(ObjectNode body, Instant now) {
+        FieldReader fields = new FieldReader(body, RULE_PREVIEW_FIELDS);
+        List<RedirectRule> rules = body.hasNonNull("rules") ? rules(body, fields, now) : fields.reject("rules", "is required");
+        JsonNode visitorNode = body.get("visitor");
+        RuleVisitor visitor = null;
+        String userAgent = null;
+        if (visitorNode == null || !visitorNode.isObject()) {
+            fields.reject("visitor", "must be an object such as {\"userAgent\": \"...\", \"country\": \"DE\", \"language\": \"de\"}");
+        } else {
+            FieldReader visitorFields = new FieldReader((ObjectNode) visitorNode, VISITOR_FIELDS);
+            userAgent = visitorFields.string("userAgent");
+            String country = visitorFields.string("country");
+            String language = visitorFields.string("language");
+            Instant at = now;
+            String rawAt = visitorFields.string("at");
+            if (rawAt != null) {
+                try {
+                    at = OffsetDateTime.parse(rawAt).toInstant();
+                } catch (DateTimeParseException e) {
+                    visitorFields.reject("at", "must be an ISO-8601 date-time with offset, e.g. 2030-01-31T12:00:00Z");
+                }
+            }
+            Map<String, List<String>> query = new LinkedHashMap<>();
+            JsonNode queryNode = visitorNode.get("query");
+            if (queryNode != null && !queryNode.isObject()) {
+                visitorFields.reject("query", "must be an object of parameter names and values, such as {\"ref\": \"newsletter\"}");
+            } else if (queryNode != null) {
+                queryNode.properties().forEach(e -> {
+                    if (e.getValue().isTextual()) {
+                        query.put(e.getKey(), List.of(e.getValue().asText()));
+                    } else {
+                        visitorFields.reject("query." + e.getKey(), "must be a string");
+                    }
+                });
+            }
+            visitorFields.errors().forEach(error -> fields.reject("visitor." + error.field(), error.message()));
+            visitor = new RuleVisitor(userAgent, country == null ? null : country.strip().toUpperCase(Locale.ROOT), language, query, at, null);
+        }
+        fields.throwIfInvalid();
+        return new RulePreview(rules, visitor, userAgent);
+    }
+
+    /**
+     * A password for the link's visitors: {@value #MIN_PASSWORD} to {@value #MAX_PASSWORD} characters, kept only as a slow
+     * hash (hashed after every other check, so a refused request costs no hashing).
+     */
+    private static String password(FieldReader fields) {
+        String password = fields.string("password");
+        if (password != null && (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD)) {
+            return fields.reject("password", "must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
+        }
+        if (password != null && password.chars().anyMatch(Character::isISOControl)) {
+            return fields.reject("password", "must not contain control characters");
+        }
+        return password;
+    }
+
+    /**
+     * The {@code preview} object for link-preview bots: {@code title} (at most {@value #MAX_TITLE} characters),
+     * {@code description} (at most {@value #MAX_DESCRIPTION}), {@code image} (a URL under the link's own rules); at
+     * least one of them. Null when the body has none or clears it.
+     */
+    private SocialPreview preview(ObjectNode body, FieldReader fields) {
+        JsonNode node = body.get("preview");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            return fields.reject("preview", "must be an object such as {\"title\": \"...\", \"description\": \"...\", \"image\": \"https://...\"}");
+        }
+        FieldReader parts = new FieldReader((ObjectNode) node, SOCIAL_PREVIEW_FIELDS);
+        String title = text(parts, "title", MAX_TITLE);
+        String description = text(parts, "description", MAX_DESCRIPTION);
+        String rawImage = parts.string("image");
+        String image = rawImage == null || rawImage.isBlank() ? null : UrlNormaliser.normalise(rawImage);
+        if (image != null) {
+            urlPolicy.violation(image).ifPresent(reason -> parts.reject("image", reason));
+        }
+        if (parts.errorCount() == 0 && title == null && description == null && image == null) {
+            parts.reject("(preview)", "needs a title, a description or an image; null removes the preview");
+        }
+        parts.errors().forEach(error -> fields.reject(error.field().equals("(preview)") ? "preview" : "preview." + error.field(),
+                error.message()));
+        return new SocialPreview(title, description, image);
+    }
+
+    /** The {@code rules} array, validated; null when the body has none. */
+    private List<RedirectRule> rules(ObjectNode body, FieldReader fields, Instant now) {
+        JsonNode node = body.get("rules");
+        return node == null || node.isNull() ? null : new RuleRequestParser(urlPolicy, fields, now).parse(node);
     }
 
     /** Where visits go once the link is gone: a URL under the same rules as the link's own. */

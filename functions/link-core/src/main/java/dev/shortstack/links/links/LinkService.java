@@ -97,7 +97,7 @@ public final class LinkService {
                                            Instant now) {
         Link link = new Link(slug, linkId, caller.workspaceId(), request.url(), request.redirectType(), now, now,
                 request.expiresAt(), request.maxVisits(), request.tags(), disabled, 1, caller.keyId(), request.title(), request.description(),
-                request.fallbackUrl());
+                request.fallbackUrl(), request.rules(), request.forwardQuery(), request.passwordHash(), request.preview());
         if (store.create(link)) {
             return Optional.of(link);
         }
@@ -161,7 +161,8 @@ public final class LinkService {
     private static Link newLink(Caller caller, NewLink request, String slug, Instant now) {
         return new Link(slug, UUID.randomUUID().toString(), caller.workspaceId(), request.url(), request.redirectType(),
                 now, now, request.expiresAt(), request.maxVisits(), request.tags(), false, 1, caller.keyId(), request.title(),
-                request.description(), request.fallbackUrl());
+                request.description(), request.fallbackUrl(), request.rules(), request.forwardQuery(), request.passwordHash(),
+                request.preview());
     }
 
     private static Link applyPatch(Link link, LinkPatch patch, Instant now) {
@@ -181,7 +182,11 @@ public final class LinkService {
                 link.createdBy(),
                 patch.title() != null ? patch.title().value() : link.title(),
                 patch.description() != null ? patch.description().value() : link.description(),
-                patch.fallbackUrl() != null ? patch.fallbackUrl().value() : link.fallbackUrl());
+                patch.fallbackUrl() != null ? patch.fallbackUrl().value() : link.fallbackUrl(),
+                patch.rules() != null ? patch.rules() : link.rules(),
+                patch.forwardQuery() != null ? patch.forwardQuery() : link.forwardQuery(),
+                patch.passwordHash() != null ? patch.passwordHash().value() : link.passwordHash(),
+                patch.preview() != null ? patch.preview().value() : link.preview());
     }
 
     private static String withUtm(String url, LinkPatch patch) {

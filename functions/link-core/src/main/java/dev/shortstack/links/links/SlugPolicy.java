@@ -1,5 +1,6 @@
 package dev.shortstack.links.links;
 
+import dev.shortstack.shared.infra.ApiRoutes;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +37,9 @@ public final class SlugPolicy {
         return Optional.empty();
     }
 
+    /** Reserved words, and every first path segment the API answers under (a slug there could never be reached). */
     public static boolean isReserved(String slug) {
-        return RESERVED.contains(slug.toLowerCase(Locale.ROOT));
+        String lower = slug.toLowerCase(Locale.ROOT);
+        return RESERVED.contains(lower) || ApiRoutes.prefixes().contains("/" + lower);
     }
 }

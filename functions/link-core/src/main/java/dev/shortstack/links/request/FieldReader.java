@@ -102,6 +102,16 @@ public final class FieldReader {
         return null;
     }
 
+    /** The problems collected so far, to be reported under an enclosing field's name. */
+    public List<FieldError> errors() {
+        return List.copyOf(errors);
+    }
+
+    /** How many problems are collected so far: a caller compares before and after reading a nested part. */
+    public int errorCount() {
+        return errors.size();
+    }
+
     public boolean hasErrorFor(String field) {
         return errors.stream().anyMatch(e -> e.field().equals(field) || e.field().startsWith(field + "["));
     }

@@ -19,6 +19,7 @@ import dev.shortstack.links.openapi.OpenApiDocument;
 import dev.shortstack.links.keys.NewApiKey;
 import dev.shortstack.links.links.LinkPatch;
 import dev.shortstack.links.links.NewLink;
+import dev.shortstack.links.links.RulePreview;
 import dev.shortstack.links.request.JsonBody;
 import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.http.ApiProblem;
@@ -118,11 +119,13 @@ public final class LinksApiFunction extends HttpApiFunction {
     private RouteTable routes() {
         return new RouteTable()
                 .add("GET", "/v1/openapi.json", (request, params) -> OpenApiDocument.response())
+                .add("GET", "/v1/session", (request, params) -> HttpApiResponse.uncachedJson(200, views.session(caller(request, Role.READ))))
                 .add("GET", "/v1/links", (request, params) -> listLinks(request, caller(request, Role.READ)))
                 .add("POST", "/v1/links", (request, params) -> createLink(request, caller(request, Role.WRITE)))
                 .add("GET", "/v1/links/{slug}", (request, params) -> getLink(caller(request, Role.READ), slug(params)))
                 .add("PATCH", "/v1/links/{slug}", (request, params) -> updateLink(request, caller(request, Role.WRITE), slug(params)))
                 .add("DELETE", "/v1/links/{slug}", (request, params) -> deleteLink(request, caller(request, Role.WRITE), slug(params)))
+                .add("POST", "/v1/rules/preview", (request, params) -> previewRules(request, caller(request, Role.READ)))
                 .add("GET", "/v1/keys", (request, params) -> listKeys(request, caller(request, Role.ADMIN)))
                 .add("POST", "/v1/keys", (request, params) -> createKey(request, caller(request, Role.ADMIN)))
                 .add("DELETE", "/v1/keys/{keyId}", (request, params) -> revokeKey(caller(request, Role.ADMIN), params.get("keyId")))
@@ -217,6 +220,12 @@ public final class LinksApiFunction extends HttpApiFunction {
         // A new link has used none of its visits: no read needed to say so.
         return linkResponse(201, link, link.hasVisitLimit() ? OptionalLong.of(0) : OptionalLong.empty())
                 .withHeader("location", "/v1/links/" + link.slug());
+    }
+
+    /** Computes, stores nothing: any key may ask where a visitor would go. */
+    private HttpApiResponse previewRules(HttpApiRequest request, Caller caller) {
+        RulePreview preview = deps.parser().parsePreview(JsonBody.parse(request, JSON), now());
+        return HttpApiResponse.uncachedJson(200, views.rulePreview(preview.evaluate()));
     }
 
     private HttpApiResponse getLink(Caller caller, String slug) {

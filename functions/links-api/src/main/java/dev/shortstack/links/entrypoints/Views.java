@@ -3,15 +3,18 @@ package dev.shortstack.links.entrypoints;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.links.auth.ApiKey;
+import dev.shortstack.links.auth.Caller;
 import dev.shortstack.links.jobs.Job;
 import dev.shortstack.links.jobs.JobKind;
 import dev.shortstack.links.jobs.PresignedUrl;
 import dev.shortstack.links.keys.NewApiKey;
+import dev.shortstack.links.links.RulePreview;
 import dev.shortstack.links.links.UtmParameters;
 import dev.shortstack.shared.paging.Page;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.link.Link;
 import dev.shortstack.shared.link.LinkState;
+import dev.shortstack.shared.rules.RuleJson;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +29,31 @@ final class Views {
 
     Views(String shortBaseUrl) {
         this.shortBaseUrl = shortBaseUrl.endsWith("/") ? shortBaseUrl.substring(0, shortBaseUrl.length() - 1) : shortBaseUrl;
+    }
+
+    /** The key a request was made with: what the dashboard may offer it. */
+    ObjectNode session(Caller caller) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("keyId", caller.keyId());
+        node.put("workspaceId", caller.workspaceId());
+        node.put("role", caller.role().name().toLowerCase(Locale.ROOT));
+        return node;
+    }
+
+    /** Which rule a visitor meets (1-based; null: the link's own URL), where it sends them, and how their agent was read. */
+    ObjectNode rulePreview(RulePreview.Result result) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        if (result.matched() == null) {
+            node.putNull("rule");
+            node.putNull("url");
+        } else {
+            node.put("rule", result.rule() + 1);
+            node.set("then", RuleJson.write(List.of(result.matched())).get(0));
+            node.put("url", result.matched().url());
+        }
+        node.putObject("agent").put("device", result.agent().device()).put("os", result.agent().os())
+                .put("browser", result.agent().browser());
+        return node;
     }
 
     ObjectNode link(Link link, Instant now, OptionalLong visitsUsed) {
@@ -52,6 +80,15 @@ final class Views {
         visitsUsed.ifPresent(used -> node.put("visits", used));
         ArrayNode tags = node.putArray("tags");
         link.tags().forEach(tags::add);
+        node.set("rules", RuleJson.write(link.rules()));
+        node.put("forwardQuery", link.forwardQuery());
+        node.put("passwordProtected", link.isPasswordProtected());
+        if (link.preview() == null) {
+            node.putNull("preview");
+        } else {
+            node.putObject("preview").put("title", link.preview().title()).put("description", link.preview().description())
+                    .put("image", link.preview().image());
+        }
         node.put("createdAt", link.createdAt().toString());
         node.put("updatedAt", link.updatedAt().toString());
         node.put("version", link.version());

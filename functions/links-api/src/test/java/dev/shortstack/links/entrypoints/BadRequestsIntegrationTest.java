@@ -23,6 +23,7 @@ import dev.shortstack.shared.infra.ShortstackResources;
 import dev.shortstack.shared.testing.Fixtures;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -99,6 +100,11 @@ class BadRequestsIntegrationTest {
                 .messages()).as("jobs queued by " + name).isEmpty();
     }
 
+    /** A create whose rules are {@code rulesJson}: refused with a problem naming {@code field}. */
+    private static Arguments rules(String name, String rulesJson, String field) {
+        return create("rules: " + name, "{\"url\":\"https://a.example\",\"rules\":" + rulesJson + "}", 400, "validation-failed", field);
+    }
+
     Stream<Arguments> badRequests() {
         List<Arguments> rows = new ArrayList<>();
         // Body syntax and framing
@@ -145,6 +151,7 @@ class BadRequestsIntegrationTest {
         rows.add(create("slug with non-ASCII", slugBody("héllo"), 400, "validation-failed", "slug"));
         rows.add(create("slug reserved", slugBody("api"), 400, "validation-failed", "slug"));
         rows.add(create("slug reserved in another case", slugBody("Health"), 400, "validation-failed", "slug"));
+        rows.add(create("slug the password form's path", slugBody("unlock"), 400, "validation-failed", "slug"));
         rows.add(create("slug taken", slugBody("taken-slug"), 409, "slug-taken", null));
         rows.add(create("slug taken by another workspace", slugBody("foreign-slug"), 409, "slug-taken", null));
         // Other fields
@@ -173,6 +180,91 @@ class BadRequestsIntegrationTest {
                 "utm.source"));
         rows.add(create("utm value over 200 characters", "{\"url\":\"https://a.example\",\"utm\":{\"campaign\":\"" + "c".repeat(201)
                 + "\"}}", 400, "validation-failed", "utm.campaign"));
+        // Targeting rules: every mistake named by its path, nothing stored
+        rows.add(rules("rules not an array", "{\"url\":\"https://m.example\"}", "rules"));
+        rows.add(rules("more than ten rules", "[" + String.join(",", Collections.nCopies(11,
+                "{\"when\":{\"country\":[\"DE\"]},\"url\":\"https://de.example\"}")) + "]", "rules"));
+        rows.add(rules("a rule that is a string", "[\"https://m.example\"]", "rules[0]"));
+        rows.add(rules("a rule with an unknown field", "[{\"url\":\"https://m.example\",\"if\":{}}]", "rules[0].if"));
+        rows.add(rules("a rule with url and split", "[{\"url\":\"https://m.example\",\"split\":[]}]", "rules[0]"));
+        rows.add(rules("a rule with neither url nor split", "[{\"when\":{\"device\":[\"mobile\"]}}]", "rules[0]"));
+        rows.add(rules("a rule URL with a javascript: scheme", "[{\"when\":{\"device\":[\"mobile\"]},\"url\":\"javascript:alert(1)\"}]",
+                "rules[0].url"));
+        rows.add(rules("a rule URL on a blocked domain", "[{\"when\":{\"device\":[\"mobile\"]},\"url\":\"https://malware.example/\"}]",
+                "rules[0].url"));
+        rows.add(rules("a rule URL that is a number", "[{\"when\":{\"device\":[\"mobile\"]},\"url\":7}]", "rules[0].url"));
+        rows.add(rules("a rule without conditions before another", "[{\"url\":\"https://a.example\"},"
+                + "{\"when\":{\"os\":[\"ios\"]},\"url\":\"https://b.example\"}]", "rules[0].when"));
+        rows.add(rules("when not an object", "[{\"when\":\"mobile\",\"url\":\"https://m.example\"}]", "rules[0].when"));
+        rows.add(rules("an unknown condition", "[{\"when\":{\"city\":[\"Berlin\"]},\"url\":\"https://m.example\"}]",
+                "rules[0].when.city"));
+        rows.add(rules("an unknown device type", "[{\"when\":{\"device\":[\"watch\"]},\"url\":\"https://m.example\"}]",
+                "rules[0].when.device[0]"));
+        rows.add(rules("an unknown OS", "[{\"when\":{\"os\":[\"beos\"]},\"url\":\"https://m.example\"}]", "rules[0].when.os[0]"));
+        rows.add(rules("an unknown browser", "[{\"when\":{\"browser\":[\"netscape\"]},\"url\":\"https://m.example\"}]",
+                "rules[0].when.browser[0]"));
+        rows.add(rules("a country that is no ISO code", "[{\"when\":{\"country\":[\"Germany\"]},\"url\":\"https://m.example\"}]",
+                "rules[0].when.country[0]"));
+        rows.add(rules("a language that is no tag", "[{\"when\":{\"language\":[\"german!\"]},\"url\":\"https://m.example\"}]",
+                "rules[0].when.language[0]"));
+        rows.add(rules("an empty condition list", "[{\"when\":{\"country\":[]},\"url\":\"https://m.example\"}]",
+                "rules[0].when.country"));
+        rows.add(rules("a condition list of 21 values", "[{\"when\":{\"country\":[" + String.join(",", Collections.nCopies(21,
+                "\"DE\"")) + "]},\"url\":\"https://m.example\"}]", "rules[0].when.country"));
+        rows.add(rules("a query condition that is a list", "[{\"when\":{\"query\":[\"ref\"]},\"url\":\"https://m.example\"}]",
+                "rules[0].when.query"));
+        rows.add(rules("a query value that is a number", "[{\"when\":{\"query\":{\"ref\":1}},\"url\":\"https://m.example\"}]",
+                "rules[0].when.query.ref"));
+        rows.add(rules("a query parameter name with spaces", "[{\"when\":{\"query\":{\"my ref\":\"x\"}},\"url\":\"https://m.example\"}]",
+                "rules[0].when.query.my ref"));
+        rows.add(rules("nine conditions in one rule", "[{\"when\":{\"query\":{\"a\":\"1\",\"b\":\"1\",\"c\":\"1\",\"d\":\"1\","
+                + "\"e\":\"1\",\"f\":\"1\",\"g\":\"1\",\"h\":\"1\",\"i\":\"1\"}},\"url\":\"https://m.example\"}]", "rules[0].when"));
+        rows.add(rules("from that is no date", "[{\"when\":{\"from\":\"Christmas\"},\"url\":\"https://m.example\"}]",
+                "rules[0].when.from"));
+        rows.add(rules("until before from", "[{\"when\":{\"from\":\"2040-01-02T00:00:00Z\",\"until\":\"2040-01-01T00:00:00Z\"},"
+                + "\"url\":\"https://m.example\"}]", "rules[0].when.until"));
+        rows.add(rules("until in the past", "[{\"when\":{\"until\":\"2020-01-01T00:00:00Z\"},\"url\":\"https://m.example\"}]",
+                "rules[0].when.until"));
+        rows.add(rules("a split of one variant", "[{\"split\":[{\"url\":\"https://a.example\",\"weight\":100}]}]", "rules[0].split"));
+        rows.add(rules("a split of six variants", "[{\"split\":[" + String.join(",", Collections.nCopies(6,
+                "{\"url\":\"https://a.example\",\"weight\":10}")) + "]}]", "rules[0].split"));
+        rows.add(rules("split weights adding up to 90", "[{\"split\":[{\"url\":\"https://a.example\",\"weight\":60},"
+                + "{\"url\":\"https://b.example\",\"weight\":30}]}]", "rules[0].split"));
+        rows.add(rules("a split weight of zero", "[{\"split\":[{\"url\":\"https://a.example\",\"weight\":0},"
+                + "{\"url\":\"https://b.example\",\"weight\":100}]}]", "rules[0].split[0].weight"));
+        rows.add(rules("a split weight that is a fraction", "[{\"split\":[{\"url\":\"https://a.example\",\"weight\":50.5},"
+                + "{\"url\":\"https://b.example\",\"weight\":49.5}]}]", "rules[0].split[0].weight"));
+        rows.add(rules("a split variant without a url", "[{\"split\":[{\"weight\":50},{\"url\":\"https://b.example\",\"weight\":50}]}]",
+                "rules[0].split[0].url"));
+        rows.add(rules("a split variant pointing at the short domain", "[{\"split\":[{\"url\":\"https://sho.rt/x\",\"weight\":50},"
+                + "{\"url\":\"https://b.example\",\"weight\":50}]}]", "rules[0].split[0].url"));
+        rows.add(rules("21 destination URLs", "[" + String.join(",", Collections.nCopies(4, "{\"when\":{\"os\":[\"ios\"]},"
+                + "\"split\":[" + String.join(",", Collections.nCopies(5, "{\"url\":\"https://a.example\",\"weight\":20}")) + "]}"))
+                + ",{\"url\":\"https://z.example\"}]", "rules"));
+        rows.add(create("password of three characters", "{\"url\":\"https://a.example\",\"password\":\"abc\"}", 400, "validation-failed",
+                "password"));
+        rows.add(create("password of 129 characters", "{\"url\":\"https://a.example\",\"password\":\"" + "p".repeat(129) + "\"}", 400,
+                "validation-failed", "password"));
+        rows.add(create("password a number", "{\"url\":\"https://a.example\",\"password\":12345}", 400, "validation-failed", "password"));
+        rows.add(create("password with a control character", "{\"url\":\"https://a.example\",\"password\":\"pass\\u0000word\"}", 400,
+                "validation-failed", "password"));
+        rows.add(create("preview not an object", "{\"url\":\"https://a.example\",\"preview\":\"Spring launch\"}", 400, "validation-failed",
+                "preview"));
+        rows.add(create("preview with nothing in it", "{\"url\":\"https://a.example\",\"preview\":{}}", 400, "validation-failed",
+                "preview"));
+        rows.add(create("preview with an unknown field", "{\"url\":\"https://a.example\",\"preview\":{\"title\":\"T\",\"video\":\"v\"}}",
+                400, "validation-failed", "preview.video"));
+        rows.add(create("preview image a javascript: URL", "{\"url\":\"https://a.example\",\"preview\":{\"image\":\"javascript:alert(1)\"}}",
+                400, "validation-failed", "preview.image"));
+        rows.add(create("preview title over 200 characters", "{\"url\":\"https://a.example\",\"preview\":{\"title\":\"" + "t".repeat(201)
+                + "\"}}", 400, "validation-failed", "preview.title"));
+        rows.add(create("forwardQuery a string", "{\"url\":\"https://a.example\",\"forwardQuery\":\"no\"}", 400, "validation-failed",
+                "forwardQuery"));
+        rows.add(fixture("PATCH forwardQuery null", "links-api/patch-link.json",
+                e -> body(path(e, "PATCH", "taken-slug"), "{\"forwardQuery\":null}"), 400, "validation-failed", "forwardQuery"));
+        rows.add(fixture("PATCH rules with an unknown OS", "links-api/patch-link.json",
+                e -> body(path(e, "PATCH", "taken-slug"), "{\"rules\":[{\"when\":{\"os\":[\"amiga\"]},\"url\":\"https://m.example\"}]}"),
+                400, "validation-failed", "rules[0].when.os[0]"));
         rows.add(create("fallbackUrl on a blocked domain", "{\"url\":\"https://a.example\",\"fallbackUrl\":\"https://malware.example/x\"}",
                 400, "validation-failed", "fallbackUrl"));
         rows.add(create("redirectType 303", "{\"url\":\"https://a.example\",\"redirectType\":303}", 400, "validation-failed", "redirectType"));

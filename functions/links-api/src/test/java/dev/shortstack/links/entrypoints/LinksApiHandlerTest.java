@@ -13,6 +13,7 @@ import dev.shortstack.links.links.SlugGenerator;
 import dev.shortstack.links.testing.InMemoryApiKeyStore;
 import dev.shortstack.links.testing.InMemoryLinkStore;
 import dev.shortstack.links.testing.LinksApiHarness;
+import dev.shortstack.shared.link.PasswordHash;
 import dev.shortstack.shared.testing.InMemoryVisitCounter;
 import java.time.Clock;
 import java.time.Instant;
@@ -173,6 +174,59 @@ class LinksApiHandlerTest {
 
         assertThat(edited.path("url").asText()).isEqualTo("https://example.com/p?ref=x&utm_source=newsletter&utm_medium=email");
         assertThat(links.find("launch-2026").orElseThrow().url()).isEqualTo(edited.path("url").asText());
+    }
+
+    @Test
+    void rulesAreStoredNormalisedAndReadBackAnEditReplacesThemAndNullRemovesThemAndForwardingTheQueryCanBeTurnedOff() {
+        JsonNode created = body(api.invoke(withBody(event("links-api/create-link.json"), "{\"url\":\"https://example.com\","
+                + "\"slug\":\"launch-2026\",\"rules\":[{\"when\":{\"os\":[\"iOS\"],\"country\":[\"de\",\"AT\"],\"language\":[\"pt_BR\"]},"
+                + "\"url\":\" https://apps.apple.com/app/id1 \"},{\"split\":[{\"url\":\"https://a.example\",\"weight\":70},"
+                + "{\"url\":\"https://b.example\",\"weight\":30}]}]}")));
+        assertThat(created.path("rules").toString()).isEqualTo("[{\"when\":{\"os\":[\"ios\"],\"country\":[\"DE\",\"AT\"],"
+                + "\"language\":[\"pt-br\"]},\"url\":\"https://apps.apple.com/app/id1\"},{\"split\":[{\"url\":\"https://a.example\","
+                + "\"weight\":70},{\"url\":\"https://b.example\",\"weight\":30}]}]");
+        assertThat(links.find("launch-2026").orElseThrow().rules()).hasSize(2);
+        assertThat(created.path("forwardQuery").asBoolean()).as("forwarding the query is the default").isTrue();
+
+        JsonNode replaced = body(api.invoke(withBody(event("links-api/patch-link.json"),
+                "{\"rules\":[{\"when\":{\"device\":[\"mobile\"]},\"url\":\"https://m.example.com\"}]}")));
+        assertThat(replaced.path("rules").toString()).isEqualTo("[{\"when\":{\"device\":[\"mobile\"]},\"url\":\"https://m.example.com\"}]");
+
+        JsonNode removed = body(api.invoke(withHeader(withBody(event("links-api/patch-link.json"), "{\"rules\":null,\"forwardQuery\":false}"),
+                "if-match", "\"2\"")));
+        assertThat(removed.path("rules").toString()).isEqualTo("[]");
+        assertThat(removed.path("forwardQuery").asBoolean()).isFalse();
+        assertThat(links.find("launch-2026").orElseThrow().forwardQuery()).isFalse();
+        assertThat(links.find("launch-2026").orElseThrow().rules()).isEmpty();
+    }
+
+    @Test
+    void aPasswordIsKeptOnlyAsASlowHashNeverShownAndRemovedWithNull() {
+        String response = api.invoke(withBody(event("links-api/create-link.json"),
+                "{\"url\":\"https://example.com\",\"slug\":\"launch-2026\",\"password\":\"open sesame!\"}")).toString();
+        JsonNode created = body(api.invoke(event("links-api/get-link.json")));
+
+        assertThat(response).doesNotContain("sesame").doesNotContain("pbkdf2");
+        assertThat(created.path("passwordProtected").asBoolean()).isTrue();
+        String stored = links.find("launch-2026").orElseThrow().passwordHash();
+        assertThat(stored).startsWith("pbkdf2-sha256$600000$");
+        assertThat(PasswordHash.matches("open sesame!", stored)).isTrue();
+
+        JsonNode removed = body(api.invoke(withBody(event("links-api/patch-link.json"), "{\"password\":null}")));
+        assertThat(removed.path("passwordProtected").asBoolean()).isFalse();
+        assertThat(links.find("launch-2026").orElseThrow().passwordHash()).isNull();
+    }
+
+    @Test
+    void aSocialPreviewIsStoredTrimmedReadBackAndRemovedWithNull() {
+        JsonNode created = body(api.invoke(withBody(event("links-api/create-link.json"), "{\"url\":\"https://example.com\","
+                + "\"slug\":\"launch-2026\",\"preview\":{\"title\":\" Spring launch \",\"image\":\"https://img.example/card.png\"}}")));
+        assertThat(created.path("preview").toString())
+                .isEqualTo("{\"title\":\"Spring launch\",\"description\":null,\"image\":\"https://img.example/card.png\"}");
+
+        JsonNode removed = body(api.invoke(withBody(event("links-api/patch-link.json"), "{\"preview\":null}")));
+        assertThat(removed.path("preview").isNull()).isTrue();
+        assertThat(links.find("launch-2026").orElseThrow().preview()).isNull();
     }
 
     @Test

@@ -7,7 +7,8 @@ import java.time.Instant;
 /**
  * Cache-Control for redirect answers. Temporary redirects are never cached, so every visit
  * reaches the function and is counted. Permanent ones are cacheable (that is what 301/308 mean)
- * but never past the link's expiry; links with a visit limit are never cached.
+ * but never past the link's expiry; links with a visit limit, targeting rules (each visitor may
+ * get another URL) or a social preview (bots get a page, people the redirect) are never cached.
  */
 public final class CachePolicy {
     static final String NO_STORE = "no-store";
@@ -21,7 +22,7 @@ public final class CachePolicy {
     }
 
     public String forRedirect(Link link, Instant now) {
-        if (!link.isPermanentRedirect() || link.hasVisitLimit()) {
+        if (!link.isPermanentRedirect() || link.hasVisitLimit() || link.hasRules() || link.preview() != null) {
             return NO_STORE;
         }
         long maxAge = permanentMaxAgeSeconds;

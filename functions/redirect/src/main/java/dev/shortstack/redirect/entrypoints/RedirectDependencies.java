@@ -13,7 +13,9 @@ import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.config.EnvNames;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.link.DynamoLinkReader;
+import dev.shortstack.shared.link.DynamoPasswordAttempts;
 import dev.shortstack.shared.link.DynamoVisitCounter;
+import dev.shortstack.shared.link.PasswordAttempts;
 import dev.shortstack.shared.link.LinkReader;
 import dev.shortstack.shared.link.VisitCounter;
 import dev.shortstack.shared.observability.Observability;
@@ -25,12 +27,12 @@ public record RedirectDependencies(RedirectService service, Observability observ
 
     public static final Duration NEGATIVE_CACHE_TTL = Duration.ofSeconds(5);
 
-    public static RedirectDependencies of(LinkReader links, VisitCounter visits, ClickPublisher clicks, String visitorHashKey,
-                                          Duration cacheTtl, int cacheSize, int permanentMaxAgeSeconds, Clock clock) {
+    public static RedirectDependencies of(LinkReader links, VisitCounter visits, PasswordAttempts attempts, ClickPublisher clicks,
+                                          String visitorHashKey, Duration cacheTtl, int cacheSize, int permanentMaxAgeSeconds, Clock clock) {
         Observability observability = new Observability("redirect");
         LinkReader cached = new CachedLinkReader(links, cacheSize, cacheTtl, NEGATIVE_CACHE_TTL, Ticker.systemTicker());
         RedirectService service = new RedirectService(cached, visits, clicks, new VisitorHasher(visitorHashKey),
-                new LoggedClickReplayLog(observability));
+                new LoggedClickReplayLog(observability), attempts);
         return new RedirectDependencies(service, observability, new CachePolicy(permanentMaxAgeSeconds), clock);
     }
 
@@ -42,6 +44,7 @@ public record RedirectDependencies(RedirectService service, Observability observ
         return of(
                 DynamoLinkReader.eventuallyConsistentFirst(aws.dynamo(), env.require(EnvNames.LINKS_TABLE)),
                 new DynamoVisitCounter(aws.dynamo(), env.require(EnvNames.VISITS_TABLE)),
+                new DynamoPasswordAttempts(aws.dynamo(), env.require(EnvNames.VISITS_TABLE)),
                 new GroupCommitClickPublisher(aws.sqs(), env.require(EnvNames.CLICKS_QUEUE_URL), Json.mapper()),
                 visitorHashKey,
                 Duration.ofSeconds(env.getInt(EnvNames.REDIRECT_CACHE_SECONDS, 10, 0, 3600)),

@@ -19,8 +19,9 @@ final class RedirectResponses {
     private RedirectResponses() {
     }
 
-    static HttpApiResponse redirect(HttpApiRequest request, Link link, String cacheControl, boolean head) {
-        return redirect(request, link.slug(), link.url(), link.redirectType(), cacheControl, head);
+    static HttpApiResponse redirect(HttpApiRequest request, RedirectOutcome.Redirect redirect, String cacheControl, boolean head) {
+        Link link = redirect.link();
+        return redirect(request, link.slug(), redirect.location(), link.redirectType(), cacheControl, head);
     }
 
     /**
@@ -30,6 +31,17 @@ final class RedirectResponses {
     static HttpApiResponse fallback(HttpApiRequest request, RedirectOutcome.Fallback fallback, boolean head) {
         return redirect(request, fallback.link().slug(), fallback.link().fallbackUrl(), 302, CachePolicy.MISS, head)
                 .withHeader("x-shortstack-fallback", fallback.reason());
+    }
+
+    /** A protected link's visitor who gave the right password: See Other, so the browser follows with a GET. */
+    static HttpApiResponse unlocked(HttpApiRequest request, RedirectOutcome.Redirect redirect) {
+        return redirect(request, redirect.link().slug(), redirect.location(), 303, CachePolicy.NO_STORE, false);
+    }
+
+    /** A password sent for a link that has none: back to the link itself. */
+    static HttpApiResponse toLink(HttpApiRequest request, String slug) {
+        return redirect(request, slug, "/" + slug + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery()), 303,
+                CachePolicy.NO_STORE, false);
     }
 
     private static HttpApiResponse redirect(HttpApiRequest request, String slug, String location, int status, String cacheControl,
@@ -80,12 +92,12 @@ final class RedirectResponses {
     }
 
     /** JSON when the client asks for it and does not also accept HTML (browsers send text/html). */
-    private static boolean wantsJson(HttpApiRequest request) {
+    static boolean wantsJson(HttpApiRequest request) {
         String accept = request.header("accept").orElse("").toLowerCase(Locale.ROOT);
         return accept.contains("json") && !accept.contains("text/html");
     }
 
-    private static String html(String text) {
+    static String html(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 }

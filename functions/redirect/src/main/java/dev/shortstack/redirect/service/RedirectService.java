@@ -7,15 +7,21 @@ import dev.shortstack.shared.click.VisitorHasher;
 import dev.shortstack.shared.link.Link;
 import dev.shortstack.shared.link.LinkReader;
 import dev.shortstack.shared.link.LinkState;
+import dev.shortstack.shared.link.PasswordAttempts;
+import dev.shortstack.shared.link.PasswordHash;
 import dev.shortstack.shared.link.VisitCounter;
+import dev.shortstack.shared.rules.RuleEngine;
+import dev.shortstack.shared.rules.RuleTarget;
 import java.time.ZoneOffset;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
 /**
- * Resolves a slug for a visitor: looks the link up, enforces expiry, disabling and visit limits,
- * and hands a click event to analytics before the redirect is answered.
+ * Resolves a slug for a visitor: looks the link up, enforces expiry, disabling and visit limits, picks
+ * the URL by the link's targeting rules (from the cached link: no further read), and hands a click
+ * event to analytics before the redirect is answered.
  */
 public final class RedirectService {
     private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -26,33 +32,88 @@ public final class RedirectService {
     private final ClickPublisher clicks;
     private final VisitorHasher visitors;
     private final ClickReplayLog replayLog;
+    private final PasswordAttempts attempts;
 
     public RedirectService(LinkReader links, VisitCounter visits, ClickPublisher clicks, VisitorHasher visitors,
-                           ClickReplayLog replayLog) {
+                           ClickReplayLog replayLog, PasswordAttempts attempts) {
         this.links = links;
         this.visits = visits;
         this.clicks = clicks;
         this.visitors = visitors;
         this.replayLog = replayLog;
+        this.attempts = attempts;
     }
 
     public RedirectOutcome visit(String slug, Visit visit) {
-        if (slug == null || !SLUG.matcher(slug).matches()) {
-            return new RedirectOutcome.NotFound(slug);
-        }
-        Link link = links.find(slug).orElse(null);
+        Link link = find(slug);
         if (link == null) {
             return new RedirectOutcome.NotFound(slug);
         }
-        LinkState state = link.stateAt(visit.at());
-        if (state != LinkState.ACTIVE) {
-            return gone(link, state == LinkState.EXPIRED ? "expired" : "disabled");
+        RedirectOutcome unavailable = unavailable(link, visit);
+        if (unavailable != null) {
+            return unavailable;
         }
+        if (link.isPasswordProtected()) {
+            // The form first; a visit is only taken once the password is right.
+            return link.hasVisitLimit() && visits.used(link.linkId()) >= link.maxVisits()
+                    ? gone(link, "visit limit reached") : new RedirectOutcome.PasswordRequired(link);
+        }
+        return follow(link, visit, visitorHash(visit));
+    }
+
+    /**
+     * A visitor's password for a protected link: an attempt is reserved before the (slow) check and given
+     * back when the password is right, so only wrong ones count against the visitor's allowance.
+     */
+    public RedirectOutcome unlock(String slug, Visit visit, String password) {
+        Link link = find(slug);
+        if (link == null) {
+            return new RedirectOutcome.NotFound(slug);
+        }
+        RedirectOutcome unavailable = unavailable(link, visit);
+        if (unavailable != null) {
+            return unavailable;
+        }
+        if (!link.isPasswordProtected()) {
+            return new RedirectOutcome.NotProtected(link);
+        }
+        String visitorHash = visitorHash(visit);
+        String visitor = visitorHash == null ? "no-ip" : visitorHash;
+        OptionalInt used = attempts.reserve(link.linkId(), visitor, visit.at());
+        if (used.isEmpty()) {
+            return new RedirectOutcome.TooManyAttempts(link, PasswordAttempts.secondsLeft(visit.at()));
+        }
+        if (password == null || !PasswordHash.matches(password, link.passwordHash())) {
+            return new RedirectOutcome.WrongPassword(link, PasswordAttempts.MAX_WRONG - used.getAsInt());
+        }
+        attempts.release(link.linkId(), visitor, visit.at());
+        return follow(link, visit, visitorHash);
+    }
+
+    private Link find(String slug) {
+        return slug == null || !SLUG.matcher(slug).matches() ? null : links.find(slug).orElse(null);
+    }
+
+    /** Expired or disabled: where such visits go; null for an active link. */
+    private static RedirectOutcome unavailable(Link link, Visit visit) {
+        LinkState state = link.stateAt(visit.at());
+        return state == LinkState.ACTIVE ? null : gone(link, state == LinkState.EXPIRED ? "expired" : "disabled");
+    }
+
+    /** The visit counts: it takes one of a limited link's visits, its rules pick the URL, its click is recorded. */
+    private RedirectOutcome follow(Link link, Visit visit, String visitorHash) {
         if (link.hasVisitLimit() && !withinLimit(link, visit)) {
             return gone(link, "visit limit reached");
         }
-        record(link, visit);
-        return new RedirectOutcome.Redirect(link);
+        RuleTarget target = link.hasRules()
+                ? RuleEngine.choose(link.linkId(), link.url(), link.rules(), visit.forRules(visitorHash))
+                : new RuleTarget(link.url(), null);
+        record(link, visit, visitorHash, target);
+        return new RedirectOutcome.Redirect(link, link.forwardQuery() ? QueryForwarding.merge(target.url(), visit.rawQuery()) : target.url());
+    }
+
+    private String visitorHash(Visit visit) {
+        return visitors.hash(visit.clientIp(), visit.at().atOffset(ZoneOffset.UTC).toLocalDate());
     }
 
     /** A gone link's visitors go to its fallback URL when it names one, else they get the 410 page. */
@@ -66,7 +127,7 @@ public final class RedirectService {
     }
 
     /** Never fails the redirect: an event the queue refuses goes to the replay log instead. */
-    private void record(Link link, Visit visit) {
+    private void record(Link link, Visit visit, String visitorHash, RuleTarget target) {
         ClickEvent event = new ClickEvent(
                 ClickEvent.SCHEMA_VERSION,
                 UUID.randomUUID().toString(),
@@ -80,7 +141,8 @@ public final class RedirectService {
                 clip(visit.referrer()),
                 clip(visit.acceptLanguage()),
                 visit.country(),
-                visitors.hash(visit.clientIp(), visit.at().atOffset(ZoneOffset.UTC).toLocalDate()));
+                visitorHash,
+                target.servedBy());
         MDC.put("clickId", event.clickId());
         try {
             clicks.publish(event);

@@ -2,6 +2,9 @@ package dev.shortstack.redirect.entrypoints;
 
 import static dev.shortstack.shared.testing.Fixtures.event;
 import static dev.shortstack.shared.testing.Fixtures.withHeader;
+import static dev.shortstack.shared.testing.Fixtures.withBody;
+import static dev.shortstack.shared.testing.Fixtures.withQuery;
+import static dev.shortstack.shared.testing.Fixtures.withRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,8 +12,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.emulators.LambdaInvoker;
 import dev.shortstack.shared.click.ClickEvent;
 import dev.shortstack.shared.link.Link;
+import dev.shortstack.shared.link.PasswordHash;
+import dev.shortstack.shared.link.SocialPreview;
 import dev.shortstack.shared.http.OriginVerifier;
+import dev.shortstack.shared.rules.RedirectRule;
+import dev.shortstack.shared.rules.RuleConditions;
 import dev.shortstack.shared.testing.Fixtures;
+import dev.shortstack.shared.testing.InMemoryPasswordAttempts;
 import dev.shortstack.shared.testing.InMemoryVisitCounter;
 import dev.shortstack.shared.testing.RecordingClickPublisher;
 import java.time.Clock;
@@ -27,6 +35,8 @@ import org.junit.jupiter.api.Test;
 /** The redirect function driven by the sample events in events/redirect. */
 class RedirectHandlerTest {
     private static final Instant NOW = Instant.parse("2026-11-28T09:30:00Z");
+    /** Hashed once: each hash takes PBKDF2's full 600,000 iterations. */
+    private static final String PASSWORD_HASH = PasswordHash.hash("open sesame!");
     private final Map<String, Link> links = new HashMap<>();
     private RecordingClickPublisher clicks;
     private RedirectDependencies deps;
@@ -36,7 +46,7 @@ class RedirectHandlerTest {
     void setUp() {
         clicks = new RecordingClickPublisher();
         deps = RedirectDependencies.of(slug -> Optional.ofNullable(links.get(slug)),
-                new InMemoryVisitCounter(), clicks, "test-visitor-hash-key", Duration.ZERO, 100, 3600,
+                new InMemoryVisitCounter(), new InMemoryPasswordAttempts(), clicks, "test-visitor-hash-key", Duration.ZERO, 100, 3600,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         function = new RedirectFunction(deps);
     }
@@ -208,6 +218,138 @@ class RedirectHandlerTest {
     void primingBeforeASnapshotTakesTheUsualPathButCountsNoClick() {
         assertThat(function.prime(dev.shortstack.shared.lambda.FixedContext.invocation("redirect")).statusCode()).isEqualTo(404);
         assertThat(clicks.published()).isEmpty();
+    }
+
+    @Test
+    void targetingRulesPickTheUrlFromTheVisitsQueryAndAgentAndThePermanentRedirectIsNotCached() {
+        List<RedirectRule> rules = List.of(
+                RedirectRule.to(new RuleConditions(null, null, null, List.of("DE"), null, null, null, null), "https://example.com/de"),
+                RedirectRule.to(new RuleConditions(null, List.of("ios"), null, null, null, Map.of("ref", "newsletter"), null, null),
+                        "https://apps.apple.com/app/id1"));
+        Link plain = link(301, null, null, false);
+        links.put("launch-2026", new Link(plain.slug(), plain.linkId(), plain.workspaceId(), plain.url(), 301, plain.createdAt(),
+                plain.updatedAt(), null, null, List.of(), false, 1, "key", null, null, null, rules));
+
+        JsonNode iphone = invoke(event("redirect/get-slug-iphone-with-query.json"));
+        JsonNode germanDesktop = invoke(event("redirect/get-slug.json"));
+        JsonNode iphoneWithoutQuery = invoke(withQuery(event("redirect/get-slug-iphone-with-query.json"), Map.of()));
+
+        assertThat(iphone.path("statusCode").asInt()).isEqualTo(301);
+        assertThat(iphone.path("headers").path("location").asText()).as("the visit's query forwarded, as links do by default")
+                .isEqualTo("https://apps.apple.com/app/id1?ref=newsletter&utm_source=ignored");
+        assertThat(iphone.path("headers").path("cache-control").asText())
+                .as("one visitor's URL must not be served to the next from a cache").isEqualTo("no-store");
+        assertThat(germanDesktop.path("headers").path("location").asText()).isEqualTo("https://example.com/de");
+        assertThat(iphoneWithoutQuery.path("headers").path("location").asText()).isEqualTo("https://example.com/launch");
+        assertThat(clicks.published()).extracting(ClickEvent::rule).containsExactly("rule 2", "rule 1", null);
+    }
+
+    @Test
+    void aLinkThatDoesNotForwardTheQuerySendsEveryVisitToItsUrlAsStored() {
+        Link plain = link(302, null, null, false);
+        links.put("launch-2026", new Link(plain.slug(), plain.linkId(), plain.workspaceId(), "https://example.com/launch?ref=link", 302,
+                plain.createdAt(), plain.updatedAt(), null, null, List.of(), false, 1, "key", null, null, null, List.of(), false));
+        links.put("forwards", new Link("forwards", "link-id-2", "ws", "https://example.com/launch?ref=link", 302, plain.createdAt(),
+                plain.updatedAt(), null, null, List.of(), false, 1, "key"));
+
+        JsonNode asStored = invoke(event("redirect/get-slug-iphone-with-query.json"));
+        JsonNode forwarded = invoke(path(event("redirect/get-slug-iphone-with-query.json"), "forwards"));
+
+        assertThat(asStored.path("headers").path("location").asText()).isEqualTo("https://example.com/launch?ref=link");
+        assertThat(forwarded.path("headers").path("location").asText()).as("the visit's ref replaces the link's")
+                .isEqualTo("https://example.com/launch?ref=newsletter&utm_source=ignored");
+    }
+
+    @Test
+    void aProtectedLinkShowsItsFormCountsNothingUntilThePasswordIsRightAndThenRedirectsWithTheQuery() {
+        links.put("launch-2026", protectedLink());
+
+        JsonNode form = invoke(withQuery(event("redirect/get-slug.json"), Map.of("ref", "newsletter")));
+        JsonNode problem = invoke(withHeader(event("redirect/get-slug.json"), "accept", "application/json"));
+        JsonNode wrong = invoke(withBody(event("redirect/post-unlock.json"), "password=guess"));
+        JsonNode right = invoke(event("redirect/post-unlock.json"));
+
+        assertThat(form.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(form.path("headers").path("cache-control").asText()).isEqualTo("no-store");
+        assertThat(form.path("body").asText()).contains("<form method=\"post\" action=\"/unlock/launch-2026?ref=newsletter\">")
+                .contains("type=\"password\"").doesNotContain("<script");
+        assertThat(problem.path("statusCode").asInt()).isEqualTo(401);
+        assertThat(Fixtures.body(problem).path("type").asText()).isEqualTo("urn:shortstack:problem:password-required");
+        assertThat(wrong.path("statusCode").asInt()).isEqualTo(401);
+        assertThat(wrong.path("body").asText()).contains("That password is not right. 4 attempts are left");
+        assertThat(right.path("statusCode").asInt()).as("See Other: the browser follows with a GET").isEqualTo(303);
+        assertThat(right.path("headers").path("location").asText()).isEqualTo("https://example.com/launch?ref=newsletter");
+        assertThat(right.path("headers").path("cache-control").asText()).isEqualTo("no-store");
+        assertThat(clicks.published()).as("only the visit that passed").hasSize(1);
+        assertThat(clicks.published().get(0).method()).isEqualTo("GET");
+    }
+
+    @Test
+    void fiveWrongPasswordsLockOneVisitorOutForTheWindowButNotAnother() {
+        links.put("launch-2026", protectedLink());
+        for (int i = 0; i < 5; i++) {
+            assertThat(invoke(withBody(event("redirect/post-unlock.json"), "password=guess" + i)).path("statusCode").asInt()).isEqualTo(401);
+        }
+
+        JsonNode locked = invoke(event("redirect/post-unlock.json"));
+        JsonNode otherVisitor = invoke(withHeader(event("redirect/post-unlock.json"), "cloudfront-viewer-address", "192.0.2.44:4431"));
+
+        assertThat(locked.path("statusCode").asInt()).as("even the right password, once five were wrong").isEqualTo(429);
+        long window = 15 * 60;
+        assertThat(locked.path("headers").path("retry-after").asLong())
+                .isEqualTo(window - NOW.getEpochSecond() % window);
+        assertThat(otherVisitor.path("statusCode").asInt()).isEqualTo(303);
+        assertThat(clicks.published()).hasSize(1);
+    }
+
+    @Test
+    void unlockRefusesWhatIsNotAFormAndSendsALinkWithoutPasswordBackToItself() {
+        links.put("launch-2026", protectedLink());
+        links.put("open", link(302, null, null, false));
+
+        JsonNode json = invoke(withHeader(event("redirect/post-unlock.json"), "content-type", "application/json"));
+        JsonNode empty = invoke(withBody(event("redirect/post-unlock.json"), "password="));
+        ObjectNode toOpen = withRequest(event("redirect/post-unlock.json"), "POST", "/unlock/open");
+        ((ObjectNode) toOpen.get("pathParameters")).put("slug", "open");
+        JsonNode unprotected = invoke(toOpen);
+
+        assertThat(json.path("statusCode").asInt()).isEqualTo(415);
+        assertThat(empty.path("statusCode").asInt()).isEqualTo(400);
+        assertThat(empty.path("body").asText()).contains("Enter the password.");
+        assertThat(unprotected.path("statusCode").asInt()).isEqualTo(303);
+        assertThat(unprotected.path("headers").path("location").asText()).isEqualTo("/open?ref=newsletter");
+        assertThat(clicks.published()).isEmpty();
+    }
+
+    @Test
+    void aLinkPreviewBotGetsTheLinksOwnCardWhilePeopleAreRedirectedAndBothAreClicks() {
+        Link plain = link(301, null, null, false);
+        links.put("launch-2026", new Link(plain.slug(), plain.linkId(), plain.workspaceId(), plain.url(), 301, plain.createdAt(),
+                plain.updatedAt(), null, null, List.of(), false, 1, "key", null, null, null, List.of(), true, null,
+                new SocialPreview("Spring <launch>", "All the news", "https://img.example/card.png")));
+
+        JsonNode slack = invoke(withHeader(event("redirect/get-slug.json"), "user-agent",
+                "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)"));
+        JsonNode person = invoke(event("redirect/get-slug.json"));
+
+        assertThat(slack.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(slack.path("headers").path("cache-control").asText()).as("the answer depends on the agent").isEqualTo("no-store");
+        assertThat(slack.path("body").asText())
+                .contains("<meta property=\"og:title\" content=\"Spring &lt;launch&gt;\">")
+                .contains("<meta property=\"og:description\" content=\"All the news\">")
+                .contains("<meta property=\"og:image\" content=\"https://img.example/card.png\">")
+                .contains("<meta name=\"twitter:card\" content=\"summary_large_image\">")
+                .contains("<meta property=\"og:url\" content=\"https://example.com/launch\">");
+        assertThat(person.path("statusCode").asInt()).isEqualTo(301);
+        assertThat(person.path("headers").path("cache-control").asText()).as("not cached: a bot behind the same cache key would get it")
+                .isEqualTo("no-store");
+        assertThat(clicks.published()).extracting(ClickEvent::userAgent).hasSize(2).first().asString().startsWith("Slackbot");
+    }
+
+    private static Link protectedLink() {
+        Link plain = link(302, null, null, false);
+        return new Link(plain.slug(), plain.linkId(), plain.workspaceId(), plain.url(), 302, plain.createdAt(), plain.updatedAt(), null,
+                null, List.of(), false, 1, "key", null, null, null, List.of(), true, PASSWORD_HASH);
     }
 
     private static Link withFallback(Link link) {

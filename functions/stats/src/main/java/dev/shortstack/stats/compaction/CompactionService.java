@@ -261,7 +261,7 @@ public final class CompactionService {
             store.download(key, local);
             String workspace = URLDecoder.decode(key.substring(key.indexOf("/ws=") + 4, key.lastIndexOf('/')), StandardCharsets.UTF_8);
             sql.execute("INSERT INTO day_raw SELECT " + ClickRows.COLUMNS + ", " + ClickEngine.literal(workspace)
-                    + " FROM read_parquet(" + ClickEngine.literal(local.toString()) + ")");
+                    + " FROM " + ClickRows.parquet(ClickEngine.literal(local.toString())));
             deleteQuietly(local);
         }
     }

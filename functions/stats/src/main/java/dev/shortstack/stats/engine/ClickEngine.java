@@ -87,8 +87,8 @@ public final class ClickEngine {
         }
         String window = "ts >= " + timestamp(slice.start()) + " AND ts < " + timestamp(slice.end())
                 + slice.linkIds().map(ids -> " AND link_id IN (" + literals(ids) + ")").orElse("");
-        String compacted = "SELECT " + ClickRows.COLUMNS + " FROM read_parquet([" + literals(
-                slice.compactedFiles().stream().map(Path::toString).toList()) + "]) WHERE " + window;
+        String compacted = "SELECT " + ClickRows.COLUMNS + " FROM " + ClickRows.parquet("[" + literals(
+                slice.compactedFiles().stream().map(Path::toString).toList()) + "]") + " WHERE " + window;
         String raw = "SELECT " + ClickRows.COLUMNS + " FROM raw_clicks";
         if (slice.rawMayRepeatCompacted()) {
             raw += " WHERE click_id NOT IN (SELECT click_id FROM (" + compacted + "))";

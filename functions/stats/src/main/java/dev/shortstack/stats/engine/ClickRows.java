@@ -21,7 +21,7 @@ import org.duckdb.DuckDBAppender;
 public final class ClickRows {
     /** Column names in file order; the compacted files hold exactly these. */
     public static final String COLUMNS = "click_id, link_id, slug, ts, method, status, bot, bot_name, country, referrer_host,"
-            + " device, os, browser, language, visitor_hash, user_agent, referrer, accept_language";
+            + " device, os, browser, language, visitor_hash, user_agent, referrer, accept_language, rule";
 
     private ClickRows() {
     }
@@ -39,7 +39,16 @@ public final class ClickRows {
         return "CREATE TEMP TABLE " + name + " (click_id UUID, link_id VARCHAR, slug VARCHAR, ts TIMESTAMP, method VARCHAR,"
                 + " status INTEGER, bot BOOLEAN, bot_name VARCHAR, country VARCHAR, referrer_host VARCHAR, device VARCHAR,"
                 + " os VARCHAR, browser VARCHAR, language VARCHAR, visitor_hash BLOB, user_agent VARCHAR, referrer VARCHAR,"
-                + " accept_language VARCHAR" + extraColumns + ")";
+                + " accept_language VARCHAR, rule VARCHAR" + extraColumns + ")";
+    }
+
+    /**
+     * Compacted Parquet files as a relation with every column of {@link #COLUMNS}: files written before a
+     * column existed (the targeting {@code rule}) read it as NULL, by name, so old and new files mix.
+     */
+    public static String parquet(String fileListSql) {
+        return "(SELECT * FROM read_parquet(" + fileListSql + ", union_by_name = true)"
+                + " UNION ALL BY NAME SELECT NULL::VARCHAR AS rule WHERE false)";
     }
 
     public static void append(DuckDBAppender row, ArchivedClick click) throws SQLException {
@@ -79,6 +88,7 @@ public final class ClickRows {
         nullable(row, click.userAgent());
         nullable(row, click.referrer());
         nullable(row, click.acceptLanguage());
+        nullable(row, click.rule());
     }
 
     /** Click ids are random UUIDs; anything else gets a stable name-based one, so it still de-duplicates. */

@@ -15,6 +15,7 @@ public final class DimensionColumns {
             case OS -> "os";
             case BROWSER -> "browser";
             case LANGUAGE -> "language";
+            case RULE -> "rule";
             case BOT -> "bot_name";
         };
     }

@@ -35,7 +35,7 @@ public final class StatsService {
             + " (a visitor's id changes every UTC day, so someone who comes back on another day counts again)";
 
     /** What a link's figures need of its clicks: the engine reads only these columns of the files. */
-    private static final String LINK_COLUMNS = "ts, bot, bot_name, country, referrer_host, device, os, browser, language, visitor_hash";
+    private static final String LINK_COLUMNS = "ts, bot, bot_name, country, referrer_host, device, os, browser, language, rule, visitor_hash";
 
     private final ArchiveSlicer slicer;
     private final ClickEngine engine;

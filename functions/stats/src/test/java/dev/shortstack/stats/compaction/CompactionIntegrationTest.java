@@ -93,6 +93,24 @@ class CompactionIntegrationTest {
     }
 
     @Test
+    void theRuleThatServedEachClickIsBrokenDownTheSameBeforeAndAfterCompaction(EmulatedAws aws) {
+        StatsFixture fixture = new StatsFixture(aws);
+        List<ArchivedClick> batch = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String rule = i % 3 == 0 ? null : i % 3 == 1 ? "rule 1" : "rule 2 variant " + (i % 2 == 0 ? "A" : "B");
+            batch.add(StatsFixture.servedBy("link-promo", "2026-11-27T09:1" + (i % 10) + ":00Z", rule, "v" + i));
+        }
+        batch.add(bot("link-promo", "2026-11-27T09:30:00Z", "Slackbot"));
+        fixture.archive(batch);
+        List<LinkStats.ValueCount> expected = List.of(new LinkStats.ValueCount("(default)", 4), new LinkStats.ValueCount("rule 1", 4),
+                new LinkStats.ValueCount("rule 2 variant A", 2), new LinkStats.ValueCount("rule 2 variant B", 2));
+
+        assertThat(stats(fixture).breakdowns().get(Dimension.RULE)).as("from the raw archive, bots left out").containsExactlyElementsOf(expected);
+        fixture.deps().compaction().compactDay(DAY);
+        assertThat(stats(fixture).breakdowns().get(Dimension.RULE)).as("from the compacted files").containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void theOpenDayIsCompactedHourByHourAndQueriesReadOnlyTheHoursSinceRaw(EmulatedAws aws) {
         StatsFixture fixture = new StatsFixture(aws);
         ArchiveAccess archive = fixture.archiveAccess();

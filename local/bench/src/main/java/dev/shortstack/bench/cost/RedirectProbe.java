@@ -16,6 +16,7 @@ import dev.shortstack.shared.link.Link;
 import dev.shortstack.shared.link.LinkReader;
 import dev.shortstack.shared.observability.Observability;
 import dev.shortstack.shared.testing.Fixtures;
+import dev.shortstack.shared.testing.InMemoryPasswordAttempts;
 import dev.shortstack.shared.testing.InMemoryVisitCounter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -179,7 +180,7 @@ public final class RedirectProbe {
         LinkReader cached = new CachedLinkReader(table, CACHE_ENTRIES, CACHE_TTL, RedirectDependencies.NEGATIVE_CACHE_TTL,
                 Ticker.systemTicker());
         RedirectService service = new RedirectService(cached, new InMemoryVisitCounter(), clicks,
-                new VisitorHasher("cost-bench-visitor-hash-key"), new LoggedClickReplayLog(observability));
+                new VisitorHasher("cost-bench-visitor-hash-key"), new LoggedClickReplayLog(observability), new InMemoryPasswordAttempts());
         RedirectFunction function = new RedirectFunction(new RedirectDependencies(service, observability,
                 new CachePolicy(PERMANENT_MAX_AGE_SECONDS), Clock.fixed(NOW, ZoneOffset.UTC)), OriginVerifier.of(ORIGIN_SECRET));
         return new Wired(function, nanos, clicks);

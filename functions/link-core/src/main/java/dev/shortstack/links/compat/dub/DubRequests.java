@@ -29,12 +29,10 @@ import java.util.TreeMap;
 public final class DubRequests {
     private static final Set<String> UTM = Set.of("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content");
     private static final Set<String> UNSUPPORTED = Set.of("externalId", "tenantId", "programId", "partnerId", "prefix",
-            "trackConversion", "archived", "publicStats", "folderId", "comments", "password", "proxy", "image", "video", "rewrite", "ios", "android", "geo", "doIndex", "ref", "webhookIds", "testVariants",
+            "trackConversion", "archived", "publicStats", "folderId", "comments", "video", "rewrite", "doIndex", "ref", "webhookIds", "testVariants",
             "testStartedAt", "testCompletedAt");
+    private static final Set<String> TARGETING = Set.of("ios", "android", "geo");
     private static final Map<String, String> WHY = Map.of(
-            "password", "Shortstack links have no password",
-            "geo", "Shortstack sends every country to the same URL",
-            "proxy", "Shortstack does not cloak links with custom previews",
             "testVariants", "Shortstack has no A/B tests",
             "trackConversion", "Shortstack counts clicks, not conversions");
 
@@ -87,6 +85,16 @@ public final class DubRequests {
                 case "title", "description" -> own.set(name, value);
                 // Dub's page for expired links; Shortstack's fallback also takes disabled and used-up links' visitors.
                 case "expiredUrl" -> own.set("fallbackUrl", value);
+                // Kept as a slow hash, as /v1 keeps it; Dub's answers then show none (Shortstack cannot give it back).
+                case "password" -> own.set("password", value);
+                // Dub's custom link preview: with proxy on, its title, description and image are what preview bots see.
+                case "proxy", "image" -> { }
+                case "ios", "android", "geo" -> {
+                    if (existingSlug.isPresent() && !unset(value)) {
+                        errors.add(new FieldError(name, "can be set when the link is created; change a link's targeting rules with"
+                                + " PATCH /v1/links/{slug} (rules), which this edit would otherwise overwrite"));
+                    }
+                }
                 case "tagId", "tagIds", "tagNames" -> {
                     tagsGiven |= !value.isNull();
                     names(value).forEach(tags::add);
@@ -106,6 +114,21 @@ public final class DubRequests {
         }
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
+        }
+        if (body.path("proxy").asBoolean(false)) {
+            ObjectNode preview = own.putObject("preview");
+            for (String part : List.of("title", "description", "image")) {
+                if (body.has(part)) {
+                    preview.set(part, body.get(part));
+                }
+            }
+        } else if (body.hasNonNull("image") && !body.get("image").asText().isEmpty()) {
+            throw ApiProblem.validation("image", "is the custom preview's image: send it with proxy: true");
+        } else if (body.has("proxy") && !body.get("proxy").isNull()) {
+            own.putNull("preview");
+        }
+        if (existingSlug.isEmpty() && TARGETING.stream().anyMatch(name -> body.hasNonNull(name))) {
+            own.set("rules", DubTargeting.rules(body.get("ios"), body.get("android"), body.get("geo")));
         }
         if (tagsGiven) {
             ArrayNode list = own.putArray("tags");

@@ -55,6 +55,9 @@ public final class ShlinkLinkRoutes {
                     links.delete(caller(request, Role.WRITE), params.get("shortCode"), Optional.empty());
                     return HttpApiResponse.noContent();
                 })
+                .add("GET", "/rest/v3/short-urls/{shortCode}/redirect-rules", (request, params) ->
+                        HttpApiResponse.uncachedJson(200, ShlinkRedirectRules.of(links.get(caller(request, Role.READ), params.get("shortCode")))))
+                .add("POST", "/rest/v3/short-urls/{shortCode}/redirect-rules", (request, params) -> setRules(request, params.get("shortCode")))
                 .add("GET", "/rest/v3/tags", (request, params) -> listTags(request))
                 .add("PUT", "/rest/v3/tags", (request, params) -> renameTag(request))
                 .add("DELETE", "/rest/v3/tags", (request, params) -> deleteTags(request))
@@ -85,6 +88,14 @@ public final class ShlinkLinkRoutes {
         // Shlink has no versions: an edit overwrites whatever is there, as If-Match: * does.
         Link link = links.update(caller, shortCode, Optional.empty(), patch);
         return HttpApiResponse.uncachedJson(200, views.shortUrl(link, Optional.empty()));
+    }
+
+    /** Replaces the short URL's rules with Shlink's list, validated as /v1 validates rules. */
+    private HttpApiResponse setRules(HttpApiRequest request, String shortCode) {
+        Caller caller = caller(request, Role.WRITE);
+        LinkPatch patch = requests.rules(JsonBody.parse(request, JSON), clock.instant());
+        Link link = links.update(caller, shortCode, Optional.empty(), patch);
+        return HttpApiResponse.uncachedJson(200, ShlinkRedirectRules.of(link));
     }
 
     private HttpApiResponse listTags(HttpApiRequest request) {

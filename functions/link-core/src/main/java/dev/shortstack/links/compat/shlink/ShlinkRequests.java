@@ -27,7 +27,7 @@ import java.util.function.Supplier;
 public final class ShlinkRequests {
     /** Shlink's field → Shortstack's. */
     private static final Map<String, String> RENAMED = Map.of("longUrl", "url", "customSlug", "slug", "validUntil", "expiresAt",
-            "maxVisits", "maxVisits", "tags", "tags", "title", "title");
+            "maxVisits", "maxVisits", "tags", "tags", "title", "title", "forwardQuery", "forwardQuery");
     private static final Set<String> CREATE_ONLY = Set.of("customSlug", "findIfExists", "domain", "shortCodeLength");
     private static final Set<String> EDITABLE = Set.of("longUrl", "tags", "validSince", "validUntil", "maxVisits", "title",
             "crawlable", "forwardQuery", "deviceLongUrls");
@@ -47,6 +47,13 @@ public final class ShlinkRequests {
 
     public LinkPatch edit(ObjectNode body, Instant now) {
         ObjectNode own = translate(body, false, now);
+        return renamingErrors(() -> parser.parsePatch(own, now));
+    }
+
+    /** A redirect-rules body as an edit of the link's rules alone. */
+    public LinkPatch rules(ObjectNode body, Instant now) {
+        ObjectNode own = Json.mapper().createObjectNode();
+        own.set("rules", ShlinkRedirectRules.toOwn(body));
         return renamingErrors(() -> parser.parsePatch(own, now));
     }
 
@@ -78,8 +85,6 @@ public final class ShlinkRequests {
                     : Optional.of("must be a past date-time or null: Shortstack links have no start date, only an end (validUntil)");
             case "crawlable" -> absent ? Optional.empty()
                     : Optional.of("cannot be true: Shortstack has no per-link crawling setting");
-            case "forwardQuery" -> absent ? Optional.empty()
-                    : Optional.of("cannot be true: Shortstack redirects to the long URL as stored, without the visitor's query");
             case "findIfExists" -> absent ? Optional.empty()
                     : Optional.of("cannot be true: Shortstack always creates a new short URL");
             case "domain" -> absent || value.asText().equalsIgnoreCase(domain) ? Optional.empty()
@@ -125,6 +130,9 @@ public final class ShlinkRequests {
     private static String shlinkName(String own) {
         String base = own.replaceFirst("\\[.*$", "");
         String suffix = own.substring(base.length());
+        if (base.equals("rules")) {
+            return "redirectRules" + suffix.replace(".url", ".longUrl").replace(".when", ".conditions");
+        }
         return RENAMED.entrySet().stream().filter(e -> e.getValue().equals(base)).map(Map.Entry::getKey)
                 .findFirst().orElse(base) + suffix;
     }

@@ -53,8 +53,8 @@ public final class ShlinkViews {
         node.putNull("domain");
         node.put("title", link.title());
         node.put("crawlable", false);
-        node.put("forwardQuery", false);
-        node.put("hasRedirectRules", false);
+        node.put("forwardQuery", link.forwardQuery());
+        node.put("hasRedirectRules", link.hasRules());
         return node;
     }
 

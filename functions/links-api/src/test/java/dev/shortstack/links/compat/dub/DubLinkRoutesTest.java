@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.links.testing.InMemoryLinkStore;
 import dev.shortstack.links.testing.LinksApiHarness;
+import dev.shortstack.shared.link.SocialPreview;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -46,15 +47,40 @@ class DubLinkRoutesTest {
     @Test
     void featuresShortstackDoesNotHaveAreRefusedByNameWith422AndNothingIsCreated() {
         JsonNode response = api.invoke(withBody(event("links-api/dub-create-link.json"),
-                "{\"url\": \"https://example.com/x\", \"password\": \"secret\", \"geo\": {\"US\": \"https://us.example\"},"
+                "{\"url\": \"https://example.com/x\", \"rewrite\": true, \"testVariants\": [{\"url\": \"https://b.example\"}],"
                         + " \"domain\": \"dub.sh\", \"color\": \"red\"}"));
 
         assertThat(response.path("statusCode").asInt()).isEqualTo(422);
         JsonNode error = body(response).path("error");
         assertThat(error.path("code").asText()).isEqualTo("unprocessable_entity");
-        assertThat(error.path("message").asText()).contains("password: cannot be set: Shortstack links have no password",
-                "geo:", "domain: must be sho.rt", "color: is not a field of a Dub link");
+        assertThat(error.path("message").asText()).contains("rewrite: cannot be set: Shortstack has no such setting",
+                "testVariants:", "domain: must be sho.rt", "color: is not a field of a Dub link");
         assertThat(links.size()).isZero();
+    }
+
+    @Test
+    void deviceAndCountryTargetingBecomeRulesInDubsOrderAndReadBackAndAnEditMayNotReplaceThem() {
+        JsonNode created = body(api.invoke(withBody(event("links-api/dub-create-link.json"),
+                "{\"url\": \"https://example.com/x\", \"key\": \"targeted\", \"geo\": {\"DE\": \"https://de.example\"},"
+                        + " \"android\": \"https://play.example\", \"ios\": \"https://apps.example\", \"password\": \"open sesame!\","
+                        + " \"proxy\": true, \"title\": \"Our app\", \"image\": \"https://img.example/card.png\"}")));
+
+        assertThat(created.path("ios").asText()).isEqualTo("https://apps.example");
+        assertThat(created.path("android").asText()).isEqualTo("https://play.example");
+        assertThat(created.path("geo").toString()).isEqualTo("{\"DE\":\"https://de.example\"}");
+        assertThat(created.path("password").isNull()).as("kept only as a hash").isTrue();
+        assertThat(created.path("proxy").asBoolean()).isTrue();
+        assertThat(created.path("image").asText()).isEqualTo("https://img.example/card.png");
+        var link = links.find("targeted").orElseThrow();
+        assertThat(link.rules()).extracting(rule -> rule.url())
+                .containsExactly("https://apps.example", "https://play.example", "https://de.example");
+        assertThat(link.passwordHash()).startsWith("pbkdf2-sha256$");
+        assertThat(link.preview()).isEqualTo(new SocialPreview("Our app", null, "https://img.example/card.png"));
+
+        ObjectNode update = withRequest(event("links-api/dub-create-link.json"), "PATCH", "/dub/links/targeted");
+        JsonNode refused = api.invoke(withBody(update, "{\"ios\": \"https://other.example\"}"));
+        assertThat(refused.path("statusCode").asInt()).isEqualTo(422);
+        assertThat(body(refused).path("error").path("message").asText()).contains("ios: can be set when the link is created");
     }
 
     @Test

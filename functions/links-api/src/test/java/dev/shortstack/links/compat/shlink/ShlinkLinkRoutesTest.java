@@ -52,16 +52,26 @@ class ShlinkLinkRoutesTest {
     }
 
     @Test
+    void forwardQueryIsHonouredAndReadBackWithWhetherTheLinkHasRules() {
+        JsonNode created = body(api.invoke(withBody(event("links-api/shlink-create-short-url.json"),
+                "{\"longUrl\": \"https://example.com/x\", \"customSlug\": \"no-forward\", \"forwardQuery\": false}")));
+
+        assertThat(created.path("forwardQuery").asBoolean()).isFalse();
+        assertThat(created.path("hasRedirectRules").asBoolean()).isFalse();
+        assertThat(links.find("no-forward").orElseThrow().forwardQuery()).isFalse();
+    }
+
+    @Test
     void fieldsShortstackCannotHonourAreRefusedByNameAndNothingIsCreated() {
         JsonNode response = api.invoke(withBody(event("links-api/shlink-create-short-url.json"),
-                "{\"longUrl\": \"https://example.com/x\", \"crawlable\": true, \"findIfExists\": true, \"forwardQuery\": true,"
+                "{\"longUrl\": \"https://example.com/x\", \"crawlable\": true, \"findIfExists\": true,"
                         + " \"deviceLongUrls\": {\"ios\": \"https://apple.example\"}, \"domain\": \"other.example\", \"color\": \"red\"}"));
 
         assertThat(response.path("statusCode").asInt()).isEqualTo(400);
         JsonNode problem = body(response);
         assertThat(problem.path("type").asText()).isEqualTo("https://shlink.io/api/error/invalid-data");
         assertThat(problem.path("invalidElements")).extracting(JsonNode::asText)
-                .containsExactlyInAnyOrder("crawlable", "findIfExists", "forwardQuery", "deviceLongUrls", "domain", "color");
+                .containsExactlyInAnyOrder("crawlable", "findIfExists", "deviceLongUrls", "domain", "color");
         assertThat(problem.path("detail").asText()).contains("crawlable cannot be true: Shortstack has no per-link crawling setting");
         assertThat(links.size()).isZero();
     }
