@@ -3,6 +3,7 @@ package dev.shortstack.stats;
 import dev.shortstack.shared.archive.ArchiveCatalog;
 import dev.shortstack.shared.archive.DynamoArchiveCatalog;
 import dev.shortstack.shared.aws.AwsClients;
+import dev.shortstack.shared.aws.S3Clients;
 import dev.shortstack.shared.concurrent.DaemonPool;
 import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.config.EnvNames;
@@ -33,7 +34,7 @@ public record ArchiveAccess(ArchiveStore store, ArchiveCatalog catalog, ArchiveS
     /** @param defaultTimeoutSeconds a statement's time limit unless QUERY_TIMEOUT_SECONDS says otherwise */
     public static ArchiveAccess fromEnv(Env env, AwsClients aws, Observability observability, int defaultTimeoutSeconds) {
         env.requireAll(EnvNames.STATS_TABLE, EnvNames.CLICK_ARCHIVE_BUCKET);
-        S3Client s3 = aws.build(S3Client.builder().forcePathStyle(aws.endpointOverridden("S3")), "S3");
+        S3Client s3 = S3Clients.of(aws);
         ArchiveStore store = new S3ArchiveStore(s3, env.require(EnvNames.CLICK_ARCHIVE_BUCKET));
         ArchiveCatalog catalog = new DynamoArchiveCatalog(aws.dynamo(), env.require(EnvNames.STATS_TABLE));
         Path scratch = Path.of(env.get(EnvNames.ARCHIVE_CACHE_DIR, System.getProperty("java.io.tmpdir")), "shortstack-archive");

@@ -8,6 +8,7 @@ import dev.shortstack.analytics.store.s3.S3ClickArchive;
 import dev.shortstack.shared.archive.ArchiveCatalog;
 import dev.shortstack.shared.archive.DynamoArchiveCatalog;
 import dev.shortstack.shared.aws.AwsClients;
+import dev.shortstack.shared.aws.S3Clients;
 import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.config.EnvNames;
 import dev.shortstack.shared.observability.Observability;
@@ -24,7 +25,7 @@ public record AnalyticsDependencies(ClickClassifier classifier, ClickArchive arc
     public static AnalyticsDependencies fromEnv(Env env) {
         env.requireAll(EnvNames.STATS_TABLE, EnvNames.CLICK_ARCHIVE_BUCKET);
         AwsClients aws = AwsClients.fromEnv(env);
-        S3Client s3 = aws.build(S3Client.builder().forcePathStyle(aws.endpointOverridden("S3")), "S3");
+        S3Client s3 = S3Clients.of(aws);
         return new AnalyticsDependencies(new ClickClassifier(),
                 new S3ClickArchive(s3, env.require(EnvNames.CLICK_ARCHIVE_BUCKET)),
                 new DynamoArchiveCatalog(aws.dynamo(), env.require(EnvNames.STATS_TABLE)),

@@ -18,6 +18,7 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.sync.RequestBody;
 import dev.shortstack.shared.aws.AwsClients;
+import dev.shortstack.shared.aws.S3Clients;
 import dev.shortstack.shared.concurrent.Lazy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -56,7 +57,7 @@ public final class S3JobFiles implements JobFiles {
      */
     public static S3JobFiles fromEnv(AwsClients aws, String bucket) {
         boolean pathStyle = aws.endpointOverridden("S3");
-        return new S3JobFiles(() -> aws.build(S3Client.builder().forcePathStyle(pathStyle), "S3"), () -> {
+        return new S3JobFiles(() -> S3Clients.of(aws), () -> {
             S3Presigner.Builder presigner = S3Presigner.builder()
                     .region(aws.region())
                     .credentialsProvider(aws.credentials())
