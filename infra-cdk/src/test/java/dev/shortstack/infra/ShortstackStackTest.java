@@ -6,25 +6,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shortstack.analytics.entrypoints.AggregateClicksFunction;
-import dev.shortstack.infra.constructs.Dashboard;
-import dev.shortstack.infra.config.StageConfig;
 import dev.shortstack.infra.config.StageConfig.FunctionConfig;
+import dev.shortstack.infra.config.StageConfig;
+import dev.shortstack.infra.constructs.Dashboard;
 import dev.shortstack.jobs.entrypoints.JobWorkerFunction;
 import dev.shortstack.links.entrypoints.LinksApiFunction;
 import dev.shortstack.redirect.entrypoints.RedirectFunction;
 import dev.shortstack.shared.archive.ArchiveLayout;
 import dev.shortstack.shared.config.EnvNames;
 import dev.shortstack.shared.http.OriginVerifier;
+import dev.shortstack.shared.infra.ApiRoutes;
+import dev.shortstack.shared.infra.QueueDefinition;
 import dev.shortstack.shared.infra.ShortstackResources;
+import dev.shortstack.shared.infra.TableDefinition;
 import dev.shortstack.shared.stats.CompactionRequest;
 import dev.shortstack.stats.entrypoints.CompactArchiveFunction;
 import dev.shortstack.stats.entrypoints.StatsApiFunction;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import dev.shortstack.shared.infra.ApiRoutes;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -326,7 +329,34 @@ class ShortstackStackTest {
     void alarmsThatNeedActionNotifyTheOnCallTopic(String stage) {
         Synthesised s = stages.get(stage);
         Map<String, Map<String, Object>> alarms = s.template().findResources("AWS::CloudWatch::Alarm");
-        assertThat(alarms).hasSizeGreaterThanOrEqualTo(10);
+        // Exactly these alarms, each with its exact metric, threshold and datapoints (of 5 one-minute periods): one
+        // more, one fewer or one changed fails, named.
+        Map<String, List<Object>> expected = new TreeMap<>();
+        expected.put("RedirectLatencyP99", List.of("Duration", s.config().alarms().redirectP99Millis(), 3));
+        expected.put("ApiServerErrors", List.of("5xx", 5, 1));
+        for (String function : List.of("LinksApi", "Redirect", "StatsApi", "Aggregator", "Compactor", "JobsWorker")) {
+            expected.put(function + "Errors", List.of("Errors", 1, 1));
+            expected.put(function + "Throttles", List.of("Throttles", 1, 1));
+        }
+        for (QueueDefinition queue : ShortstackResources.QUEUES) {
+            expected.put("Dlq" + queue.logicalName(), List.of("ApproximateNumberOfMessagesVisible", 1, 1));
+            expected.put("QueueAge" + queue.logicalName(), List.of("ApproximateAgeOfOldestMessage", s.config().alarms().queueAgeSeconds(), 3));
+        }
+        for (TableDefinition table : ShortstackResources.TABLES) {
+            expected.put("Throttled" + table.logicalName() + "Reads", List.of("ReadThrottleEvents", 1, 2));
+            expected.put("Throttled" + table.logicalName() + "Writes", List.of("WriteThrottleEvents", 1, 2));
+        }
+        Map<String, List<Object>> actual = new TreeMap<>();
+        alarms.forEach((logicalId, alarm) -> {
+            Map<?, ?> properties = (Map<?, ?>) alarm.get("Properties");
+            assertThat(properties.get("EvaluationPeriods")).as(logicalId).isEqualTo(5);
+            String id = expected.keySet().stream()
+                    .filter(name -> logicalId.matches("Monitoring" + name.replaceAll("[^A-Za-z0-9]", "") + "[0-9A-F]{8}"))
+                    .findFirst().orElse(logicalId + " (not expected)");
+            actual.put(id, List.of(properties.get("MetricName"), ((Number) properties.get("Threshold")).intValue(),
+                    properties.get("DatapointsToAlarm")));
+        });
+        assertThat(actual).as("every alarm: metric, threshold, datapoints").isEqualTo(expected);
         alarms.values().forEach(alarm -> assertThat(((Map<?, ?>) alarm.get("Properties")).get("AlarmActions")).asList().hasSize(1));
         s.template().hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                 "MetricName", "Duration", "ExtendedStatistic", "p99", "Threshold", s.config().alarms().redirectP99Millis()));
