@@ -56,35 +56,35 @@ public record Link(
                 title, description, fallbackUrl, List.of(), true, null, null);
     }
 
-    /** A link that forwards the visit's query, as links do unless told otherwise. */
-    public Link(String slug, String linkId, String workspaceId, String url, int redirectType, Instant createdAt, Instant updatedAt,
-                Instant expiresAt, Long maxVisits, List<String> tags, boolean disabled, long version, String createdBy, String title,
-                String description, String fallbackUrl, List<RedirectRule> rules) {
-        this(slug, linkId, workspaceId, url, redirectType, createdAt, updatedAt, expiresAt, maxVisits, tags, disabled, version, createdBy,
-                title, description, fallbackUrl, rules, true, null, null);
-    }
-
-    /** A link without a password. */
-    public Link(String slug, String linkId, String workspaceId, String url, int redirectType, Instant createdAt, Instant updatedAt,
-                Instant expiresAt, Long maxVisits, List<String> tags, boolean disabled, long version, String createdBy, String title,
-                String description, String fallbackUrl, List<RedirectRule> rules, boolean forwardQuery) {
-        this(slug, linkId, workspaceId, url, redirectType, createdAt, updatedAt, expiresAt, maxVisits, tags, disabled, version, createdBy,
-                title, description, fallbackUrl, rules, forwardQuery, null, null);
-    }
-
-    /** A link without a social preview of its own. */
-    public Link(String slug, String linkId, String workspaceId, String url, int redirectType, Instant createdAt, Instant updatedAt,
-                Instant expiresAt, Long maxVisits, List<String> tags, boolean disabled, long version, String createdBy, String title,
-                String description, String fallbackUrl, List<RedirectRule> rules, boolean forwardQuery, String passwordHash) {
-        this(slug, linkId, workspaceId, url, redirectType, createdAt, updatedAt, expiresAt, maxVisits, tags, disabled, version, createdBy,
-                title, description, fallbackUrl, rules, forwardQuery, passwordHash, null);
-    }
-
     /** A link without title or description. */
     public Link(String slug, String linkId, String workspaceId, String url, int redirectType, Instant createdAt, Instant updatedAt,
                 Instant expiresAt, Long maxVisits, List<String> tags, boolean disabled, long version, String createdBy) {
         this(slug, linkId, workspaceId, url, redirectType, createdAt, updatedAt, expiresAt, maxVisits, tags, disabled, version, createdBy,
                 null, null, null);
+    }
+
+    /** This link with these targeting rules. */
+    public Link withRules(List<RedirectRule> newRules) {
+        return new Link(slug, linkId, workspaceId, url, redirectType, createdAt, updatedAt, expiresAt, maxVisits, tags, disabled, version,
+                createdBy, title, description, fallbackUrl, newRules, forwardQuery, passwordHash, preview);
+    }
+
+    /** This link, forwarding the visit's query or not. */
+    public Link withForwardQuery(boolean forwards) {
+        return new Link(slug, linkId, workspaceId, url, redirectType, createdAt, updatedAt, expiresAt, maxVisits, tags, disabled, version,
+                createdBy, title, description, fallbackUrl, rules, forwards, passwordHash, preview);
+    }
+
+    /** This link with a password as {@link PasswordHash} stores it; null for none. */
+    public Link withPasswordHash(String newPasswordHash) {
+        return new Link(slug, linkId, workspaceId, url, redirectType, createdAt, updatedAt, expiresAt, maxVisits, tags, disabled, version,
+                createdBy, title, description, fallbackUrl, rules, forwardQuery, newPasswordHash, preview);
+    }
+
+    /** This link with a social preview of its own; null for none. */
+    public Link withPreview(SocialPreview newPreview) {
+        return new Link(slug, linkId, workspaceId, url, redirectType, createdAt, updatedAt, expiresAt, maxVisits, tags, disabled, version,
+                createdBy, title, description, fallbackUrl, rules, forwardQuery, passwordHash, newPreview);
     }
 
     public LinkState stateAt(Instant now) {

@@ -10,8 +10,6 @@ import dev.shortstack.shared.rules.RedirectRule;
 import dev.shortstack.shared.rules.RuleVisitor;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -189,23 +187,14 @@ public final class LinkRequestParser {
         List<RedirectRule> rules = body.hasNonNull("rules") ? rules(body, fields, now) : fields.reject("rules", "is required");
         JsonNode visitorNode = body.get("visitor");
         RuleVisitor visitor = null;
-        String userAgent = null;
         if (visitorNode == null || !visitorNode.isObject()) {
             fields.reject("visitor", "must be an object such as {\"userAgent\": \"...\", \"country\": \"DE\", \"language\": \"de\"}");
         } else {
             FieldReader visitorFields = new FieldReader((ObjectNode) visitorNode, VISITOR_FIELDS);
-            userAgent = visitorFields.string("userAgent");
+            String userAgent = visitorFields.string("userAgent");
             String country = visitorFields.string("country");
             String language = visitorFields.string("language");
-            Instant at = now;
-            String rawAt = visitorFields.string("at");
-            if (rawAt != null) {
-                try {
-                    at = OffsetDateTime.parse(rawAt).toInstant();
-                } catch (DateTimeParseException e) {
-                    visitorFields.reject("at", "must be an ISO-8601 date-time with offset, e.g. 2030-01-31T12:00:00Z");
-                }
-            }
+            Instant at = visitorFields.dateTime("at");
             Map<String, List<String>> query = new LinkedHashMap<>();
             JsonNode queryNode = visitorNode.get("query");
             if (queryNode != null && !queryNode.isObject()) {
@@ -220,10 +209,11 @@ public final class LinkRequestParser {
                 });
             }
             visitorFields.errors().forEach(error -> fields.reject("visitor." + error.field(), error.message()));
-            visitor = new RuleVisitor(userAgent, country == null ? null : country.strip().toUpperCase(Locale.ROOT), language, query, at, null);
+            visitor = new RuleVisitor(userAgent, country == null ? null : country.strip().toUpperCase(Locale.ROOT), language, query,
+                    at == null ? now : at, null);
         }
         fields.throwIfInvalid();
-        return new RulePreview(rules, visitor, userAgent);
+        return new RulePreview(rules, visitor);
     }
 
     /**
@@ -299,15 +289,9 @@ public final class LinkRequestParser {
     }
 
     private static Instant expiresAt(FieldReader fields, Instant now) {
-        String raw = fields.string("expiresAt");
-        if (raw == null) {
+        Instant at = fields.dateTime("expiresAt");
+        if (at == null) {
             return null;
-        }
-        Instant at;
-        try {
-            at = OffsetDateTime.parse(raw).toInstant();
-        } catch (DateTimeParseException e) {
-            return fields.reject("expiresAt", "must be an ISO-8601 date-time with offset, e.g. 2030-01-31T12:00:00Z");
         }
         if (!at.isAfter(now)) {
             return fields.reject("expiresAt", "must be in the future");

@@ -10,7 +10,7 @@ import java.util.List;
  * "Which URL would this visitor get?": rules (saved or not) and a made-up visitor, answered by the
  * engine the redirect runs, so the dashboard's preview never disagrees with a real visit.
  */
-public record RulePreview(List<RedirectRule> rules, RuleVisitor visitor, String userAgent) {
+public record RulePreview(List<RedirectRule> rules, RuleVisitor visitor) {
 
     /** @param rule the 0-based index of the matching rule, or -1: the link's own URL */
     public record Result(int rule, RedirectRule matched, AgentFamilies agent) {
@@ -18,6 +18,6 @@ public record RulePreview(List<RedirectRule> rules, RuleVisitor visitor, String 
 
     public Result evaluate() {
         int rule = RuleEngine.firstMatch(rules, visitor);
-        return new Result(rule, rule < 0 ? null : rules.get(rule), AgentFamilies.of(userAgent));
+        return new Result(rule, rule < 0 ? null : rules.get(rule), visitor.agent());
     }
 }

@@ -7,8 +7,6 @@ import dev.shortstack.shared.rules.RedirectRule;
 import dev.shortstack.shared.rules.RuleConditions;
 import dev.shortstack.shared.rules.SplitVariant;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -216,11 +214,10 @@ final class RuleRequestParser {
         if (node == null) {
             return null;
         }
-        try {
-            return node.isTextual() ? OffsetDateTime.parse(node.asText()).toInstant() : fields.reject(path, "must be a string");
-        } catch (DateTimeParseException e) {
-            return fields.reject(path, "must be an ISO-8601 date-time with offset, e.g. 2030-01-31T12:00:00Z");
+        if (!node.isTextual()) {
+            return fields.reject(path, "must be a string");
         }
+        return FieldReader.parseDateTime(node.asText()).orElseGet(() -> fields.reject(path, FieldReader.DATE_TIME));
     }
 
     private String url(String path, JsonNode node) {

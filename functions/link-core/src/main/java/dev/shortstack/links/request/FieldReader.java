@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.shared.http.ApiProblem;
 import dev.shortstack.shared.http.FieldError;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,6 +49,23 @@ public final class FieldReader {
             return reject(field, "must be a string");
         }
         return node.textValue();
+    }
+
+    public static final String DATE_TIME = "must be an ISO-8601 date-time with offset, e.g. 2030-01-31T12:00:00Z";
+
+    /** A date-time field with its offset; null if absent, or refused with {@link #DATE_TIME}. */
+    public Instant dateTime(String field) {
+        String raw = string(field);
+        return raw == null ? null : parseDateTime(raw).orElseGet(() -> reject(field, DATE_TIME));
+    }
+
+    /** An ISO-8601 date-time with offset as an instant; empty when it is not one. */
+    public static Optional<Instant> parseDateTime(String raw) {
+        try {
+            return Optional.of(OffsetDateTime.parse(raw).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     public Long integer(String field, long min, long max) {

@@ -226,9 +226,7 @@ class RedirectHandlerTest {
                 RedirectRule.to(new RuleConditions(null, null, null, List.of("DE"), null, null, null, null), "https://example.com/de"),
                 RedirectRule.to(new RuleConditions(null, List.of("ios"), null, null, null, Map.of("ref", "newsletter"), null, null),
                         "https://apps.apple.com/app/id1"));
-        Link plain = link(301, null, null, false);
-        links.put("launch-2026", new Link(plain.slug(), plain.linkId(), plain.workspaceId(), plain.url(), 301, plain.createdAt(),
-                plain.updatedAt(), null, null, List.of(), false, 1, "key", null, null, null, rules));
+        links.put("launch-2026", link(301, null, null, false).withRules(rules));
 
         JsonNode iphone = invoke(event("redirect/get-slug-iphone-with-query.json"));
         JsonNode germanDesktop = invoke(event("redirect/get-slug.json"));
@@ -248,7 +246,7 @@ class RedirectHandlerTest {
     void aLinkThatDoesNotForwardTheQuerySendsEveryVisitToItsUrlAsStored() {
         Link plain = link(302, null, null, false);
         links.put("launch-2026", new Link(plain.slug(), plain.linkId(), plain.workspaceId(), "https://example.com/launch?ref=link", 302,
-                plain.createdAt(), plain.updatedAt(), null, null, List.of(), false, 1, "key", null, null, null, List.of(), false));
+                plain.createdAt(), plain.updatedAt(), null, null, List.of(), false, 1, "key").withForwardQuery(false));
         links.put("forwards", new Link("forwards", "link-id-2", "ws", "https://example.com/launch?ref=link", 302, plain.createdAt(),
                 plain.updatedAt(), null, null, List.of(), false, 1, "key"));
 
@@ -323,10 +321,8 @@ class RedirectHandlerTest {
 
     @Test
     void aLinkPreviewBotGetsTheLinksOwnCardWhilePeopleAreRedirectedAndBothAreClicks() {
-        Link plain = link(301, null, null, false);
-        links.put("launch-2026", new Link(plain.slug(), plain.linkId(), plain.workspaceId(), plain.url(), 301, plain.createdAt(),
-                plain.updatedAt(), null, null, List.of(), false, 1, "key", null, null, null, List.of(), true, null,
-                new SocialPreview("Spring <launch>", "All the news", "https://img.example/card.png")));
+        links.put("launch-2026", link(301, null, null, false)
+                .withPreview(new SocialPreview("Spring <launch>", "All the news", "https://img.example/card.png")));
 
         JsonNode slack = invoke(withHeader(event("redirect/get-slug.json"), "user-agent",
                 "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)"));
@@ -347,9 +343,7 @@ class RedirectHandlerTest {
     }
 
     private static Link protectedLink() {
-        Link plain = link(302, null, null, false);
-        return new Link(plain.slug(), plain.linkId(), plain.workspaceId(), plain.url(), 302, plain.createdAt(), plain.updatedAt(), null,
-                null, List.of(), false, 1, "key", null, null, null, List.of(), true, PASSWORD_HASH);
+        return link(302, null, null, false).withPasswordHash(PASSWORD_HASH);
     }
 
     private static Link withFallback(Link link) {

@@ -108,7 +108,7 @@ class RulesStayOnTheCachedPathIntegrationTest {
 
     private static Link link(String slug, List<RedirectRule> rules) {
         return new Link(slug, UUID.randomUUID().toString(), "ws-1", "https://example.com/" + slug, 302, NOW, NOW, null, null,
-                List.of(), false, 1, "key-1", null, null, null, rules);
+                List.of(), false, 1, "key-1").withRules(rules);
     }
 
     private static void put(EmulatedAws aws, String table, Link link) {

@@ -125,14 +125,16 @@ final class ShlinkRedirectRules {
     private static List<List<String[]>> alternatives(RuleConditions when) {
         List<List<String[]>> combinations = new ArrayList<>();
         combinations.add(new ArrayList<>());
-        Map<String, List<String>> lists = Map.of("device", when.device(), "os", when.os(), "browser", when.browser(),
-                "geolocation-country-code", when.country(), "language", when.language());
-        for (String kind : List.of("device", "os", "browser", "geolocation-country-code", "language")) {
-            List<String> values = lists.get(kind);
+        // Shlink's condition type of each of Shortstack's lists: its device type covers both device and OS.
+        List<Map.Entry<String, List<String>>> lists = List.of(Map.entry("device", when.device()), Map.entry("device", when.os()),
+                Map.entry("browser", when.browser()), Map.entry("geolocation-country-code", when.country()),
+                Map.entry("language", when.language()));
+        for (Map.Entry<String, List<String>> list : lists) {
+            List<String> values = list.getValue();
             if (values.isEmpty()) {
                 continue;
             }
-            String type = kind.equals("os") ? "device" : kind;
+            String type = list.getKey();
             List<List<String[]>> widened = new ArrayList<>();
             for (List<String[]> combination : combinations) {
                 for (String value : values) {

@@ -58,6 +58,6 @@ class ShlinkRedirectRulesTest {
     }
 
     private static Link link(List<RedirectRule> rules) {
-        return new Link("s", "id", "ws", "https://example.com", 302, NOW, NOW, null, null, List.of(), false, 1, "k", null, null, null, rules);
+        return new Link("s", "id", "ws", "https://example.com", 302, NOW, NOW, null, null, List.of(), false, 1, "k").withRules(rules);
     }
 }
