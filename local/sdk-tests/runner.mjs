@@ -5,8 +5,8 @@ import { spawn } from "node:child_process";
 const START_TIMEOUT = 60_000;
 
 /** Resolves with { child, baseUrl, key } once the runner is ready; its output is kept for a failure report. */
-export function startRunner(jar) {
-  const child = spawn("java", ["-jar", jar, "--in-memory", "--port", "0"], {
+export function startRunner(jar, extraArgs = []) {
+  const child = spawn("java", ["-jar", jar, "--in-memory", "--port", "0", ...extraArgs], {
     env: { ...process.env, AWS_EC2_METADATA_DISABLED: "true", AWS_EMF_ENVIRONMENT: "Local" },
     stdio: ["ignore", "pipe", "pipe"],
   });

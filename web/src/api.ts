@@ -102,6 +102,45 @@ export interface Job {
   result?: Presigned;
 }
 
+export const WEBHOOK_EVENTS = ["link.created", "link.updated", "link.deleted", "link.clicked", "import.finished", "export.finished"] as const;
+
+export interface WebhookEndpoint {
+  id: string;
+  url: string;
+  events: string[];
+  description: string | null;
+  status: "active" | "disabled";
+  failingSince: string | null;
+  disabledAt: string | null;
+  disabledReason: string | null;
+  secretHint: string;
+  previousSecretExpiresAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Only in the answers that create an endpoint or rotate its secret. */
+  secret?: string;
+}
+
+export interface WebhookAttempt {
+  at: string;
+  statusCode: number | null;
+  latencyMs: number;
+  error: string | null;
+}
+
+export interface WebhookDelivery {
+  id: string;
+  eventId: string;
+  eventType: string;
+  status: "pending" | "succeeded" | "failed" | "skipped";
+  attempts: number;
+  nextAttemptAt: string | null;
+  redeliveryOf: string | null;
+  createdAt: string;
+  attemptLog: WebhookAttempt[];
+  lastAttempt: WebhookAttempt | null;
+}
+
 export const FINAL_STATUSES = ["succeeded", "partially_succeeded", "failed", "cancelled"];
 
 /** Kept for this tab only: never in a URL, never in a cookie. */

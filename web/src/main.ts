@@ -7,6 +7,8 @@ import { linkView } from "./views/link";
 import { linksView } from "./views/links";
 import { overviewView } from "./views/overview";
 import { signInView } from "./views/signin";
+import { disabledBanner, webhooksView } from "./views/webhooks";
+import { WebhookEndpoint } from "./api";
 
 const main = document.getElementById("main")!;
 const nav = document.getElementById("nav")!;
@@ -17,6 +19,7 @@ const SECTIONS: [string, string, SessionInfo["role"]][] = [
   ["#/overview", "Overview", "read"],
   ["#/jobs", "Imports & exports", "read"],
   ["#/keys", "API keys", "admin"],
+  ["#/webhooks", "Webhooks", "admin"],
 ];
 
 function renderNav(route: string): void {
@@ -58,12 +61,25 @@ async function render(): Promise<void> {
     else if (section === "overview") view = await overviewView();
     else if (section === "jobs") view = await jobsView();
     else if (section === "keys") view = await keysView();
+    else if (section === "webhooks") view = await webhooksView();
     else view = await linksView();
   } catch (error) {
     view = h("section", {}, h("h1", {}, "Something went wrong"), h("p", { role: "alert" }, String((error as Error).message)));
   }
-  replace(main, view);
+  replace(main, await withWebhookWarning(section, view));
   main.focus();
+}
+
+/** Admins are told on every page when an endpoint was disabled for failing (the webhooks page says it itself). */
+async function withWebhookWarning(section: string, view: HTMLElement): Promise<HTMLElement> {
+  if (!session.key() || section === "signin" || section === "webhooks" || !session.can("admin")) return view;
+  try {
+    const banner = disabledBanner((await api<{ items: WebhookEndpoint[] }>("GET", "/v1/webhooks")).items);
+    if (banner) view.prepend(banner);
+  } catch {
+    // The page itself is what matters; the warning comes with the next one.
+  }
+  return view;
 }
 
 window.addEventListener("hashchange", () => void render());

@@ -7,6 +7,8 @@
 //   node tests/browser-test.mjs [path/to/shortstack-local.jar]
 
 import { spawnSync } from "node:child_process";
+import { createHmac } from "node:crypto";
+import { createServer } from "node:http";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -48,7 +50,8 @@ function ensureChromium() {
 async function main() {
   ensureChromium();
   mkdirSync(shots, { recursive: true });
-  const runner = await startRunner(jar);
+  // Webhooks may go to a receiver on loopback only with this flag (in AWS: https to public addresses only).
+  const runner = await startRunner(jar, ["--webhooks-allow-loopback"]);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -82,6 +85,23 @@ async function run(browser, { baseUrl, key }) {
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("heading", { name: "Links" }).waitFor();
   await expectEqual(await page.evaluate(() => document.cookie), "", "no cookie holds the key");
+
+  // A webhook endpoint for a receiver on loopback: its secret is shown once; every link made below reaches the
+  // receiver signed with it, and the endpoint's delivery log shows each delivery.
+  const receiver = await startReceiver();
+  await page.getByRole("link", { name: "Webhooks" }).click();
+  await page.getByRole("heading", { name: "Webhooks", exact: true }).waitFor();
+  await page.getByLabel("URL (https)").fill("http://10.0.0.1/hook");
+  await page.getByRole("button", { name: "Add endpoint" }).click();
+  await page.getByText("url: must use https").waitFor();
+  await page.getByLabel("URL (https)").fill(receiver.url);
+  await page.getByLabel("Description (optional)").fill("Browser test receiver");
+  await page.getByRole("button", { name: "Add endpoint" }).click();
+  const webhookSecret = await page.locator("code.secret").textContent();
+  await page.getByRole("cell", { name: `${receiver.url} Browser test receiver` }).waitFor();
+  await checkAccessibility(page, "webhooks");
+  await page.getByRole("link", { name: "Links", exact: true }).click();
+  await page.getByRole("heading", { name: "Links" }).waitFor();
 
   // Create a link; the form shows the API's own field error first.
   const destination = `${baseUrl.replace("localhost", "127.0.0.1")}/health`;
@@ -179,6 +199,25 @@ async function run(browser, { baseUrl, key }) {
   await locked.getByRole("button", { name: "Continue" }).click();
   await locked.waitForURL(`${destination}?ref=browser`);
   await lockedContext.close();
+
+  // Every link made above reached the receiver, signed with the endpoint's secret; the delivery log says so.
+  await until(() => receiver.received.some((r) => r.type === "link.created" && JSON.parse(r.body).data.link.slug === "password-test"),
+    "the receiver got the password link's link.created");
+  for (const request of receiver.received) {
+    const signed = createHmac("sha256", Buffer.from(webhookSecret.slice("whsec_".length), "base64"))
+      .update(`${request.id}.${request.timestamp}.${request.body}`).digest("base64");
+    await expectEqual(request.signature.split(" ").includes(`v1,${signed}`), true, `the signature of delivery ${request.id}`);
+  }
+  await expectEqual(new Set(receiver.received.map((r) => r.id)).size, receiver.received.length, "each delivery received once");
+  await page.getByRole("link", { name: "Webhooks" }).click();
+  await page.getByRole("button", { name: `Deliveries of ${receiver.url}` }).click();
+  const delivered = page.locator("#delivery-log ~ .table-wrap tbody tr", { hasText: "link.created" }).filter({ hasText: "succeeded" });
+  await until(async () => (await delivered.count()) >= 6 || (await page.getByRole("button", { name: "Refresh" }).click(), false),
+    "six link.created deliveries logged as succeeded");
+  await checkAccessibility(page, "the webhook delivery log");
+  await page.screenshot({ path: `${shots}/webhooks.png`, fullPage: true });
+  receiver.close();
+  await page.getByRole("link", { name: "Links", exact: true }).click();
 
   // The links list counts both in its clicks column, with one read for the page (the aggregator
   // is asynchronous: list again until they are there); the list stands when that read fails.
@@ -352,3 +391,28 @@ main().catch((error) => {
   console.error(error);
   process.exit(1);
 });
+
+/** A webhook receiver on loopback, as a customer would run one: it keeps every request and answers 204. */
+function startReceiver() {
+  const received = [];
+  const server = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk) => (body += chunk));
+    request.on("end", () => {
+      received.push({ id: request.headers["webhook-id"], timestamp: request.headers["webhook-timestamp"],
+        signature: request.headers["webhook-signature"], type: request.headers["x-shortstack-event"], body });
+      response.writeHead(204).end();
+    });
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () =>
+    resolve({ url: `http://127.0.0.1:${server.address().port}/hooks`, received, close: () => server.close() })));
+}
+
+/** Waits for a condition the system reaches asynchronously, failing with what it waited for after the test's timeout. */
+async function until(condition, what) {
+  const deadline = Date.now() + TIMEOUT;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

@@ -23,6 +23,8 @@ import dev.shortstack.shared.config.EnvNames;
 import dev.shortstack.shared.infra.ShortstackResources;
 import dev.shortstack.stats.entrypoints.CompactArchiveFunction;
 import dev.shortstack.stats.entrypoints.StatsApiFunction;
+import dev.shortstack.webhooks.entrypoints.DeliverWebhooksFunction;
+import dev.shortstack.webhooks.entrypoints.FanOutWebhookEventsFunction;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,8 @@ public final class ShortstackStack extends Stack {
     private final ShortstackFunction compactor;
     private final ShortstackFunction statsApi;
     private final ShortstackFunction jobsWorker;
+    private final ShortstackFunction webhookFanOut;
+    private final ShortstackFunction webhookDeliverer;
 
     public ShortstackStack(Construct scope, String id, StackProps props, StageConfig config) {
         super(scope, id, props);
@@ -136,6 +140,18 @@ public final class ShortstackStack extends Stack {
                         .prefix(ShortstackResources.IMPORT_UPLOAD_PREFIX)
                         .suffix(ShortstackResources.IMPORT_UPLOAD_SUFFIX)
                         .build());
+        // Webhooks: producers put events on a queue; the fan-out makes one delivery per subscribed endpoint; the
+        // deliverer posts each, retrying through its message's visibility timeout.
+        this.webhookFanOut = new ShortstackFunction(this, config, ShortstackFunction.Props.builder()
+                .name("webhook-fanout").module("webhooks").handler(FanOutWebhookEventsFunction.class)
+                .environment(resources)
+                .build());
+        webhookFanOut.addQueueTrigger(queues.queue(ShortstackResources.WEBHOOK_EVENTS), ShortstackResources.WEBHOOK_EVENTS);
+        this.webhookDeliverer = new ShortstackFunction(this, config, ShortstackFunction.Props.builder()
+                .name("webhook-deliverer").module("webhooks").handler(DeliverWebhooksFunction.class)
+                .environment(resources)
+                .build());
+        webhookDeliverer.addQueueTrigger(queues.queue(ShortstackResources.WEBHOOK_DELIVERIES), ShortstackResources.WEBHOOK_DELIVERIES);
         // Every hour the compactor takes in what is due: days just closed, and late clicks of compacted days.
         Rule.Builder.create(this, "HourlyCompaction")
                 .description("Compact every closed day of the click archive that is due")
@@ -163,7 +179,8 @@ public final class ShortstackStack extends Stack {
         // Not the redirect: it never names its own domain, and CloudFront depends on its URL (no cycle).
         List.of(linksApi, statsApi, jobsWorker).forEach(f -> f.function().addEnvironment(EnvNames.SHORT_BASE_URL, shortBaseUrl));
 
-        new Monitoring(this, "Monitoring", config, http, List.of(linksApi, redirect, statsApi, aggregator, compactor, jobsWorker),
+        new Monitoring(this, "Monitoring", config, http, List.of(linksApi, redirect, statsApi, aggregator, compactor, jobsWorker,
+                webhookFanOut, webhookDeliverer),
                 redirect, queues, tables);
         ClickTable clickTable = new ClickTable(this, "ClickTable", stage, buckets.bucket(ShortstackResources.CLICK_ARCHIVE));
         QueryWorkgroup workgroup = new QueryWorkgroup(this, "Athena", stage, config.athena(), buckets.queryResults());
@@ -202,6 +219,26 @@ public final class ShortstackStack extends Stack {
         tables.table(ShortstackResources.VISITS).grant(linksApi.function(), "dynamodb:GetItem", "dynamodb:DeleteItem");
         grantAnalytics(tables, queues, new ClickArchiveGrants(buckets.bucket(ShortstackResources.CLICK_ARCHIVE)));
         grantJobs(tables, queues, buckets);
+        grantWebhooks(tables, queues);
+    }
+
+    /**
+     * The links API manages endpoints and redelivers; producers (the links API, the aggregator, the
+     * jobs worker) look up whether a workspace subscribes and raise events; the fan-out records and
+     * queues deliveries; the deliverer reads an endpoint and its delivery and records each attempt.
+     */
+    private void grantWebhooks(DataTables tables, Queues queues) {
+        var webhooks = tables.table(ShortstackResources.WEBHOOKS);
+        webhooks.grant(linksApi.function(), "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem");
+        queues.queue(ShortstackResources.WEBHOOK_DELIVERIES).grantSendMessages(linksApi.function());
+        for (ShortstackFunction producer : List.of(linksApi, aggregator, jobsWorker)) {
+            queues.queue(ShortstackResources.WEBHOOK_EVENTS).grantSendMessages(producer.function());
+        }
+        webhooks.grant(aggregator.function(), "dynamodb:Query");
+        webhooks.grant(jobsWorker.function(), "dynamodb:Query");
+        webhooks.grant(webhookFanOut.function(), "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem");
+        queues.queue(ShortstackResources.WEBHOOK_DELIVERIES).grantSendMessages(webhookFanOut.function());
+        webhooks.grant(webhookDeliverer.function(), "dynamodb:GetItem", "dynamodb:UpdateItem");
     }
 
     /**

@@ -139,6 +139,9 @@ final class IamActions {
         names.put("Tablesjobs", "jobs");
         names.put("Queuesjobs", "jobs-queue");
         names.put("Bucketsjobfiles", "job-files");
+        names.put("Tableswebhooks", "webhooks");
+        names.put("Queueswebhookevents", "webhook-events");
+        names.put("Queueswebhookdeliveries", "webhook-deliveries");
         names.put("VisitorHashKey", "visitor-hash-key");
         names.put("OriginVerifySecret", "origin-secret");
         for (Map.Entry<String, String> name : names.entrySet()) {

@@ -182,7 +182,7 @@ class ShortstackStackTest {
             s.template().hasResourceProperties("AWS::Logs::LogGroup", Map.of(
                     "LogGroupName", "/aws/lambda/" + name, "RetentionInDays", s.config().logRetentionDays()));
         }
-        s.template().resourceCountIs("AWS::Lambda::Alias", 6);
+        s.template().resourceCountIs("AWS::Lambda::Alias", 8);
     }
 
     @ParameterizedTest
@@ -334,7 +334,8 @@ class ShortstackStackTest {
         Map<String, List<Object>> expected = new TreeMap<>();
         expected.put("RedirectLatencyP99", List.of("Duration", s.config().alarms().redirectP99Millis(), 3));
         expected.put("ApiServerErrors", List.of("5xx", 5, 1));
-        for (String function : List.of("LinksApi", "Redirect", "StatsApi", "Aggregator", "Compactor", "JobsWorker")) {
+        for (String function : List.of("LinksApi", "Redirect", "StatsApi", "Aggregator", "Compactor", "JobsWorker",
+                "WebhookFanout", "WebhookDeliverer")) {
             expected.put(function + "Errors", List.of("Errors", 1, 1));
             expected.put(function + "Throttles", List.of("Throttles", 1, 1));
         }
@@ -369,7 +370,8 @@ class ShortstackStackTest {
                 "MetricName", "ApproximateNumberOfMessagesVisible",
                 "Dimensions", List.of(Map.of("Name", "QueueName",
                         "Value", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("Queuescompactionsdlq.*"), "QueueName"))))));
-        for (String function : List.of("LinksApi", "Redirect", "StatsApi", "Aggregator", "Compactor", "JobsWorker")) {
+        for (String function : List.of("LinksApi", "Redirect", "StatsApi", "Aggregator", "Compactor", "JobsWorker",
+                "WebhookFanout", "WebhookDeliverer")) {
             for (String metric : List.of("Errors", "Throttles")) {
                 s.template().hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                         "MetricName", metric,
@@ -530,6 +532,49 @@ class ShortstackStackTest {
         assertThat(linksApi.get("jobs")).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query");
         assertThat(linksApi.get("job-files")).containsExactlyInAnyOrder("s3:PutObject", "s3:GetObject");
         assertThat(linksApi.get("jobs-queue")).contains("sqs:SendMessage").doesNotContain("sqs:ReceiveMessage");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void webhooksHaveExactlyTheRightsEachStepNeedsAndTheDelivererReachesNothingElse(String stage) {
+        Synthesised s = stages.get(stage);
+        Template template = s.template();
+        Map<String, List<String>> fanOut = IamActions.byResource(template, "WebhookFanout");
+        Map<String, List<String>> deliverer = IamActions.byResource(template, "WebhookDeliverer");
+        Map<String, List<String>> linksApi = IamActions.byResource(template, "LinksApi");
+        List<String> sendOnly = List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl");
+
+        assertThat(fanOut.get("webhooks")).containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem");
+        assertThat(fanOut.get("webhook-deliveries")).containsExactlyInAnyOrderElementsOf(sendOnly);
+        assertThat(fanOut.get("webhook-events")).contains("sqs:ReceiveMessage", "sqs:DeleteMessage");
+        assertThat(fanOut.keySet()).containsExactlyInAnyOrder("logs", "webhooks", "webhook-deliveries", "webhook-events");
+        // The deliverer posts to the outside world: it holds its endpoint and delivery items and its own queue, nothing else.
+        assertThat(deliverer.get("webhooks")).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:UpdateItem");
+        assertThat(deliverer.get("webhook-deliveries")).contains("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility");
+        assertThat(deliverer.keySet()).containsExactlyInAnyOrder("logs", "webhooks", "webhook-deliveries");
+        assertThat(linksApi.get("webhooks")).containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem",
+                "dynamodb:DeleteItem");
+        assertThat(linksApi.get("webhook-deliveries")).containsExactlyInAnyOrderElementsOf(sendOnly);
+        for (String producer : List.of("LinksApi", "Aggregator", "JobsWorker")) {
+            assertThat(IamActions.byResource(template, producer).get("webhook-events")).as(producer)
+                    .containsExactlyInAnyOrderElementsOf(sendOnly);
+        }
+        for (String producer : List.of("Aggregator", "JobsWorker")) {
+            assertThat(IamActions.byResource(template, producer).get("webhooks")).as(producer).containsExactly("dynamodb:Query");
+        }
+        assertThat(IamActions.byResource(template, "Redirect")).doesNotContainKeys("webhooks", "webhook-events", "webhook-deliveries");
+
+        for (String function : List.of("webhook-fanout", "webhook-deliverer")) {
+            QueueDefinition queue = function.equals("webhook-fanout") ? ShortstackResources.WEBHOOK_EVENTS : ShortstackResources.WEBHOOK_DELIVERIES;
+            template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
+                    "EventSourceArn", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("Queues" + queue.logicalName().replace("-", "")
+                            + "(?!dlq).*"), "Arn")),
+                    "BatchSize", queue.batchSize(),
+                    "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
+                    "ScalingConfig", Map.of("MaximumConcurrency", s.config().function(function).queueMaxConcurrency())));
+            assertThat(queue.visibilityTimeoutSeconds()).as(function)
+                    .isGreaterThanOrEqualTo(6 * s.config().function(function).timeoutSeconds());
+        }
     }
 
     @ParameterizedTest

@@ -2,7 +2,9 @@ package dev.shortstack.local;
 
 import dev.shortstack.shared.infra.ApiCors;
 import java.nio.file.Path;
+import dev.shortstack.shared.config.EnvNames;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -16,18 +18,28 @@ import java.util.Optional;
  * @param fresh    wipe the data folder before starting
  * @param adminKey    the bootstrap admin key to ensure exists, instead of a generated one
  * @param corsOrigins origins whose browser scripts may call /v1 (as stages.json's api.corsOrigins); none by default
+ * @param functionSettings extra environment for every function (e.g. a short webhook retry schedule in tests)
  */
-public record LocalOptions(int port, Optional<Path> dataDir, boolean fresh, Optional<String> adminKey, List<String> corsOrigins) {
+public record LocalOptions(int port, Optional<Path> dataDir, boolean fresh, Optional<String> adminKey, List<String> corsOrigins,
+                           Map<String, String> functionSettings) {
 
     public LocalOptions {
         corsOrigins = List.copyOf(corsOrigins);
         corsOrigins.forEach(origin -> ApiCors.originViolation(origin).ifPresent(why -> {
             throw new IllegalArgumentException("--cors-origin: " + why);
         }));
+        functionSettings = Map.copyOf(functionSettings);
     }
 
     public LocalOptions(int port, Optional<Path> dataDir, boolean fresh, Optional<String> adminKey) {
-        this(port, dataDir, fresh, adminKey, List.of());
+        this(port, dataDir, fresh, adminKey, List.of(), Map.of());
+    }
+
+    /** The same options with more function settings. */
+    public LocalOptions withFunctionSettings(Map<String, String> settings) {
+        Map<String, String> merged = new HashMap<>(functionSettings);
+        merged.putAll(settings);
+        return new LocalOptions(port, dataDir, fresh, adminKey, corsOrigins, merged);
     }
 
     static final int DEFAULT_PORT = 8080;
@@ -42,6 +54,10 @@ public record LocalOptions(int port, Optional<Path> dataDir, boolean fresh, Opti
               --admin-key KEY   bootstrap admin key to use (env SHORTSTACK_ADMIN_KEY; default: generated once)
               --cors-origin URL an origin whose browser scripts may call /v1, e.g. http://localhost:5173; repeatable
                                 (env SHORTSTACK_CORS_ORIGINS, comma-separated; default: none)
+              --webhooks-allow-loopback
+                                let webhook endpoints be http://127.0.0.1:PORT/... (for trying webhooks with a local
+                                receiver; env SHORTSTACK_WEBHOOKS_ALLOW_LOOPBACK=true). Without it, as in AWS: https to
+                                public addresses only
             Or: java -jar local/runner/target/shortstack-local.jar admin --help   (workspaces and API keys)
             """;
 
@@ -52,6 +68,10 @@ public record LocalOptions(int port, Optional<Path> dataDir, boolean fresh, Opti
         Optional<String> adminKey = Optional.ofNullable(env.get("SHORTSTACK_ADMIN_KEY")).filter(k -> !k.isBlank());
         List<String> corsOrigins = new ArrayList<>(Arrays.stream(env.getOrDefault("SHORTSTACK_CORS_ORIGINS", "").split(","))
                 .map(String::trim).filter(o -> !o.isEmpty()).toList());
+        Map<String, String> functionSettings = new HashMap<>();
+        if (Boolean.parseBoolean(env.getOrDefault("SHORTSTACK_WEBHOOKS_ALLOW_LOOPBACK", "false"))) {
+            functionSettings.put(EnvNames.WEBHOOK_ALLOW_LOOPBACK, "true");
+        }
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = parsePort(value(args, ++i, "--port"));
@@ -60,11 +80,12 @@ public record LocalOptions(int port, Optional<Path> dataDir, boolean fresh, Opti
                 case "--fresh" -> fresh = true;
                 case "--admin-key" -> adminKey = Optional.of(value(args, ++i, "--admin-key"));
                 case "--cors-origin" -> corsOrigins.add(value(args, ++i, "--cors-origin"));
+                case "--webhooks-allow-loopback" -> functionSettings.put(EnvNames.WEBHOOK_ALLOW_LOOPBACK, "true");
                 case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
                 default -> throw new IllegalArgumentException("Unknown option " + args[i] + "\n" + USAGE);
             }
         }
-        return new LocalOptions(port, dataDir.map(Path::toAbsolutePath), fresh, adminKey, corsOrigins);
+        return new LocalOptions(port, dataDir.map(Path::toAbsolutePath), fresh, adminKey, corsOrigins, functionSettings);
     }
 
     private static String value(String[] args, int index, String option) {

@@ -14,6 +14,9 @@ import dev.shortstack.redirect.entrypoints.RedirectFunction;
 import dev.shortstack.stats.entrypoints.CompactArchiveFunction;
 import dev.shortstack.stats.entrypoints.StatsApiFunction;
 import dev.shortstack.stats.entrypoints.StatsDependencies;
+import dev.shortstack.webhooks.entrypoints.DeliverWebhooksFunction;
+import dev.shortstack.webhooks.entrypoints.FanOutWebhookEventsFunction;
+import dev.shortstack.webhooks.entrypoints.WebhooksDependencies;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.infra.QueueDefinition;
@@ -83,6 +86,7 @@ public final class LocalRunner implements AutoCloseable {
             Map<String, String> env = new HashMap<>(aws.awsEnv());
             env.putAll(stage.resourceEnv());
             env.put(EnvNames.CLICK_IP_HASH_KEY, visitorHashKey(dataDir));
+            env.putAll(options.functionSettings());
             // The gateway stands in for CloudFront: it sends this origin secret, and the functions refuse requests without it.
             String originSecret = randomHex();
             env.put(EnvNames.ORIGIN_VERIFY_VALUE, originSecret);
@@ -108,6 +112,10 @@ public final class LocalRunner implements AutoCloseable {
                 runner.subscribe(ShortstackResources.JOBS_WORK, "jobs-worker",
                         () -> new JobWorkerFunction(JobWorkerDependencies.fromEnv(Env.of(withBaseUrl(env, gateway[0])))),
                         JOBS_CONCURRENCY);
+                runner.subscribe(ShortstackResources.WEBHOOK_EVENTS, "webhook-fanout",
+                        () -> new FanOutWebhookEventsFunction(WebhooksDependencies.fromEnv(Env.of(env))), 1);
+                runner.subscribe(ShortstackResources.WEBHOOK_DELIVERIES, "webhook-deliverer",
+                        () -> new DeliverWebhooksFunction(WebhooksDependencies.fromEnv(Env.of(env))), 2);
                 runner.notifications = new S3UploadNotifications(aws.s3(), aws.sqs(),
                         stage.resourceEnv().get(ShortstackResources.JOB_FILES.envVar()),
                         ShortstackResources.IMPORT_UPLOAD_PREFIX, ShortstackResources.IMPORT_UPLOAD_SUFFIX,

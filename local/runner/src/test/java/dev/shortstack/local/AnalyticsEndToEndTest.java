@@ -98,7 +98,7 @@ class AnalyticsEndToEndTest {
             boolean oneUtcDay = dayAtStart.equals(LocalDate.now(ZoneOffset.UTC));
 
             // Exactly: once nothing is queued or in flight, every click is in the archive and nothing more can come.
-            QuietClicksQueue.await(runner);
+            QuietQueues.awaitClicks(runner);
             for (String slug : slugs) {
                 Expected want = expected.get(slug);
                 JsonNode stats = stats(http, runner, slug);

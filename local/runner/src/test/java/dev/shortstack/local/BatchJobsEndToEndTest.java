@@ -63,7 +63,7 @@ class BatchJobsEndToEndTest {
                 assertThat(redirect.statusCode()).isEqualTo(302);
             }
             // Exactly: once the clicks queue is quiet, every click is archived and no more can come.
-            QuietClicksQueue.await(runner);
+            QuietQueues.awaitClicks(runner);
             JsonNode totals = api(runner, "GET", "/v1/links/exp-1/stats", null, 200).path("totals");
             assertThat(totals.toString()).isEqualTo("{\"human\":5,\"bot\":2,\"unique\":1}");
             String linkId = api(runner, "GET", "/v1/links/exp-1/stats", null, 200).path("linkId").asText();

@@ -56,7 +56,7 @@ class LocalRunnerEndToEndTest {
         assertThat(redirect.statusCode()).isEqualTo(302);
         assertThat(redirect.headers().firstValue("location")).hasValue("https://example.com/e2e");
 
-        QuietClicksQueue.await(runner);
+        QuietQueues.awaitClicks(runner);
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/v1/links/" + slug + "/stats"))
                 .header("Authorization", "Bearer " + runner.adminKey()).build());
         JsonNode stats = Json.mapper().readTree(response.body());

@@ -187,11 +187,56 @@ class OpenApiContractTest {
         call("GET", "/v1/stats/compactions/{jobId}", "/v1/stats/compactions/" + compaction, admin, null, null, 200);
         call("GET", "/v1/stats/compactions/{jobId}", "/v1/stats/compactions/nosuchjob", admin, null, null, 404);
 
+        driveWebhooks();
+
         // No route at all: still a documented problem.
         HttpResponse<String> nowhere = send("GET", "/v1/no-such-route", admin, null, null, null);
         assertThat(nowhere.statusCode()).isEqualTo(404);
         contract.checkProblem(nowhere.body(), "GET /v1/no-such-route");
 
+    }
+
+    /** Webhook endpoints, a delivery made by a link created after its endpoint, a redelivery, the limit and a disabled endpoint. */
+    private void driveWebhooks() throws Exception {
+        String hook = "{\"url\": \"https://hooks.example.com/contract\", \"events\": [\"link.created\", \"link.deleted\"],"
+                + " \"description\": \"contract\"}";
+        String id = OpenApiContract.parse(call("POST", "/v1/webhooks", "/v1/webhooks", admin, "application/json", hook, 201))
+                .path("id").asText();
+        call("POST", "/v1/webhooks", "/v1/webhooks", admin, "application/json", "{\"url\": \"http://hooks.example.com\", \"events\": []}", 400);
+        call("GET", "/v1/webhooks", "/v1/webhooks", admin, null, null, 200);
+        call("GET", "/v1/webhooks", "/v1/webhooks", null, null, null, 401);
+        call("GET", "/v1/webhooks/{webhookId}", "/v1/webhooks/" + id, admin, null, null, 200);
+        call("GET", "/v1/webhooks/{webhookId}", "/v1/webhooks/wh_nosuchendpoint", admin, null, null, 404);
+        call("PATCH", "/v1/webhooks/{webhookId}", "/v1/webhooks/" + id, admin, "application/merge-patch+json",
+                "{\"description\": null, \"events\": [\"link.created\"]}", 200);
+        call("PATCH", "/v1/webhooks/{webhookId}", "/v1/webhooks/" + id, admin, "application/merge-patch+json", "{\"events\": null}", 400);
+        call("POST", "/v1/webhooks/{webhookId}/secret", "/v1/webhooks/" + id + "/secret", admin, null, null, 200);
+        call("POST", "/v1/webhooks/{webhookId}/secret", "/v1/webhooks/" + id + "/secret", admin, "application/json",
+                "{\"keepPreviousForSeconds\": 0}", 200);
+        call("POST", "/v1/webhooks/{webhookId}/secret", "/v1/webhooks/wh_nosuchendpoint/secret", admin, null, null, 404);
+
+        call("POST", "/v1/links", "/v1/links", admin, "application/json", "{\"url\": \"https://example.com/hooked\", \"slug\": \"hooked\"}", 201);
+        String deliveries = "/v1/webhooks/" + id + "/deliveries";
+        JsonNode log = OpenApiContract.parse(call("GET", "/v1/webhooks/{webhookId}/deliveries", deliveries, admin, null, null, 200));
+        // The fan-out runs behind a queue: the delivery appears within moments of the link.
+        for (long deadline = System.nanoTime() + 30_000_000_000L; log.path("items").isEmpty() && System.nanoTime() < deadline; ) {
+            log = OpenApiContract.parse(call("GET", "/v1/webhooks/{webhookId}/deliveries", deliveries + "?limit=5", admin, null, null, 200));
+        }
+        assertThat(log.path("items")).as("the link's delivery").hasSize(1);
+        String delivery = log.path("items").get(0).path("id").asText();
+        call("GET", "/v1/webhooks/{webhookId}/deliveries", deliveries + "?limit=0", admin, null, null, 400);
+        String redeliver = "/v1/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver";
+        call("POST", redeliver, deliveries + "/" + delivery + "/redeliver", admin, null, null, 202);
+        call("POST", redeliver, deliveries + "/evt_nosuchdelivery/redeliver", admin, null, null, 404);
+
+        for (int i = 2; i <= 10; i++) {
+            call("POST", "/v1/webhooks", "/v1/webhooks", admin, "application/json", hook.replace("contract\"}", "contract " + i + "\"}"), 201);
+        }
+        call("POST", "/v1/webhooks", "/v1/webhooks", admin, "application/json", hook, 409);
+        call("PATCH", "/v1/webhooks/{webhookId}", "/v1/webhooks/" + id, admin, "application/json", "{\"enabled\": false}", 200);
+        call("POST", redeliver, deliveries + "/" + delivery + "/redeliver", admin, null, null, 409);
+        call("DELETE", "/v1/webhooks/{webhookId}", "/v1/webhooks/" + id, admin, null, null, 204);
+        call("DELETE", "/v1/webhooks/{webhookId}", "/v1/webhooks/" + id, admin, null, null, 404);
     }
 
     /** Puts a file where an import's upload URL says, as a client would (to S3, not through the API). */

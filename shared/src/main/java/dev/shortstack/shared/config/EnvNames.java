@@ -51,6 +51,20 @@ public final class EnvNames {
     public static final String REDIRECT_CACHE_SECONDS = "REDIRECT_CACHE_SECONDS";
     public static final String REDIRECT_CACHE_SIZE = "REDIRECT_CACHE_SIZE";
     public static final String PERMANENT_REDIRECT_MAX_AGE = "PERMANENT_REDIRECT_MAX_AGE";
+    public static final String WEBHOOKS_TABLE = "WEBHOOKS_TABLE";
+    /** Events producers raise (a link created, clicks archived, a job finished), fanned out to endpoints. */
+    public static final String WEBHOOK_EVENTS_QUEUE_URL = "WEBHOOK_EVENTS_QUEUE_URL";
+    /** One message per delivery to one endpoint; retried with backoff through its visibility timeout. */
+    public static final String WEBHOOK_DELIVERIES_QUEUE_URL = "WEBHOOK_DELIVERIES_QUEUE_URL";
+    /** First retry delay of a failed delivery in seconds; each next one doubles, up to the maximum below. */
+    public static final String WEBHOOK_RETRY_BASE_SECONDS = "WEBHOOK_RETRY_BASE_SECONDS";
+    public static final String WEBHOOK_RETRY_MAX_SECONDS = "WEBHOOK_RETRY_MAX_SECONDS";
+    /** An endpoint whose deliveries have failed for this long, without a success since, is disabled. */
+    public static final String WEBHOOK_DISABLE_AFTER_SECONDS = "WEBHOOK_DISABLE_AFTER_SECONDS";
+    /** Only for tests and the local runner's {@code --webhooks-allow-loopback}: http targets on 127.0.0.1/::1 are allowed. */
+    public static final String WEBHOOK_ALLOW_LOOPBACK = "WEBHOOK_ALLOW_LOOPBACK";
+    /** How long a producer trusts its answer to "does this workspace subscribe to this event?". */
+    public static final String WEBHOOK_SUBSCRIPTION_CACHE_SECONDS = "WEBHOOK_SUBSCRIPTION_CACHE_SECONDS";
 
     private EnvNames() {
     }

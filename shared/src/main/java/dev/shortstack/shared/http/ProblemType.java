@@ -26,6 +26,8 @@ public enum ProblemType {
     SELF_REVOCATION(409, "self-revocation", "A key cannot revoke itself"),
     UPLOAD_MISSING(409, "upload-missing", "The import file has not been uploaded"),
     JOB_ENDED(409, "job-ended", "The job has ended already"),
+    LIMIT_REACHED(409, "limit-reached", "The workspace has as many of these as it may"),
+    ENDPOINT_DISABLED(409, "endpoint-disabled", "The webhook endpoint is disabled"),
     THROTTLED(503, "throttled", "The service is busy; retry shortly"),
     QUERY_LIMIT(503, "query-limit", "The query went over its time or memory limit"),
     INTERNAL(500, "internal", "Internal error");

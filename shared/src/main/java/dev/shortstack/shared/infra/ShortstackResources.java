@@ -101,8 +101,34 @@ public final class ShortstackResources {
     public static final String IMPORT_UPLOAD_PREFIX = "imports/";
     public static final String IMPORT_UPLOAD_SUFFIX = "/source";
 
-    public static final List<TableDefinition> TABLES = List.of(LINKS, API_KEYS, VISITS, STATS, JOBS);
-    public static final List<QueueDefinition> QUEUES = List.of(CLICKS, COMPACTIONS, JOBS_WORK);
+    /**
+     * Webhook endpoints ({@code ws#<workspace>} / {@code ep#<id>}) and their delivery log
+     * ({@code ep#<id>} / {@code dl#<delivery>}, newest last); deliveries expire 30 days after they are made.
+     */
+    public static final TableDefinition WEBHOOKS = new TableDefinition(
+            "webhooks", EnvNames.WEBHOOKS_TABLE,
+            KeyAttribute.string(WebhookAttributes.PK),
+            Optional.of(KeyAttribute.string(WebhookAttributes.SK)),
+            List.of(),
+            Optional.of(WebhookAttributes.EXPIRES_AT_EPOCH));
+
+    /**
+     * Events to fan out to a workspace's endpoints: link changes, batches of clicks, finished jobs.
+     * The fan-out's timeout is 30 s; the visibility timeout is six times that.
+     */
+    public static final QueueDefinition WEBHOOK_EVENTS = new QueueDefinition(
+            "webhook-events", EnvNames.WEBHOOK_EVENTS_QUEUE_URL, 180, 5, 4 * 24 * 3600, 10, 1);
+
+    /**
+     * One message per delivery. A failed attempt sets the message's visibility timeout to the
+     * retry's backoff (doubling to at most 4 hours), so the receives span about a day before the
+     * 15th failure sends it to the DLQ. The deliverer's timeout is 60 s.
+     */
+    public static final QueueDefinition WEBHOOK_DELIVERIES = new QueueDefinition(
+            "webhook-deliveries", EnvNames.WEBHOOK_DELIVERIES_QUEUE_URL, 360, 15, 4 * 24 * 3600, 10, 0);
+
+    public static final List<TableDefinition> TABLES = List.of(LINKS, API_KEYS, VISITS, STATS, JOBS, WEBHOOKS);
+    public static final List<QueueDefinition> QUEUES = List.of(CLICKS, COMPACTIONS, JOBS_WORK, WEBHOOK_EVENTS, WEBHOOK_DELIVERIES);
     public static final List<BucketDefinition> BUCKETS = List.of(CLICK_ARCHIVE, JOB_FILES);
 
     private ShortstackResources() {

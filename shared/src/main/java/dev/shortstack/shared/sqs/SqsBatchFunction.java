@@ -35,7 +35,7 @@ public abstract class SqsBatchFunction implements RequestStreamHandler {
         List<SqsRecord> records = new ArrayList<>();
         for (JsonNode record : event.path("Records")) {
             records.add(new SqsRecord(record.path("messageId").asText(), record.path("body").asText(),
-                    record.path("attributes").path("ApproximateReceiveCount").asInt(1)));
+                    record.path("attributes").path("ApproximateReceiveCount").asInt(1), record.path("receiptHandle").asText(null)));
         }
         Set<String> failed = observability.invocation(context, () -> process(records, context));
         ObjectNode response = Json.mapper().createObjectNode();

@@ -7,6 +7,9 @@ import dev.shortstack.shared.archive.ArchiveLayout;
 import dev.shortstack.shared.click.ClickEvent;
 import dev.shortstack.shared.observability.Observability;
 import dev.shortstack.shared.sqs.SqsRecord;
+import dev.shortstack.shared.webhooks.UnqueuedWebhookEvents;
+import dev.shortstack.shared.webhooks.WebhookEvent;
+import dev.shortstack.shared.webhooks.WebhookEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,14 +42,17 @@ public final class ClickAggregationService {
     private final ArchiveCatalog catalog;
     private final Clock clock;
     private final Observability observability;
+    private final WebhookEvents webhooks;
 
+    /** @param webhooks told of each archived batch, as {@code link.clicked} events */
     public ClickAggregationService(ClickClassifier classifier, ArchiveWriter archive, ArchiveCatalog catalog, Clock clock,
-                                   Observability observability) {
+                                   Observability observability, WebhookEvents webhooks) {
         this.classifier = classifier;
         this.archive = archive;
         this.catalog = catalog;
         this.clock = clock;
         this.observability = observability;
+        this.webhooks = webhooks;
     }
 
     public Set<String> process(List<SqsRecord> records) {
@@ -86,6 +92,18 @@ public final class ClickAggregationService {
             return failed;
         }
         observability.count("ClicksArchived", clicks.size());
+        raiseClickEvents(clicks);
         return failed;
+    }
+
+    /**
+     * After the archive write: the clicks are counted whatever happens here. A refused event is not
+     * worth archiving the batch again; it is logged whole, marked {@code "replay":"webhook"}, to be re-raised.
+     */
+    private void raiseClickEvents(List<ClickRecord> clicks) {
+        List<WebhookEvent> events = ClickWebhookEvents.of(clicks.stream().map(ClickRecord::click).toList());
+        if (!UnqueuedWebhookEvents.raiseOrLog(webhooks, events)) {
+            observability.count("WebhookEventsNotQueued", events.size());
+        }
     }
 }

@@ -26,14 +26,23 @@ import dev.shortstack.shared.concurrent.DaemonPool;
 import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.config.EnvNames;
 import dev.shortstack.shared.link.DynamoVisitCounter;
+import dev.shortstack.shared.webhooks.SubscribedWebhookEvents;
+import dev.shortstack.shared.webhooks.WebhookEvents;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 
 /** What the jobs worker is built from; tests swap in their own stores or files. */
 public record JobWorkerDependencies(JobStore jobs, JobQueue queue, JobFiles files, LinkStore linkStore,
                                     LinkService links, LinkRequestParser parser, ClickExports clicks,
-                                    ImportLimits limits, Clock clock) {
+                                    ImportLimits limits, Clock clock, WebhookEvents webhooks) {
+
+    /** Without webhooks. */
+    public JobWorkerDependencies(JobStore jobs, JobQueue queue, JobFiles files, LinkStore linkStore, LinkService links,
+                                 LinkRequestParser parser, ClickExports clicks, ImportLimits limits, Clock clock) {
+        this(jobs, queue, files, linkStore, links, parser, clicks, limits, clock, WebhookEvents.NONE);
+    }
 
     /** Rows of a chunk in flight at once: the writes are I/O-bound, and each thread holds one connection. */
     static final int ROW_THREADS = 8;
@@ -44,11 +53,11 @@ public record JobWorkerDependencies(JobStore jobs, JobQueue queue, JobFiles file
     }
 
     public ChunkImporter chunkImporter() {
-        return new ChunkImporter(jobs, files, parser, links, new ImportFinisher(jobs, files, clock), ROW_WORKERS, clock);
+        return new ChunkImporter(jobs, files, parser, links, new ImportFinisher(jobs, files, clock, webhooks), ROW_WORKERS, clock);
     }
 
     public Exporter exporter() {
-        return new Exporter(jobs, files, linkStore, clicks, clock);
+        return new Exporter(jobs, files, linkStore, clicks, clock, webhooks);
     }
 
     /** Exports run for minutes: a statement may take up to this long unless QUERY_TIMEOUT_SECONDS says otherwise. */
@@ -77,6 +86,7 @@ public record JobWorkerDependencies(JobStore jobs, JobQueue queue, JobFiles file
                 new LinkRequestParser(new UrlPolicy(shortBaseUrl, env.get(EnvNames.BLOCKED_DOMAINS, ""))),
                 clickExports(env, aws),
                 ImportLimits.fromEnv(env),
-                clock);
+                clock,
+                SubscribedWebhookEvents.fromEnv(env, aws, Duration.ZERO));
     }
 }

@@ -6,7 +6,13 @@ import dev.shortstack.jobs.exports.Exporter;
 import dev.shortstack.jobs.imports.ChunkImporter;
 import dev.shortstack.jobs.imports.ImportPlanner;
 import dev.shortstack.links.jobs.JobMessage;
+import dev.shortstack.links.jobs.Job;
+import dev.shortstack.links.jobs.JobStatus;
 import dev.shortstack.links.jobs.JobStore;
+import dev.shortstack.links.jobs.JobWebhookEvents;
+import dev.shortstack.shared.webhooks.UnqueuedWebhookEvents;
+import dev.shortstack.shared.webhooks.WebhookEvents;
+import java.time.Instant;
 import dev.shortstack.shared.infra.ShortstackResources;
 import java.time.Clock;
 import dev.shortstack.shared.config.Env;
@@ -38,6 +44,7 @@ public final class JobWorkerFunction extends SqsBatchFunction {
     private final Exporter exporter;
     private final JobStore jobs;
     private final Clock clock;
+    private final WebhookEvents webhooks;
 
     public JobWorkerFunction() {
         this(JobWorkerDependencies.fromEnv(Env.system()));
@@ -50,6 +57,7 @@ public final class JobWorkerFunction extends SqsBatchFunction {
         this.exporter = deps.exporter();
         this.jobs = deps.jobs();
         this.clock = deps.clock();
+        this.webhooks = deps.webhooks();
     }
 
     @Override
@@ -82,12 +90,21 @@ public final class JobWorkerFunction extends SqsBatchFunction {
             if (message.jobId() != null) {
                 String what = JobMessage.CHUNK.equals(message.type())
                         ? "The chunk starting at line " + message.firstLine() : "The job's " + message.type() + " step";
-                jobs.fail(message.jobId(), what + " failed " + record.receiveCount() + " times (last error: " + cause.getMessage()
-                        + "). Rows already imported stay; import the file again to add the rest.", clock.instant());
+                String error = what + " failed " + record.receiveCount() + " times (last error: " + cause.getMessage()
+                        + "). Rows already imported stay; import the file again to add the rest.";
+                Instant now = clock.instant();
+                if (jobs.fail(message.jobId(), error, now)) {
+                    jobs.find(message.jobId()).ifPresent(job -> tellFailed(job, error, now));
+                }
             }
         } catch (IOException | RuntimeException unreadable) {
             LOG.warn("Message {} goes to the DLQ and names no job", record.messageId());
         }
+    }
+
+    /** The job failed for good: its webhook event says so (a refused event is logged, the job stays failed). */
+    private void tellFailed(Job job, String error, Instant now) {
+        UnqueuedWebhookEvents.raiseOrLog(webhooks, List.of(JobWebhookEvents.finished(job, JobStatus.FAILED, error, 0, now)));
     }
 
     private void handle(JsonNode body) throws IOException {

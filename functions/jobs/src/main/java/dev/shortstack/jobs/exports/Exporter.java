@@ -6,6 +6,10 @@ import dev.shortstack.links.jobs.Job;
 import dev.shortstack.links.jobs.JobFiles;
 import dev.shortstack.links.jobs.JobKind;
 import dev.shortstack.links.jobs.JobStore;
+import dev.shortstack.links.jobs.JobStatus;
+import dev.shortstack.links.jobs.JobWebhookEvents;
+import dev.shortstack.shared.webhooks.WebhookEvents;
+import java.time.Instant;
 import dev.shortstack.links.links.LinkStore;
 import dev.shortstack.stats.query.ClickExports;
 import java.io.IOException;
@@ -31,7 +35,10 @@ public final class Exporter {
     private final Map<ExportType, ExportSource> sources;
     private final Clock clock;
 
-    public Exporter(JobStore store, JobFiles files, LinkStore links, ClickExports clicks, Clock clock) {
+    private final WebhookEvents webhooks;
+
+    public Exporter(JobStore store, JobFiles files, LinkStore links, ClickExports clicks, Clock clock, WebhookEvents webhooks) {
+        this.webhooks = webhooks;
         this.store = store;
         this.files = files;
         this.sources = Map.of(
@@ -69,7 +76,10 @@ public final class Exporter {
                 }
             });
         });
-        store.finishExport(jobId, key, written.get(), bytes, clock.instant());
+        Instant now = clock.instant();
+        // Before the status: if the event cannot be queued, the export is retried and writes the same file.
+        webhooks.raise(JobWebhookEvents.finished(job, JobStatus.SUCCEEDED, null, written.get(), now));
+        store.finishExport(jobId, key, written.get(), bytes, now);
         LOG.info("Export {} wrote {} {} rows ({} bytes)", jobId, written.get(), type.wireName(), bytes);
     }
 

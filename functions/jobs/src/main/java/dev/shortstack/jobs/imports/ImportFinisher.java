@@ -4,6 +4,9 @@ import dev.shortstack.links.jobs.Job;
 import dev.shortstack.links.jobs.JobFiles;
 import dev.shortstack.links.jobs.JobStatus;
 import dev.shortstack.links.jobs.JobStore;
+import dev.shortstack.links.jobs.JobWebhookEvents;
+import dev.shortstack.shared.webhooks.WebhookEvents;
+import java.time.Instant;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -18,11 +21,13 @@ public final class ImportFinisher {
     private final JobStore store;
     private final JobFiles files;
     private final Clock clock;
+    private final WebhookEvents webhooks;
 
-    public ImportFinisher(JobStore store, JobFiles files, Clock clock) {
+    public ImportFinisher(JobStore store, JobFiles files, Clock clock, WebhookEvents webhooks) {
         this.store = store;
         this.files = files;
         this.clock = clock;
+        this.webhooks = webhooks;
     }
 
     public void finishIfComplete(String jobId) {
@@ -37,7 +42,10 @@ public final class ImportFinisher {
                 : job.rowsSucceeded() == 0 ? JobStatus.FAILED : JobStatus.PARTIALLY_SUCCEEDED;
         String error = status == JobStatus.FAILED
                 ? "None of the " + job.rowsFailed() + " rows could be imported; the error report says why." : null;
-        store.finishImport(jobId, status, errorKey, error, clock.instant());
+        Instant now = clock.instant();
+        // Before the status: if the event cannot be queued, the job stays running and this step is retried.
+        webhooks.raise(JobWebhookEvents.finished(job, status, error, 0, now));
+        store.finishImport(jobId, status, errorKey, error, now);
     }
 
     private String writeReport(String jobId, List<String> parts) {

@@ -8,6 +8,7 @@ import dev.shortstack.shared.link.LinkItems;
 import dev.shortstack.shared.link.VisitCounter;
 import dev.shortstack.shared.paging.Page;
 import dev.shortstack.shared.paging.PageRequest;
+import dev.shortstack.shared.webhooks.WebhookEventType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,12 +30,19 @@ public final class LinkService {
     private final VisitCounter visits;
     private final SlugGenerator slugs;
     private final Clock clock;
+    private final LinkEvents events;
 
     public LinkService(LinkStore store, VisitCounter visits, SlugGenerator slugs, Clock clock) {
+        this(store, visits, slugs, clock, LinkEvents.NONE);
+    }
+
+    /** @param events told of each link created, edited or deleted by {@link #create}, {@link #update} and {@link #delete} */
+    public LinkService(LinkStore store, VisitCounter visits, SlugGenerator slugs, Clock clock, LinkEvents events) {
         this.store = store;
         this.visits = visits;
         this.slugs = slugs;
         this.clock = clock;
+        this.events = events;
     }
 
     public Link create(Caller caller, NewLink request) {
@@ -44,11 +52,13 @@ public final class LinkService {
             if (!store.create(link)) {
                 throw new ApiProblem(ProblemType.SLUG_TAKEN, "The slug '" + request.slug() + "' is already taken.");
             }
+            events.changed(WebhookEventType.LINK_CREATED, link);
             return link;
         }
         for (int attempt = 0; attempt < RANDOM_SLUG_ATTEMPTS; attempt++) {
             Link link = newLink(caller, request, slugs.next(), now);
             if (store.create(link)) {
+                events.changed(WebhookEventType.LINK_CREATED, link);
                 return link;
             }
         }
@@ -133,6 +143,7 @@ public final class LinkService {
         if (!store.replace(updated, current.version())) {
             throw conflict(ifMatch);
         }
+        events.changed(WebhookEventType.LINK_UPDATED, updated);
         return updated;
     }
 
@@ -142,6 +153,7 @@ public final class LinkService {
         if (!store.delete(current, current.version())) {
             throw conflict(ifMatch);
         }
+        events.changed(WebhookEventType.LINK_DELETED, current);
     }
 
     /** A page of the workspace's links, newest first; the cursor is bound to the tag filter. */

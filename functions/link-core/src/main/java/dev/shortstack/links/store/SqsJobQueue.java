@@ -1,5 +1,6 @@
 package dev.shortstack.links.store;
 
+import dev.shortstack.shared.sqs.SqsBatches;
 import dev.shortstack.links.jobs.JobMessage;
 import dev.shortstack.links.jobs.JobQueue;
 import java.util.List;

@@ -24,6 +24,21 @@ import dev.shortstack.shared.link.DynamoVisitCounter;
 import dev.shortstack.shared.link.VisitCounter;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import dev.shortstack.links.links.LinkEvents;
+import dev.shortstack.links.links.LinkView;
+import dev.shortstack.links.webhooks.WebhookLinkEvents;
+import dev.shortstack.links.webhooks.WebhookRequests;
+import dev.shortstack.links.webhooks.WebhookService;
+import dev.shortstack.shared.webhooks.DeliveryQueue;
+import dev.shortstack.shared.webhooks.DynamoWebhookStore;
+import dev.shortstack.shared.webhooks.SqsDeliveryQueue;
+import dev.shortstack.shared.webhooks.SqsWebhookEvents;
+import dev.shortstack.shared.webhooks.SubscribedWebhookEvents;
+import dev.shortstack.shared.webhooks.WebhookEvents;
+import dev.shortstack.shared.webhooks.WebhookStore;
+import dev.shortstack.shared.webhooks.WebhookSubscriptions;
+import dev.shortstack.shared.webhooks.WebhookTargets;
 
 /** Everything the links API is built from; tests pass fakes for the stores. */
 public record LinksApiDependencies(
@@ -33,19 +48,32 @@ public record LinksApiDependencies(
         LinkRequestParser parser,
         JobService jobs,
         JobRequestParser jobRequests,
+        WebhookService webhooks,
+        WebhookRequests webhookRequests,
         String shortBaseUrl,
         Clock clock) {
 
+    /**
+     * @param webhookEvents where link events go once some endpoint subscribes to them
+     * @param targets       which webhook URLs are allowed
+     */
     public static LinksApiDependencies of(LinkStore linkStore, VisitCounter visits, ApiKeyStore keyStore,
                                           JobService jobs, ImportLimits importLimits,
-                                          String shortBaseUrl, String blockedDomains, Clock clock) {
+                                          String shortBaseUrl, String blockedDomains, Clock clock,
+                                          WebhookStore webhookStore, DeliveryQueue deliveries, WebhookEvents webhookEvents,
+                                          WebhookTargets targets, Duration subscriptionCache) {
+        WebhookSubscriptions subscriptions = new WebhookSubscriptions(webhookStore, subscriptionCache);
+        LinkEvents linkEvents = new WebhookLinkEvents(new SubscribedWebhookEvents(subscriptions, webhookEvents),
+                new LinkView(shortBaseUrl), clock);
         return new LinksApiDependencies(
                 new Authenticator(keyStore),
-                new LinkService(linkStore, visits, new SlugGenerator(new SecureRandom()), clock),
+                new LinkService(linkStore, visits, new SlugGenerator(new SecureRandom()), clock, linkEvents),
                 new ApiKeyService(keyStore, clock),
                 new LinkRequestParser(new UrlPolicy(shortBaseUrl, blockedDomains)),
                 jobs,
                 new JobRequestParser(importLimits),
+                new WebhookService(webhookStore, deliveries, subscriptions, clock),
+                new WebhookRequests(targets),
                 shortBaseUrl,
                 clock);
     }
@@ -53,7 +81,7 @@ public record LinksApiDependencies(
     /** Validates the configuration up front: a missing variable fails the cold start, naming it. */
     public static LinksApiDependencies fromEnv(Env env) {
         env.requireAll(EnvNames.LINKS_TABLE, EnvNames.API_KEYS_TABLE, EnvNames.VISITS_TABLE, EnvNames.JOBS_TABLE, EnvNames.JOBS_QUEUE_URL, EnvNames.JOB_FILES_BUCKET,
-                EnvNames.SHORT_BASE_URL);
+                EnvNames.SHORT_BASE_URL, EnvNames.WEBHOOKS_TABLE, EnvNames.WEBHOOK_EVENTS_QUEUE_URL, EnvNames.WEBHOOK_DELIVERIES_QUEUE_URL);
         AwsClients aws = AwsClients.fromEnv(env);
         int shards = env.getInt(EnvNames.LINK_INDEX_SHARDS, DynamoLinkStore.DEFAULT_INDEX_SHARDS, 1, 256);
         Clock clock = Clock.systemUTC();
@@ -70,6 +98,12 @@ public record LinksApiDependencies(
                 ImportLimits.fromEnv(env),
                 ShortBaseUrl.validated(env.require(EnvNames.SHORT_BASE_URL)),
                 env.get(EnvNames.BLOCKED_DOMAINS, ""),
-                clock);
+                clock,
+                new DynamoWebhookStore(aws.dynamo(), env.require(EnvNames.WEBHOOKS_TABLE)),
+                new SqsDeliveryQueue(aws.sqs(), env.require(EnvNames.WEBHOOK_DELIVERIES_QUEUE_URL)),
+                new SqsWebhookEvents(aws.sqs(), env.require(EnvNames.WEBHOOK_EVENTS_QUEUE_URL)),
+                WebhookTargets.fromEnv(env),
+                // Link changes are rare next to clicks: each asks afresh, so a new endpoint hears of the very next one.
+                Duration.ZERO);
     }
 }

@@ -21,6 +21,10 @@ import dev.shortstack.links.links.LinkPatch;
 import dev.shortstack.links.links.NewLink;
 import dev.shortstack.links.links.RulePreview;
 import dev.shortstack.links.request.JsonBody;
+import dev.shortstack.links.webhooks.NewWebhookEndpoint;
+import dev.shortstack.links.webhooks.WebhookRequests;
+import dev.shortstack.shared.webhooks.WebhookDelivery;
+import java.time.Duration;
 import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.http.ApiProblem;
 import dev.shortstack.shared.http.HttpApiFunction;
@@ -137,7 +141,60 @@ public final class LinksApiFunction extends HttpApiFunction {
                 .add("GET", "/v1/jobs/{jobId}", (request, params) -> jobResponse(200,
                         deps.jobs().get(caller(request, Role.READ), params.get("jobId")), Optional.empty()))
                 .add("POST", "/v1/jobs/{jobId}/cancel", (request, params) -> jobResponse(200,
-                        deps.jobs().cancel(caller(request, Role.WRITE), params.get("jobId")), Optional.empty()));
+                        deps.jobs().cancel(caller(request, Role.WRITE), params.get("jobId")), Optional.empty()))
+                .add("GET", "/v1/webhooks", (request, params) -> listWebhooks(caller(request, Role.ADMIN)))
+                .add("POST", "/v1/webhooks", (request, params) -> createWebhook(request, caller(request, Role.ADMIN)))
+                .add("GET", "/v1/webhooks/{webhookId}", (request, params) -> HttpApiResponse.uncachedJson(200,
+                        views.webhook(deps.webhooks().get(caller(request, Role.ADMIN), params.get("webhookId")))))
+                .add("PATCH", "/v1/webhooks/{webhookId}", (request, params) -> updateWebhook(request, caller(request, Role.ADMIN),
+                        params.get("webhookId")))
+                .add("DELETE", "/v1/webhooks/{webhookId}", (request, params) -> {
+                    deps.webhooks().delete(caller(request, Role.ADMIN), params.get("webhookId"));
+                    return HttpApiResponse.noContent();
+                })
+                .add("POST", "/v1/webhooks/{webhookId}/secret", (request, params) -> rotateWebhookSecret(request,
+                        caller(request, Role.ADMIN), params.get("webhookId")))
+                .add("GET", "/v1/webhooks/{webhookId}/deliveries", (request, params) -> listDeliveries(request,
+                        caller(request, Role.ADMIN), params.get("webhookId")))
+                .add("POST", "/v1/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver", (request, params) ->
+                        HttpApiResponse.uncachedJson(202, views.delivery(deps.webhooks().redeliver(caller(request, Role.ADMIN),
+                                params.get("webhookId"), params.get("deliveryId")))));
+    }
+
+    private HttpApiResponse listWebhooks(Caller caller) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        ArrayNode items = body.putArray("items");
+        deps.webhooks().list(caller).forEach(endpoint -> items.add(views.webhook(endpoint)));
+        return HttpApiResponse.uncachedJson(200, body);
+    }
+
+    private HttpApiResponse createWebhook(HttpApiRequest request, Caller caller) {
+        NewWebhookEndpoint created = deps.webhooks().create(caller, deps.webhookRequests().parseCreate(JsonBody.parse(request, JSON)));
+        observability().count("WebhookEndpointCreated");
+        return HttpApiResponse.uncachedJson(201, views.newWebhook(created))
+                .withHeader("location", "/v1/webhooks/" + created.endpoint().endpointId());
+    }
+
+    private HttpApiResponse updateWebhook(HttpApiRequest request, Caller caller, String webhookId) {
+        WebhookRequests.EndpointPatch patch = deps.webhookRequests().parsePatch(JsonBody.parse(request, JSON_OR_MERGE_PATCH));
+        return HttpApiResponse.uncachedJson(200, views.webhook(deps.webhooks().update(caller, webhookId, patch)));
+    }
+
+    /** The body is optional: without it the old secret keeps signing for a day. */
+    private HttpApiResponse rotateWebhookSecret(HttpApiRequest request, Caller caller, String webhookId) {
+        Duration keepPrevious = request.body() == null || request.body().isBlank()
+                ? WebhookRequests.DEFAULT_KEEP_PREVIOUS
+                : deps.webhookRequests().parseRotation(JsonBody.parse(request, JSON));
+        return HttpApiResponse.uncachedJson(200, views.newWebhook(deps.webhooks().rotateSecret(caller, webhookId, keepPrevious)));
+    }
+
+    private HttpApiResponse listDeliveries(HttpApiRequest request, Caller caller, String webhookId) {
+        Page<WebhookDelivery> page = deps.webhooks().deliveries(caller, webhookId, PageRequest.parse(request, Set.of()));
+        ObjectNode body = Json.mapper().createObjectNode();
+        ArrayNode items = body.putArray("items");
+        page.items().forEach(delivery -> items.add(views.delivery(delivery)));
+        body.put("nextCursor", page.nextCursor());
+        return HttpApiResponse.uncachedJson(200, body);
     }
 
     private static String slug(Map<String, String> params) {

@@ -8,12 +8,20 @@ import dev.shortstack.links.jobs.Job;
 import dev.shortstack.links.jobs.JobKind;
 import dev.shortstack.links.jobs.PresignedUrl;
 import dev.shortstack.links.keys.NewApiKey;
+import dev.shortstack.links.links.LinkView;
+import dev.shortstack.links.webhooks.NewWebhookEndpoint;
+import dev.shortstack.shared.webhooks.DeliveryAttempt;
+import dev.shortstack.shared.webhooks.DeliveryStatus;
+import dev.shortstack.shared.webhooks.WebhookDelivery;
+import dev.shortstack.shared.webhooks.WebhookEndpoint;
+import dev.shortstack.shared.webhooks.WebhookEventType;
+import dev.shortstack.shared.webhooks.WebhookSigner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import dev.shortstack.links.links.RulePreview;
-import dev.shortstack.links.links.UtmParameters;
 import dev.shortstack.shared.paging.Page;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.link.Link;
-import dev.shortstack.shared.link.LinkState;
 import dev.shortstack.shared.rules.RuleJson;
 import java.time.Instant;
 import java.util.List;
@@ -25,10 +33,10 @@ import java.util.OptionalLong;
 
 /** The JSON shapes the API answers with. */
 final class Views {
-    private final String shortBaseUrl;
+    private final LinkView linkView;
 
     Views(String shortBaseUrl) {
-        this.shortBaseUrl = shortBaseUrl.endsWith("/") ? shortBaseUrl.substring(0, shortBaseUrl.length() - 1) : shortBaseUrl;
+        this.linkView = new LinkView(shortBaseUrl);
     }
 
     /** The key a request was made with: what the dashboard may offer it. */
@@ -57,42 +65,7 @@ final class Views {
     }
 
     ObjectNode link(Link link, Instant now, OptionalLong visitsUsed) {
-        ObjectNode node = Json.mapper().createObjectNode();
-        node.put("slug", link.slug());
-        node.put("shortUrl", shortBaseUrl + "/" + link.slug());
-        node.put("url", link.url());
-        node.put("title", link.title());
-        node.put("description", link.description());
-        node.put("fallbackUrl", link.fallbackUrl());
-        ObjectNode utm = node.putObject("utm");
-        Map<String, String> inUrl = UtmParameters.read(link.url());
-        UtmParameters.FIELDS.forEach(field -> utm.put(field, inUrl.get(field)));
-        node.put("redirectType", link.redirectType());
-        boolean exhausted = link.maxVisits() != null && visitsUsed.isPresent() && visitsUsed.getAsLong() >= link.maxVisits();
-        node.put("state", exhausted && link.stateAt(now) == LinkState.ACTIVE ? "exhausted" : link.stateAt(now).name().toLowerCase(Locale.ROOT));
-        node.put("disabled", link.disabled());
-        node.put("expiresAt", link.expiresAt() == null ? null : link.expiresAt().toString());
-        if (link.maxVisits() == null) {
-            node.putNull("maxVisits");
-        } else {
-            node.put("maxVisits", link.maxVisits());
-        }
-        visitsUsed.ifPresent(used -> node.put("visits", used));
-        ArrayNode tags = node.putArray("tags");
-        link.tags().forEach(tags::add);
-        node.set("rules", RuleJson.write(link.rules()));
-        node.put("forwardQuery", link.forwardQuery());
-        node.put("passwordProtected", link.isPasswordProtected());
-        if (link.preview() == null) {
-            node.putNull("preview");
-        } else {
-            node.putObject("preview").put("title", link.preview().title()).put("description", link.preview().description())
-                    .put("image", link.preview().image());
-        }
-        node.put("createdAt", link.createdAt().toString());
-        node.put("updatedAt", link.updatedAt().toString());
-        node.put("version", link.version());
-        return node;
+        return linkView.of(link, now, visitsUsed);
     }
 
     /** @param visitsUsed visits used by the page's links that have a limit, by link id */
@@ -202,5 +175,66 @@ final class Views {
         keys.items().forEach(key -> items.add(key(key)));
         node.put("nextCursor", keys.nextCursor());
         return node;
+    }
+
+    /** An endpoint without its secret (a hint of it tells secrets apart). */
+    ObjectNode webhook(WebhookEndpoint endpoint) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("id", endpoint.endpointId());
+        node.put("url", endpoint.url());
+        ArrayNode events = node.putArray("events");
+        endpoint.events().stream().map(WebhookEventType::wireName).sorted().forEach(events::add);
+        node.put("description", endpoint.description());
+        node.put("status", endpoint.status().wireName());
+        node.put("failingSince", text(endpoint.failingSince()));
+        node.put("disabledAt", text(endpoint.disabledAt()));
+        node.put("disabledReason", endpoint.disabledReason());
+        node.put("secretHint", WebhookSigner.hint(endpoint.secret()));
+        node.put("previousSecretExpiresAt", text(endpoint.previousSecretExpiresAt()));
+        node.put("createdAt", endpoint.createdAt().toString());
+        node.put("updatedAt", endpoint.updatedAt().toString());
+        return node;
+    }
+
+    /** The only answers with the secret: creation and rotation. */
+    ObjectNode newWebhook(NewWebhookEndpoint created) {
+        ObjectNode node = webhook(created.endpoint());
+        node.put("secret", created.secret());
+        return node;
+    }
+
+    ObjectNode delivery(WebhookDelivery delivery) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("id", delivery.deliveryId());
+        node.put("eventId", delivery.eventId());
+        node.put("eventType", delivery.eventType().wireName());
+        node.put("status", delivery.status().wireName());
+        node.put("attempts", delivery.attempts());
+        node.put("nextAttemptAt", delivery.status() == DeliveryStatus.PENDING ? text(delivery.nextAttemptAt()) : null);
+        node.put("redeliveryOf", delivery.redeliveryOf());
+        node.put("createdAt", delivery.createdAt().toString());
+        ArrayNode log = node.putArray("attemptLog");
+        for (DeliveryAttempt attempt : delivery.attemptLog()) {
+            ObjectNode entry = log.addObject();
+            entry.put("at", attempt.at().toString());
+            if (attempt.statusCode() == null) {
+                entry.putNull("statusCode");
+            } else {
+                entry.put("statusCode", attempt.statusCode());
+            }
+            entry.put("latencyMs", attempt.latencyMs());
+            entry.put("error", attempt.error());
+        }
+        node.set("lastAttempt", log.isEmpty() ? null : log.get(log.size() - 1));
+        try {
+            node.set("payload", Json.mapper().readTree(delivery.payload()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return node;
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 }

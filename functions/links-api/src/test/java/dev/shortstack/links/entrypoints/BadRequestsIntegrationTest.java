@@ -18,6 +18,9 @@ import dev.shortstack.links.jobs.ImportFormat;
 import dev.shortstack.links.jobs.ImportRequest;
 import dev.shortstack.links.links.NewLink;
 import dev.shortstack.links.testing.DynamoHarness;
+import dev.shortstack.links.webhooks.WebhookRequests;
+import dev.shortstack.links.webhooks.WebhookService;
+import dev.shortstack.shared.webhooks.WebhookEventType;
 import dev.shortstack.links.testing.LinksApiHarness;
 import dev.shortstack.shared.infra.ShortstackResources;
 import dev.shortstack.shared.testing.Fixtures;
@@ -54,6 +57,8 @@ class BadRequestsIntegrationTest {
     private String foreignJobId;
     private String endedJobId;
     private String awaitingUploadJobId;
+    private static String webhookId;
+    private static String fullWorkspaceKey;
 
     @BeforeAll
     void setUp(EmulatedAws aws) {
@@ -76,12 +81,21 @@ class BadRequestsIntegrationTest {
         awaitingUploadJobId = api.deps().jobs().createImport(admin,
                 new ImportRequest(ImportFormat.SHORTSTACK_CSV, List.of(), OptionalLong.empty())).job().jobId();
         aws.sqs().purgeQueue(r -> r.queueUrl(dynamo.stage().queueUrl(ShortstackResources.JOBS_WORK)));
+        webhookId = api.deps().webhooks().create(admin, new WebhookRequests.NewEndpoint("https://hooks.example.com/a",
+                Set.of(WebhookEventType.LINK_CREATED), null)).endpoint().endpointId();
+        fullWorkspaceKey = api.key("full-team", Role.ADMIN);
+        Caller full = new Caller("x", "full-team", Role.ADMIN);
+        for (int i = 0; i < WebhookService.MAX_ENDPOINTS; i++) {
+            api.deps().webhooks().create(full, new WebhookRequests.NewEndpoint("https://hooks.example.com/" + i,
+                    Set.of(WebhookEventType.LINK_CLICKED), null));
+        }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRequests")
     void answersItsSpecificProblemAndWritesNothing(String name, UnaryOperator<ObjectNode> request, int status, String type, String field) {
         Set<Map<String, AttributeValue>> before = dynamo.snapshot();
+        int webhookMessagesBefore = dynamo.api().webhookQueues().deliveries.size() + dynamo.api().webhookQueues().events.size();
 
         JsonNode response = dynamo.api().invoke(request.apply(null));
 
@@ -98,6 +112,8 @@ class BadRequestsIntegrationTest {
         assertThat(dynamo.snapshot()).as("tables after " + name).isEqualTo(before);
         assertThat(dynamo.aws().sqs().receiveMessage(r -> r.queueUrl(dynamo.stage().queueUrl(ShortstackResources.JOBS_WORK)))
                 .messages()).as("jobs queued by " + name).isEmpty();
+        assertThat(dynamo.api().webhookQueues().deliveries.size() + dynamo.api().webhookQueues().events.size())
+                .as("webhook messages sent by " + name).isEqualTo(webhookMessagesBefore);
     }
 
     /** A create whose rules are {@code rulesJson}: refused with a problem naming {@code field}. */
@@ -377,9 +393,67 @@ class BadRequestsIntegrationTest {
         rows.add(fixture("key without a name", "links-api/create-key.json", e -> body(e, "{\"role\":\"read\"}"), 400, "validation-failed", "name"));
         rows.add(fixture("a key revoking itself", "links-api/create-key.json", e -> path(e, "DELETE", null, "/v1/keys/" + adminKeyId),
                 409, "self-revocation", null));
+        // Webhook endpoints (admin keys only)
+        rows.add(webhook("webhook: url missing", "{\"events\":[\"link.created\"]}", "url"));
+        rows.add(webhook("webhook: url not a string", "{\"url\":42,\"events\":[\"link.created\"]}", "url"));
+        rows.add(webhook("webhook: http url", "{\"url\":\"http://hooks.example.com/a\",\"events\":[\"link.created\"]}", "url"));
+        rows.add(webhook("webhook: loopback url", "{\"url\":\"https://127.0.0.1/a\",\"events\":[\"link.created\"]}", "url"));
+        rows.add(webhook("webhook: metadata address", "{\"url\":\"https://169.254.169.254/latest\",\"events\":[\"link.created\"]}",
+                "url"));
+        rows.add(webhook("webhook: private address", "{\"url\":\"https://10.0.0.7/a\",\"events\":[\"link.created\"]}", "url"));
+        rows.add(webhook("webhook: localhost", "{\"url\":\"https://localhost/a\",\"events\":[\"link.created\"]}", "url"));
+        rows.add(webhook("webhook: credentials in url", "{\"url\":\"https://u:p@hooks.example.com/\",\"events\":[\"link.created\"]}",
+                "url"));
+        rows.add(webhook("webhook: url too long", "{\"url\":\"https://hooks.example.com/" + "a".repeat(2100)
+                + "\",\"events\":[\"link.created\"]}", "url"));
+        rows.add(webhook("webhook: events missing", "{\"url\":\"https://hooks.example.com/a\"}", "events"));
+        rows.add(webhook("webhook: events empty", "{\"url\":\"https://hooks.example.com/a\",\"events\":[]}", "events"));
+        rows.add(webhook("webhook: events not an array", "{\"url\":\"https://hooks.example.com/a\",\"events\":\"link.created\"}",
+                "events"));
+        rows.add(webhook("webhook: unknown event", "{\"url\":\"https://hooks.example.com/a\",\"events\":[\"link.exploded\"]}",
+                "events[0]"));
+        rows.add(webhook("webhook: event twice", "{\"url\":\"https://hooks.example.com/a\",\"events\":[\"link.created\",\"link.created\"]}",
+                "events[1]"));
+        rows.add(webhook("webhook: description too long", "{\"url\":\"https://hooks.example.com/a\",\"events\":[\"link.created\"],"
+                + "\"description\":\"" + "d".repeat(201) + "\"}", "description"));
+        rows.add(webhook("webhook: unknown field", "{\"url\":\"https://hooks.example.com/a\",\"events\":[\"link.created\"],"
+                + "\"secret\":\"mine\"}", "secret"));
+        rows.add(fixture("webhook: write key", "links-api/create-webhook.json", e -> auth(e, writeKey), 403, "forbidden", null));
+        rows.add(fixture("webhook: read key lists", "links-api/create-webhook.json",
+                e -> auth(path(e, "GET", null, "/v1/webhooks"), readKey), 403, "forbidden", null));
+        rows.add(fixture("webhook: eleventh endpoint", "links-api/create-webhook.json", e -> auth(e, fullWorkspaceKey),
+                409, "limit-reached", null));
+        rows.add(fixture("webhook: unknown endpoint", "links-api/create-webhook.json",
+                e -> path(e, "GET", null, "/v1/webhooks/wh_nosuchendpointxx"), 404, "not-found", null));
+        rows.add(fixture("webhook: another workspace's endpoint", "links-api/create-webhook.json",
+                e -> auth(path(e, "DELETE", null, "/v1/webhooks/" + webhookId), otherWorkspaceKey), 404, "not-found", null));
+        rows.add(webhookEdit("webhook patch: events cleared", "{\"events\":null}", "events"));
+        rows.add(webhookEdit("webhook patch: enabled not a boolean", "{\"enabled\":\"yes\"}", "enabled"));
+        rows.add(webhookEdit("webhook patch: http url", "{\"url\":\"http://hooks.example.com/b\"}", "url"));
+        rows.add(fixture("webhook rotation: negative overlap", "links-api/create-webhook.json",
+                e -> body(path(e, "POST", null, "/v1/webhooks/" + webhookId + "/secret"), "{\"keepPreviousForSeconds\":-1}"),
+                400, "validation-failed", "keepPreviousForSeconds"));
+        rows.add(fixture("webhook rotation: overlap over a week", "links-api/create-webhook.json",
+                e -> body(path(e, "POST", null, "/v1/webhooks/" + webhookId + "/secret"), "{\"keepPreviousForSeconds\":604801}"),
+                400, "validation-failed", "keepPreviousForSeconds"));
+        rows.add(fixture("webhook deliveries: limit 0", "links-api/create-webhook.json",
+                e -> query(path(e, "GET", null, "/v1/webhooks/" + webhookId + "/deliveries"), "limit", "0"),
+                400, "validation-failed", "query.limit"));
+        rows.add(fixture("webhook redelivery: unknown delivery", "links-api/create-webhook.json",
+                e -> path(e, "POST", null, "/v1/webhooks/" + webhookId + "/deliveries/evt_nosuchdelivery/redeliver"),
+                404, "not-found", null));
         rows.add(fixture("revoking an unknown key", "links-api/create-key.json", e -> path(e, "DELETE", null, "/v1/keys/aaaaaaaaaaaa"),
                 404, "not-found", null));
         return rows.stream();
+    }
+
+    private static Arguments webhook(String name, String body, String field) {
+        return fixture(name, "links-api/create-webhook.json", e -> body(e, body), 400, "validation-failed", field);
+    }
+
+    private static Arguments webhookEdit(String name, String body, String field) {
+        return fixture(name, "links-api/create-webhook.json", e -> body(path(e, "PATCH", null, "/v1/webhooks/" + webhookId), body),
+                400, "validation-failed", field);
     }
 
     private static Arguments importing(String name, String body, int status, String type, String field) {

@@ -15,6 +15,7 @@ import dev.shortstack.shared.config.EnvNames;
 import dev.shortstack.shared.infra.ShortstackResources;
 import dev.shortstack.shared.infra.TableDefinition;
 import dev.shortstack.shared.link.DynamoVisitCounter;
+import dev.shortstack.shared.webhooks.DynamoWebhookStore;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Map;
@@ -40,6 +41,7 @@ public final class DynamoHarness {
                         new SqsJobQueue(aws.sqs(), stage.queueUrl(ShortstackResources.JOBS_WORK)),
                         S3JobFiles.fromEnv(AwsClients.fromEnv(Env.of(env())), table(EnvNames.JOB_FILES_BUCKET)),
                         Clock.systemUTC()),
+                new DynamoWebhookStore(aws.dynamo(), table(EnvNames.WEBHOOKS_TABLE)),
                 Clock.systemUTC());
     }
 

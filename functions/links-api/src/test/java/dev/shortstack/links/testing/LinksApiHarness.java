@@ -13,7 +13,12 @@ import dev.shortstack.links.links.LinkStore;
 import dev.shortstack.shared.testing.InMemoryVisitCounter;
 import dev.shortstack.shared.link.VisitCounter;
 import dev.shortstack.shared.testing.Fixtures;
+import dev.shortstack.shared.testing.InMemoryWebhookStore;
+import dev.shortstack.shared.testing.RecordingWebhookQueues;
+import dev.shortstack.shared.webhooks.WebhookStore;
+import dev.shortstack.shared.webhooks.WebhookTargets;
 import java.time.Clock;
+import java.time.Duration;
 
 /** A links API function over the given stores, with the fixture admin key stored. */
 public final class LinksApiHarness {
@@ -24,6 +29,8 @@ public final class LinksApiHarness {
 
     private final LinksApiFunction function;
     private final LinksApiDependencies deps;
+    private final WebhookStore webhooks;
+    private final RecordingWebhookQueues webhookQueues = new RecordingWebhookQueues();
 
     public LinksApiHarness(LinkStore links, VisitCounter visits, ApiKeyStore keys, Clock clock) {
         this(links, visits, keys, null, clock);
@@ -31,7 +38,14 @@ public final class LinksApiHarness {
 
     /** @param jobs the batch job routes' service; null in tests that do not call them */
     public LinksApiHarness(LinkStore links, VisitCounter visits, ApiKeyStore keys, JobService jobs, Clock clock) {
-        this.deps = LinksApiDependencies.of(links, visits, keys, jobs, IMPORT_LIMITS, SHORT_BASE_URL, BLOCKED, clock);
+        this(links, visits, keys, jobs, new InMemoryWebhookStore(), clock);
+    }
+
+    public LinksApiHarness(LinkStore links, VisitCounter visits, ApiKeyStore keys, JobService jobs, WebhookStore webhooks, Clock clock) {
+        this.webhooks = webhooks;
+        // Subscriptions are not cached: a test sees an endpoint's effect at once.
+        this.deps = LinksApiDependencies.of(links, visits, keys, jobs, IMPORT_LIMITS, SHORT_BASE_URL, BLOCKED, clock,
+                webhooks, webhookQueues.deliveryQueue(), webhookQueues.eventQueue(), new WebhookTargets(false), Duration.ZERO);
         deps.keys().importKey(Fixtures.ADMIN_KEY, Fixtures.WORKSPACE, Role.ADMIN, "fixture admin");
         this.function = new LinksApiFunction(deps);
     }
@@ -47,6 +61,16 @@ public final class LinksApiHarness {
 
     public LinksApiFunction function() {
         return function;
+    }
+
+    /** The endpoints and deliveries the webhook routes made. */
+    public WebhookStore webhookStore() {
+        return webhooks;
+    }
+
+    /** What went on the webhook queues. */
+    public RecordingWebhookQueues webhookQueues() {
+        return webhookQueues;
     }
 
     public LinksApiDependencies deps() {

@@ -3,7 +3,7 @@ package dev.shortstack.stats.entrypoints;
 import dev.shortstack.links.auth.Authenticator;
 import dev.shortstack.links.links.LinkService;
 import dev.shortstack.links.links.SlugGenerator;
-import dev.shortstack.links.store.SqsBatches;
+import dev.shortstack.shared.sqs.SqsBatches;
 import dev.shortstack.links.store.dynamodb.DynamoApiKeyStore;
 import dev.shortstack.links.store.dynamodb.DynamoLinkStore;
 import dev.shortstack.shared.aws.AwsClients;

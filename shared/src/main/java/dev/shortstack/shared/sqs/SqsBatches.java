@@ -1,4 +1,4 @@
-package dev.shortstack.links.store;
+package dev.shortstack.shared.sqs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.shortstack.shared.json.Json;
@@ -15,10 +15,15 @@ public final class SqsBatches {
 
     /** A batch with any entry refused fails the call, so work is never half-queued silently. */
     public static void sendJson(SqsClient sqs, String queueUrl, List<?> messages) {
-        for (int start = 0; start < messages.size(); start += 10) {
+        send(sqs, queueUrl, messages.stream().map(SqsBatches::json).toList());
+    }
+
+    /** Message bodies as they are; a batch with any entry refused fails the call. */
+    public static void send(SqsClient sqs, String queueUrl, List<String> bodies) {
+        for (int start = 0; start < bodies.size(); start += 10) {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-            for (int i = start; i < Math.min(messages.size(), start + 10); i++) {
-                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(json(messages.get(i))).build());
+            for (int i = start; i < Math.min(bodies.size(), start + 10); i++) {
+                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(bodies.get(i)).build());
             }
             SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
             if (response.hasFailed() && !response.failed().isEmpty()) {

@@ -1,0 +1,32 @@
+package dev.shortstack.webhooks.delivery;
+
+import java.time.Duration;
+
+/**
+ * When a failed delivery is tried again: the first retry after {@code base}, each next one after
+ * twice as long, never longer than {@code max}. With the defaults (30 s, 4 h) and 15 attempts the
+ * retries span about a day.
+ */
+public record RetrySchedule(Duration base, Duration max, int maxAttempts) {
+    public static final Duration DEFAULT_BASE = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_MAX = Duration.ofHours(4);
+    /** SQS's longest visibility timeout, which carries the wait. */
+    private static final Duration LONGEST_WAIT = Duration.ofHours(12);
+
+    public RetrySchedule {
+        if (base.isNegative() || base.isZero() || max.compareTo(base) < 0 || max.compareTo(LONGEST_WAIT) > 0 || maxAttempts < 1) {
+            throw new IllegalArgumentException("A retry schedule needs 0 < base <= max <= 12 h and at least one attempt");
+        }
+    }
+
+    /** The wait after the given attempt (1 for the first) failed. */
+    public Duration delayAfter(int attempt) {
+        int doublings = Math.min(Math.max(attempt - 1, 0), 30);
+        long seconds = Math.min(base.toSeconds() << doublings, max.toSeconds());
+        return Duration.ofSeconds(doublings >= 30 ? max.toSeconds() : seconds);
+    }
+
+    public boolean isLast(int attempt) {
+        return attempt >= maxAttempts;
+    }
+}
