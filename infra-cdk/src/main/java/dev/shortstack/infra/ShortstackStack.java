@@ -171,7 +171,8 @@ public final class ShortstackStack extends Stack {
         }
 
         HttpEntry http = new HttpEntry(this, "Http", config, linksApi, statsApi, redirect);
-        Cdn cdn = new Cdn(this, "Cdn", config, http, redirect, buckets.webAssets(), buckets.accessLogs(), originSecret);
+        Cdn cdn = new Cdn(this, "Cdn", config, http, redirect, buckets.webAssets(), buckets.accessLogs(), originSecret,
+                buckets.bucket(ShortstackResources.JOB_FILES));
         new Dashboard(this, "Dashboard", buckets.webAssets(), cdn.distribution());
         String shortBaseUrl = config.customDomain() != null
                 ? "https://" + config.customDomain().domainName()

@@ -17,6 +17,7 @@ import dev.shortstack.shared.config.EnvNames;
 import dev.shortstack.shared.http.OriginVerifier;
 import dev.shortstack.shared.infra.ApiRoutes;
 import dev.shortstack.shared.infra.QueueDefinition;
+import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.infra.ShortstackResources;
 import dev.shortstack.shared.infra.TableDefinition;
 import dev.shortstack.shared.stats.CompactionRequest;
@@ -574,6 +575,29 @@ class ShortstackStackTest {
                     "ScalingConfig", Map.of("MaximumConcurrency", s.config().function(function).queueMaxConcurrency())));
             assertThat(queue.visibilityTimeoutSeconds()).as(function)
                     .isGreaterThanOrEqualTo(6 * s.config().function(function).timeoutSeconds());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    @SuppressWarnings("unchecked")
+    void theDashboardAloneCarriesAStrictContentSecurityPolicyThatAllowsItsUploadBucket(String stage) throws Exception {
+        Template template = stages.get(stage).template();
+        Map<String, Map<String, Object>> policies = template.findResources("AWS::CloudFront::ResponseHeadersPolicy");
+        String dashboardPolicy = policies.keySet().stream().filter(id -> id.startsWith("CdnDashboardHeaders")).findFirst().orElseThrow();
+        String csp = Json.mapper().writeValueAsString(((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) policies
+                .get(dashboardPolicy).get("Properties")).get("ResponseHeadersPolicyConfig")).get("SecurityHeadersConfig"))
+                .get("ContentSecurityPolicy"));
+        assertThat(csp).contains("script-src 'self'", "style-src 'self'", "frame-ancestors 'none'", "object-src 'none'",
+                "default-src 'none'", "connect-src 'self' https://", "Bucketsjobfiles").doesNotContain("unsafe-");
+        Map<String, Object> distribution = (Map<String, Object>) template.findResources("AWS::CloudFront::Distribution")
+                .values().iterator().next().get("Properties");
+        List<Map<String, Object>> behaviours = (List<Map<String, Object>>) ((Map<String, Object>) distribution
+                .get("DistributionConfig")).get("CacheBehaviors");
+        for (Map<String, Object> behaviour : behaviours) {
+            String policy = Json.mapper().writeValueAsString(behaviour.get("ResponseHeadersPolicyId"));
+            assertThat(policy.contains(dashboardPolicy)).as(behaviour.get("PathPattern").toString())
+                    .isEqualTo(behaviour.get("PathPattern").equals("/app/*"));
         }
     }
 

@@ -38,6 +38,8 @@ import software.amazon.awscdk.services.cloudfront.ResponseSecurityHeadersBehavio
 import software.amazon.awscdk.services.cloudfront.SecurityPolicyProtocol;
 import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
 import software.amazon.awscdk.services.cloudfront.IOrigin;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentSecurityPolicy;
+import dev.shortstack.shared.infra.DashboardPolicy;
 import software.amazon.awscdk.services.cloudfront.origins.FunctionUrlOrigin;
 import software.amazon.awscdk.services.cloudfront.origins.FunctionUrlOriginWithOACProps;
 import software.amazon.awscdk.services.cloudfront.origins.HttpOrigin;
@@ -66,8 +68,9 @@ public final class Cdn extends Construct {
      * @param originSecret sent to the API with every request, so the functions can refuse what did not come
      *                     through here (the execute-api endpoint stays reachable, but answers 403)
      */
+    /** @param jobFiles where the dashboard uploads import files through presigned URLs (its CSP allows that origin) */
     public Cdn(Construct scope, String id, StageConfig config, HttpEntry http, ShortstackFunction redirect, Bucket webAssets,
-               Bucket logs, ISecret originSecret) {
+               Bucket logs, ISecret originSecret, Bucket jobFiles) {
         super(scope, id);
         // Short links: CloudFront signs its calls to the redirect's function URL (origin access control);
         // the URL takes IAM-signed requests only, so nothing but this distribution can call it.
@@ -102,14 +105,17 @@ public final class Cdn extends Construct {
                 .build();
         ResponseHeadersPolicy securityHeaders = ResponseHeadersPolicy.Builder.create(this, "SecurityHeaders")
                 .comment("Security headers on every answer")
-                .securityHeadersBehavior(ResponseSecurityHeadersBehavior.builder()
-                        .strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
-                                .accessControlMaxAge(Duration.days(730)).includeSubdomains(true).preload(true).override(true).build())
-                        .contentTypeOptions(ResponseHeadersContentTypeOptions.builder().override(true).build())
-                        .frameOptions(ResponseHeadersFrameOptions.builder().frameOption(HeadersFrameOption.DENY).override(true).build())
-                        .referrerPolicy(ResponseHeadersReferrerPolicy.builder()
-                                .referrerPolicy(HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN).override(false).build())
-                        .build())
+                .securityHeadersBehavior(securityHeaders(null))
+                .build();
+
+        // The dashboard: the same headers and its Content-Security-Policy (its own scripts only, never framed).
+        ResponseHeadersPolicy dashboardHeaders = ResponseHeadersPolicy.Builder.create(this, "DashboardHeaders")
+                .comment("The dashboard's security headers and Content-Security-Policy")
+                .securityHeadersBehavior(securityHeaders(ResponseHeadersContentSecurityPolicy.builder()
+                        .contentSecurityPolicy(DashboardPolicy.contentSecurityPolicy(List.of(
+                                "https://" + jobFiles.getBucketRegionalDomainName(),
+                                "https://" + jobFiles.getBucketDomainName())))
+                        .override(true).build()))
                 .build();
 
         // S3 has no directory index: /app/ is the dashboard's index.html.
@@ -136,7 +142,7 @@ public final class Cdn extends Construct {
                         .originRequestPolicy(redirectRequest)
                         .responseHeadersPolicy(securityHeaders)
                         .build())
-                .additionalBehaviors(behaviours(apiOrigin, securityHeaders, dashboardIndex, webAssets));
+                .additionalBehaviors(behaviours(apiOrigin, securityHeaders, dashboardHeaders, dashboardIndex, webAssets));
         if (config.customDomain() != null) {
             distribution.domainNames(List.of(config.customDomain().domainName()))
                     .certificate(Certificate.fromCertificateArn(this, "Certificate", config.customDomain().certificateArn()))
@@ -149,8 +155,8 @@ public final class Cdn extends Construct {
      * The API's prefixes (ApiRoutes: {@code /v1} and the compatibility APIs) uncached to the HTTP API,
      * {@code /app/*} to the dashboard's bucket. Sorted: CloudFront matches behaviours in this order.
      */
-    private static Map<String, BehaviorOptions> behaviours(IOrigin apiOrigin, ResponseHeadersPolicy securityHeaders, Function dashboardIndex,
-                                                         Bucket webAssets) {
+    private static Map<String, BehaviorOptions> behaviours(IOrigin apiOrigin, ResponseHeadersPolicy securityHeaders,
+                                                         ResponseHeadersPolicy dashboardHeaders, Function dashboardIndex, Bucket webAssets) {
         Map<String, BehaviorOptions> behaviours = new TreeMap<>();
         for (String prefix : ApiRoutes.prefixes()) {
             behaviours.put(prefix + "/*", BehaviorOptions.builder()
@@ -170,10 +176,23 @@ public final class Cdn extends Construct {
                         .build()))
                 .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
                 .cachePolicy(CachePolicy.CACHING_OPTIMIZED)
-                .responseHeadersPolicy(securityHeaders)
+                .responseHeadersPolicy(dashboardHeaders)
                 .compress(true)
                 .build());
         return behaviours;
+    }
+
+    /** HSTS, nosniff, no framing and the referrer policy on every answer; the dashboard adds its CSP (null: none). */
+    private static ResponseSecurityHeadersBehavior securityHeaders(ResponseHeadersContentSecurityPolicy contentSecurityPolicy) {
+        return ResponseSecurityHeadersBehavior.builder()
+                .strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
+                        .accessControlMaxAge(Duration.days(730)).includeSubdomains(true).preload(true).override(true).build())
+                .contentTypeOptions(ResponseHeadersContentTypeOptions.builder().override(true).build())
+                .frameOptions(ResponseHeadersFrameOptions.builder().frameOption(HeadersFrameOption.DENY).override(true).build())
+                .referrerPolicy(ResponseHeadersReferrerPolicy.builder()
+                        .referrerPolicy(HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN).override(false).build())
+                .contentSecurityPolicy(contentSecurityPolicy)
+                .build();
     }
 
     public Distribution distribution() {

@@ -44,7 +44,6 @@ final class HttpApiGateway implements AutoCloseable {
     /** API Gateway's own payload limit. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(HttpApiGateway.class);
-    private final StaticAssets assets = new StaticAssets();
     private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
@@ -55,14 +54,17 @@ final class HttpApiGateway implements AutoCloseable {
     private final FunctionPool statsApi;
     private final String originSecret;
     private final CorsEmulation cors;
+    private final StaticAssets assets;
 
     /**
      * @param originSecret what CloudFront would add to every request it forwards (a client's own value is replaced)
      * @param corsOrigins  origins allowed to call /v1 from browser scripts (none: no CORS)
+     * @param assets       the dashboard's files, with the headers CloudFront's /app/* behaviour adds
      */
     HttpApiGateway(InetSocketAddress address, FunctionPool linksApi, FunctionPool redirect, FunctionPool statsApi,
-                   String originSecret, List<String> corsOrigins) throws IOException {
+                   String originSecret, List<String> corsOrigins, StaticAssets assets) throws IOException {
         this.cors = new CorsEmulation(corsOrigins);
+        this.assets = assets;
         this.linksApi = linksApi;
         this.redirect = redirect;
         this.statsApi = statsApi;

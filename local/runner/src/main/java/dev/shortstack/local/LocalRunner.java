@@ -19,12 +19,14 @@ import dev.shortstack.webhooks.entrypoints.FanOutWebhookEventsFunction;
 import dev.shortstack.webhooks.entrypoints.WebhooksDependencies;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.shortstack.shared.config.Env;
+import dev.shortstack.shared.infra.DashboardPolicy;
 import dev.shortstack.shared.infra.QueueDefinition;
 import dev.shortstack.shared.infra.ShortstackResources;
 import dev.shortstack.shared.config.EnvNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,7 +101,9 @@ public final class LocalRunner implements AutoCloseable {
             FunctionPool statsApi = new FunctionPool("stats-api", () -> new StatsApiFunction(Env.of(withBaseUrl(env, gateway[0]))),
                     STATS_CONCURRENCY);
             gateway[0] = new HttpApiGateway(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()),
-                    linksApi, redirect, statsApi, originSecret, options.corsOrigins());
+                    linksApi, redirect, statsApi, originSecret, options.corsOrigins(),
+                    // Import uploads go from the browser straight to the emulated S3, as they go to the bucket in AWS.
+                    new StaticAssets(DashboardPolicy.contentSecurityPolicy(List.of(origin(aws.awsEnv().get(EnvNames.ENDPOINT_URL + "_S3"))))));
             String adminKey = bootstrapAdminKey(aws.dynamo(), stage, dataDir, options.adminKey());
             LocalRunner runner = new LocalRunner(aws, stage, gateway[0], adminKey);
             try {
@@ -182,6 +186,11 @@ public final class LocalRunner implements AutoCloseable {
             mapping.close();
         }
         aws.close();
+    }
+
+    private static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 
     private static Map<String, String> withBaseUrl(Map<String, String> env, HttpApiGateway gateway) {

@@ -14,6 +14,13 @@ import java.util.regex.Pattern;
  */
 final class StaticAssets {
     static final String PREFIX = "/app/";
+    private final String contentSecurityPolicy;
+
+    /** @param contentSecurityPolicy as CloudFront's /app/* behaviour sends it (with this machine's upload origin) */
+    StaticAssets(String contentSecurityPolicy) {
+        this.contentSecurityPolicy = contentSecurityPolicy;
+    }
+
     private static final String ROOT = "webapp/";
     private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9._/-]+");
     private static final Map<String, String> TYPES = Map.of(
@@ -50,6 +57,7 @@ final class StaticAssets {
                     "cache-control", hashed ? "public, max-age=31536000, immutable" : "no-cache",
                     "x-content-type-options", "nosniff",
                     "x-frame-options", "DENY",
+                    "content-security-policy", contentSecurityPolicy,
                     "referrer-policy", "strict-origin-when-cross-origin")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

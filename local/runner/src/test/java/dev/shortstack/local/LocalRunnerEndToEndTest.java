@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.shortstack.shared.archive.ArchiveCodec;
 import dev.shortstack.shared.archive.ArchiveLayout;
 import dev.shortstack.shared.config.EnvNames;
+import dev.shortstack.shared.infra.DashboardPolicy;
 import dev.shortstack.shared.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -119,6 +120,10 @@ class LocalRunnerEndToEndTest {
         assertThat(index.statusCode()).isEqualTo(200);
         assertThat(index.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
         assertThat(index.headers().firstValue("cache-control")).hasValue("no-cache");
+        String s3 = runner.aws().awsEnv().get(EnvNames.ENDPOINT_URL + "_S3").replaceAll("/+$", "");
+        assertThat(index.headers().firstValue("content-security-policy"))
+                .as("CloudFront's /app/* policy, with the emulated bucket as the upload origin")
+                .hasValue(DashboardPolicy.contentSecurityPolicy(List.of(s3)));
         assertThat(script).startsWith("/app/assets/index-");
         assertThat(asset.statusCode()).isEqualTo(200);
         assertThat(asset.headers().firstValue("cache-control")).hasValue("public, max-age=31536000, immutable");

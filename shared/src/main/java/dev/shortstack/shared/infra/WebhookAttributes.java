@@ -24,7 +24,8 @@ public final class WebhookAttributes {
     public static final String DELIVERY_ID = "deliveryId";
     public static final String EVENT_ID = "eventId";
     public static final String EVENT_TYPE = "eventType";
-    public static final String PAYLOAD = "payload";
+    /** The posted body, gzip-compressed. */
+    public static final String PAYLOAD_GZ = "payloadGz";
     public static final String ATTEMPTS = "attempts";
     public static final String ATTEMPT_LOG = "attemptLog";
     public static final String NEXT_ATTEMPT_AT = "nextAttemptAt";

@@ -60,6 +60,28 @@ public final class DynamoSize {
         return ascii;
     }
 
+    /** The size of an item as the SDK would send it: every attribute, by the rules above. */
+    public static int item(java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
+        int bytes = 0;
+        for (var attribute : item.entrySet()) {
+            bytes += utf8(attribute.getKey()) + value(attribute.getValue());
+        }
+        return bytes;
+    }
+
+    private static int value(software.amazon.awssdk.services.dynamodb.model.AttributeValue value) {
+        return switch (value.type()) {
+            case S -> utf8(value.s());
+            case N -> number(Long.parseLong(value.n()));
+            case B -> value.b().asByteArray().length;
+            case BOOL, NUL -> 1;
+            case SS -> value.ss().stream().mapToInt(DynamoSize::utf8).sum();
+            case L -> 3 + value.l().stream().mapToInt(element -> value(element) + 1).sum();
+            case M -> 3 + item(value.m()) + value.m().size();
+            default -> throw new IllegalArgumentException("Not sized: " + value.type());
+        };
+    }
+
     public static long writeUnits(int bytesBefore, int bytesAfter) {
         return Math.max(1, (Math.max(bytesBefore, bytesAfter) + 1023) / 1024);
     }
