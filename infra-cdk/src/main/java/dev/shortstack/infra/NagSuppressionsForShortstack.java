@@ -25,6 +25,15 @@ final class NagSuppressionsForShortstack {
         NagSuppressions.addResourceSuppressions(visitorHashKey, List.of(suppress("AwsSolutions-SMG4",
                 "The visitor-hash key is a salt, not a credential: rotating it would only re-key visitor ids, which "
                         + "already change every UTC day. Rotate by hand (and redeploy) if it ever leaks.")), true);
+        // The two warnings cdk-nag gives, each decided and recorded like an error (a test holds both).
+        NagSuppressions.addResourceSuppressions(distribution, List.of(
+                suppress("AwsSolutions-CFR1", "Short links are for everyone: a geo restriction would break every link of "
+                        + "the deployment for whole countries. Blocking countries is an operator's decision, made on the "
+                        + "distribution (CloudFront geo restriction) where the law requires it."),
+                suppress("AwsSolutions-CFR2", "AWS WAF costs a fixed monthly fee per web ACL and rule plus a fee per million "
+                        + "requests, more than the whole stack when idle; the API authenticates, validates and throttles "
+                        + "every request (API Gateway stage limits, the functions' reserved concurrency). Attach a web ACL "
+                        + "to the distribution where the threat model needs one.")), true);
         if (!customDomain) {
             NagSuppressions.addResourceSuppressions(distribution, List.of(suppress("AwsSolutions-CFR4",
                     "Without a custom domain the distribution uses the default *.cloudfront.net certificate, whose minimum "

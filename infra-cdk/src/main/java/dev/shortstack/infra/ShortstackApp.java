@@ -26,6 +26,11 @@ public final class ShortstackApp {
     }
 
     public static ShortstackStack build(App app, StageConfig config) {
+        return build(app, config, false);
+    }
+
+    /** @param logIgnores cdk-nag reports every suppressed finding too (the tests check each suppression still matches one) */
+    public static ShortstackStack build(App app, StageConfig config, boolean logIgnores) {
         ShortstackStack stack = new ShortstackStack(app, "Shortstack-" + config.name(), StackProps.builder()
                 .env(Environment.builder()
                         .account(System.getenv("CDK_DEFAULT_ACCOUNT"))
@@ -34,7 +39,7 @@ public final class ShortstackApp {
                 .description("Shortstack link shortener, stage " + config.name())
                 .build(), config);
         Tags.of(stack).add(CostControls.STAGE_TAG, config.name());
-        Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
+        Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).logIgnores(logIgnores).build()));
         return stack;
     }
 }

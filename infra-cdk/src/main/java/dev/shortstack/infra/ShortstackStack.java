@@ -209,15 +209,15 @@ public final class ShortstackStack extends Stack {
      * but not change one; it can count visits and send clicks.
      */
     private void grantLeastPrivilege(DataTables tables, Queues queues, Buckets buckets) {
-        tables.table(ShortstackResources.LINKS).grant(redirect.function(), "dynamodb:GetItem");
-        tables.table(ShortstackResources.VISITS).grant(redirect.function(), "dynamodb:UpdateItem");
+        tables.grant(ShortstackResources.LINKS, redirect.function(), "dynamodb:GetItem");
+        tables.grant(ShortstackResources.VISITS, redirect.function(), "dynamodb:UpdateItem");
         queues.queue(ShortstackResources.CLICKS).grantSendMessages(redirect.function());
 
-        tables.table(ShortstackResources.LINKS).grant(linksApi.function(),
+        tables.grant(ShortstackResources.LINKS, linksApi.function(),
                 "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query");
-        tables.table(ShortstackResources.API_KEYS).grant(linksApi.function(),
+        tables.grant(ShortstackResources.API_KEYS, linksApi.function(),
                 "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query");
-        tables.table(ShortstackResources.VISITS).grant(linksApi.function(), "dynamodb:GetItem", "dynamodb:DeleteItem");
+        tables.grant(ShortstackResources.VISITS, linksApi.function(), "dynamodb:GetItem", "dynamodb:DeleteItem");
         grantAnalytics(tables, queues, new ClickArchiveGrants(buckets.bucket(ShortstackResources.CLICK_ARCHIVE)));
         grantJobs(tables, queues, buckets);
         grantWebhooks(tables, queues);
@@ -229,17 +229,17 @@ public final class ShortstackStack extends Stack {
      * queues deliveries; the deliverer reads an endpoint and its delivery and records each attempt.
      */
     private void grantWebhooks(DataTables tables, Queues queues) {
-        var webhooks = tables.table(ShortstackResources.WEBHOOKS);
-        webhooks.grant(linksApi.function(), "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem");
+        var webhooks = ShortstackResources.WEBHOOKS;
+        tables.grant(webhooks, linksApi.function(), "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem");
         queues.queue(ShortstackResources.WEBHOOK_DELIVERIES).grantSendMessages(linksApi.function());
         for (ShortstackFunction producer : List.of(linksApi, aggregator, jobsWorker)) {
             queues.queue(ShortstackResources.WEBHOOK_EVENTS).grantSendMessages(producer.function());
         }
-        webhooks.grant(aggregator.function(), "dynamodb:Query");
-        webhooks.grant(jobsWorker.function(), "dynamodb:Query");
-        webhooks.grant(webhookFanOut.function(), "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem");
+        tables.grant(webhooks, aggregator.function(), "dynamodb:Query");
+        tables.grant(webhooks, jobsWorker.function(), "dynamodb:Query");
+        tables.grant(webhooks, webhookFanOut.function(), "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem");
         queues.queue(ShortstackResources.WEBHOOK_DELIVERIES).grantSendMessages(webhookFanOut.function());
-        webhooks.grant(webhookDeliverer.function(), "dynamodb:GetItem", "dynamodb:UpdateItem");
+        tables.grant(webhooks, webhookDeliverer.function(), "dynamodb:GetItem", "dynamodb:UpdateItem");
     }
 
     /**
@@ -249,24 +249,24 @@ public final class ShortstackStack extends Stack {
      */
     private void grantAnalytics(DataTables tables, Queues queues, ClickArchiveGrants archive) {
         // A batch with clicks of days already closed notes its raw object in the archive catalog (late clicks).
-        tables.table(ShortstackResources.STATS).grant(aggregator.function(), "dynamodb:UpdateItem");
+        tables.grant(ShortstackResources.STATS, aggregator.function(), "dynamodb:UpdateItem");
         archive.writeRawObjects(aggregator.function());
 
-        tables.table(ShortstackResources.STATS).grant(compactor.function(), "dynamodb:Query", "dynamodb:GetItem",
+        tables.grant(ShortstackResources.STATS, compactor.function(), "dynamodb:Query", "dynamodb:GetItem",
                 "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem");
         archive.compact(compactor.function());
 
         // Authentication and the link a statistic is about: reads only, like the links API's.
-        tables.table(ShortstackResources.API_KEYS).grant(statsApi.function(), "dynamodb:GetItem");
-        tables.table(ShortstackResources.LINKS).grant(statsApi.function(), "dynamodb:GetItem");
+        tables.grant(ShortstackResources.API_KEYS, statsApi.function(), "dynamodb:GetItem");
+        tables.grant(ShortstackResources.LINKS, statsApi.function(), "dynamodb:GetItem");
         // The catalog (Query), and compaction jobs started with POST /v1/stats/compactions.
-        tables.table(ShortstackResources.STATS).grant(statsApi.function(), "dynamodb:Query",
+        tables.grant(ShortstackResources.STATS, statsApi.function(), "dynamodb:Query",
                 "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
         queues.queue(ShortstackResources.COMPACTIONS).grantSendMessages(statsApi.function());
         archive.readClicks(statsApi.function());
 
         // Statistics and click exports read clicks the way the stats API does.
-        tables.table(ShortstackResources.STATS).grant(jobsWorker.function(), "dynamodb:Query");
+        tables.grant(ShortstackResources.STATS, jobsWorker.function(), "dynamodb:Query");
         archive.readClicks(jobsWorker.function());
     }
 
@@ -278,7 +278,7 @@ public final class ShortstackStack extends Stack {
     private void grantJobs(DataTables tables, Queues queues, Buckets buckets) {
         Bucket jobFiles = buckets.bucket(ShortstackResources.JOB_FILES);
         String uploads = ShortstackResources.IMPORT_UPLOAD_PREFIX + "*";
-        tables.table(ShortstackResources.JOBS).grant(linksApi.function(),
+        tables.grant(ShortstackResources.JOBS, linksApi.function(),
                 "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query");
         queues.queue(ShortstackResources.JOBS_WORK).grantSendMessages(linksApi.function());
         linksApi.function().addToRolePolicy(PolicyStatement.Builder.create()
@@ -290,8 +290,8 @@ public final class ShortstackStack extends Stack {
                 .resources(List.of(jobFiles.arnForObjects("jobs/*")))
                 .build());
 
-        tables.table(ShortstackResources.LINKS).grant(jobsWorker.function(), "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query");
-        tables.table(ShortstackResources.JOBS).grant(jobsWorker.function(), "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+        tables.grant(ShortstackResources.LINKS, jobsWorker.function(), "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query");
+        tables.grant(ShortstackResources.JOBS, jobsWorker.function(), "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
         queues.queue(ShortstackResources.JOBS_WORK).grantSendMessages(jobsWorker.function());
         jobsWorker.function().addToRolePolicy(PolicyStatement.Builder.create()
                 .actions(List.of("s3:GetObject"))

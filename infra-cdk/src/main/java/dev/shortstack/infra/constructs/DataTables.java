@@ -18,6 +18,10 @@ import software.amazon.awscdk.services.dynamodb.MaxThroughputProps;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.ThroughputProps;
 import software.amazon.awscdk.services.dynamodb.TableV2;
+import java.util.List;
+import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
+import software.amazon.awscdk.services.iam.IGrantable;
 import software.constructs.Construct;
 
 /** Every table of {@link ShortstackResources#TABLES}, with the stage's capacity mode and limits. */
@@ -46,6 +50,22 @@ public final class DataTables extends Construct {
 
     public TableV2 table(TableDefinition definition) {
         return tables.get(definition);
+    }
+
+    /**
+     * Grants exactly the named actions on the table. Unlike CDK's {@code grant}, which adds the
+     * table's indexes to every action, only {@code Query} reaches the indexes ({@code index/*}): no
+     * other item action can address an index, so granting it there is a permission nobody uses.
+     */
+    public void grant(TableDefinition definition, IGrantable grantee, String... actions) {
+        TableV2 table = table(definition);
+        List<String> all = List.of(actions);
+        Grant.addToPrincipal(GrantOnPrincipalOptions.builder().grantee(grantee).actions(all)
+                .resourceArns(List.of(table.getTableArn())).build());
+        if (all.contains("dynamodb:Query") && !definition.indexes().isEmpty()) {
+            Grant.addToPrincipal(GrantOnPrincipalOptions.builder().grantee(grantee).actions(List.of("dynamodb:Query"))
+                    .resourceArns(List.of(table.getTableArn() + "/index/*")).build());
+        }
     }
 
     public Map<TableDefinition, TableV2> all() {
