@@ -162,6 +162,12 @@ public final class ShortstackStack extends Stack {
                 .build();
 
         grantLeastPrivilege(tables, queues, buckets);
+        // The API's abuse limits: per key per second, failed authentications per client per minute (DynamoDB counters).
+        for (ShortstackFunction function : List.of(linksApi, statsApi)) {
+            function.function().addEnvironment(EnvNames.API_KEY_REQUESTS_PER_SECOND, Integer.toString(config.api().keyRequestsPerSecond()));
+            function.function().addEnvironment(EnvNames.API_AUTH_FAILURES_PER_MINUTE, Integer.toString(config.api().authFailuresPerMinute()));
+            tables.grant(ShortstackResources.LIMITS, function.function(), "dynamodb:GetItem", "dynamodb:UpdateItem");
+        }
         for (ShortstackFunction function : List.of(linksApi, redirect, statsApi)) {
             function.function().addEnvironment(EnvNames.ORIGIN_VERIFY_SECRET_ARN, originSecret.getSecretArn());
             function.function().addToRolePolicy(PolicyStatement.Builder.create()

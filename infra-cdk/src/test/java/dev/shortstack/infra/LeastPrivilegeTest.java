@@ -95,6 +95,8 @@ class LeastPrivilegeTest {
                     dynamodb:DeleteItem on Tablesvisits.Arn
                     dynamodb:DeleteItem on Tableswebhooks.Arn
                     dynamodb:GetItem on Tablesapikeys.Arn
+                    dynamodb:GetItem on Tableslimits.Arn
+                    dynamodb:UpdateItem on Tableslimits.Arn
                     dynamodb:GetItem on Tablesjobs.Arn
                     dynamodb:GetItem on Tableslinks.Arn
                     dynamodb:GetItem on Tablesvisits.Arn
@@ -141,6 +143,8 @@ class LeastPrivilegeTest {
                     """)),
             Map.entry("StatsApi", pairs("""
                     dynamodb:GetItem on Tablesapikeys.Arn
+                    dynamodb:GetItem on Tableslimits.Arn
+                    dynamodb:UpdateItem on Tableslimits.Arn
                     dynamodb:GetItem on Tableslinks.Arn
                     dynamodb:GetItem on Tablesstats.Arn
                     dynamodb:PutItem on Tablesstats.Arn

@@ -207,7 +207,8 @@ class ShortstackStackTest {
                 .as(s.config().name()).doesNotContainKey("CorsConfiguration"));
         StageConfig dev = stages.get("dev").config();
         StageConfig withOrigins = dev.withApi(new StageConfig.ApiConfig(dev.api().rateLimitPerSecond(), dev.api().burstLimit(),
-                List.of("https://app.example.com", "http://localhost:5173")));
+                List.of("https://app.example.com", "http://localhost:5173"), dev.api().keyRequestsPerSecond(),
+                dev.api().authFailuresPerMinute()));
         Template template = Template.fromStack(ShortstackApp.build(new App(), withOrigins));
 
         template.hasResourceProperties("AWS::ApiGatewayV2::Api", Map.of("CorsConfiguration", Map.of(
@@ -216,7 +217,7 @@ class ShortstackStackTest {
                 "AllowHeaders", List.of("authorization", "content-type", "if-match", "x-api-key"),
                 "ExposeHeaders", List.of("etag", "location", "retry-after"),
                 "MaxAge", 600)));
-        assertThatThrownBy(() -> dev.withApi(new StageConfig.ApiConfig(50, 100, List.of("*"))))
+        assertThatThrownBy(() -> dev.withApi(new StageConfig.ApiConfig(50, 100, List.of("*"), 25, 20)))
                 .hasMessageContaining("api.corsOrigins");
     }
 
@@ -598,6 +599,32 @@ class ShortstackStackTest {
             String policy = Json.mapper().writeValueAsString(behaviour.get("ResponseHeadersPolicyId"));
             assertThat(policy.contains(dashboardPolicy)).as(behaviour.get("PathPattern").toString())
                     .isEqualTo(behaviour.get("PathPattern").equals("/app/*"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    @SuppressWarnings("unchecked")
+    void theApiFunctionsGetTheStagesAbuseLimitsAndTheViewersAddressFromCloudFront(String stage) throws Exception {
+        Synthesised s = stages.get(stage);
+        for (String function : List.of("links-api", "stats-api")) {
+            s.template().hasResourceProperties("AWS::Lambda::Function", Map.of(
+                    "FunctionName", "shortstack-" + stage + "-" + function,
+                    "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                            EnvNames.API_KEY_REQUESTS_PER_SECOND, Integer.toString(s.config().api().keyRequestsPerSecond()),
+                            EnvNames.API_AUTH_FAILURES_PER_MINUTE, Integer.toString(s.config().api().authFailuresPerMinute()))))));
+        }
+        String viewerAddress = s.template().findResources("AWS::CloudFront::Function").entrySet().stream()
+                .filter(f -> Json.mapper().valueToTree(f.getValue()).toString().contains("event.viewer.ip"))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        Map<String, Object> distribution = (Map<String, Object>) s.template().findResources("AWS::CloudFront::Distribution")
+                .values().iterator().next().get("Properties");
+        List<Map<String, Object>> behaviours = (List<Map<String, Object>>) ((Map<String, Object>) distribution
+                .get("DistributionConfig")).get("CacheBehaviors");
+        for (Map<String, Object> behaviour : behaviours) {
+            boolean api = ApiRoutes.prefixes().stream().anyMatch(prefix -> behaviour.get("PathPattern").equals(prefix + "/*"));
+            assertThat(Json.mapper().writeValueAsString(behaviour.get("FunctionAssociations")).contains(viewerAddress))
+                    .as("%s writes the viewer's address", behaviour.get("PathPattern")).isEqualTo(api);
         }
     }
 

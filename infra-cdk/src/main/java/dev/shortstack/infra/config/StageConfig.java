@@ -100,9 +100,12 @@ public record StageConfig(
     }
 
     /**
-     * @param corsOrigins origins whose browser scripts may call the API (ApiCors); none: no CORS at all
+     * @param corsOrigins           origins whose browser scripts may call the API (ApiCors); none: no CORS at all
+     * @param keyRequestsPerSecond  what one API key may send a second (429 with Retry-After beyond; other keys unaffected)
+     * @param authFailuresPerMinute requests with a key that is not valid one client may send a minute before it is answered 429
      */
-    public record ApiConfig(int rateLimitPerSecond, int burstLimit, List<String> corsOrigins) {
+    public record ApiConfig(int rateLimitPerSecond, int burstLimit, List<String> corsOrigins, int keyRequestsPerSecond,
+                            int authFailuresPerMinute) {
         public ApiConfig {
             corsOrigins = List.copyOf(corsOrigins);
         }
@@ -262,6 +265,12 @@ public record StageConfig(
     private void validate() {
         List<String> problems = new ArrayList<>();
         api.corsOrigins().forEach(origin -> ApiCors.originViolation(origin).ifPresent(why -> problems.add("api.corsOrigins: " + why)));
+        if (api.keyRequestsPerSecond() < 1 || api.keyRequestsPerSecond() > api.rateLimitPerSecond()) {
+            problems.add("api.keyRequestsPerSecond must be 1..api.rateLimitPerSecond (one key cannot use more than the stage)");
+        }
+        if (api.authFailuresPerMinute() < 1) {
+            problems.add("api.authFailuresPerMinute must be at least 1");
+        }
         functions.forEach((fn, c) -> {
             if (c.memoryMb() < 128 || c.memoryMb() > 10_240) {
                 problems.add(fn + ".memoryMb must be 128..10240");

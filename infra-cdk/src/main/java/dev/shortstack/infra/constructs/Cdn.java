@@ -40,6 +40,7 @@ import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
 import software.amazon.awscdk.services.cloudfront.IOrigin;
 import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentSecurityPolicy;
 import dev.shortstack.shared.infra.DashboardPolicy;
+import dev.shortstack.shared.http.ClientAddress;
 import software.amazon.awscdk.services.cloudfront.origins.FunctionUrlOrigin;
 import software.amazon.awscdk.services.cloudfront.origins.FunctionUrlOriginWithOACProps;
 import software.amazon.awscdk.services.cloudfront.origins.HttpOrigin;
@@ -118,6 +119,15 @@ public final class Cdn extends Construct {
                         .override(true).build()))
                 .build();
 
+        // The API's functions limit failed authentications per client: the HTTP API sees the edge's address, so the
+        // viewer's goes in a header, written here whatever the client sent.
+        Function apiViewerAddress = Function.Builder.create(this, "ApiViewerAddress")
+                .comment("Writes the viewer's IP into " + ClientAddress.HEADER + " for the API")
+                .runtime(FunctionRuntime.JS_2_0)
+                .code(FunctionCode.fromInline("function handler(event) { var request = event.request;"
+                        + " request.headers['" + ClientAddress.HEADER + "'] = { value: event.viewer.ip }; return request; }"))
+                .build();
+
         // S3 has no directory index: /app/ is the dashboard's index.html.
         Function dashboardIndex = Function.Builder.create(this, "DashboardIndex")
                 .comment("Serves /app/ as /app/index.html")
@@ -142,7 +152,7 @@ public final class Cdn extends Construct {
                         .originRequestPolicy(redirectRequest)
                         .responseHeadersPolicy(securityHeaders)
                         .build())
-                .additionalBehaviors(behaviours(apiOrigin, securityHeaders, dashboardHeaders, dashboardIndex, webAssets));
+                .additionalBehaviors(behaviours(apiOrigin, apiViewerAddress, securityHeaders, dashboardHeaders, dashboardIndex, webAssets));
         if (config.customDomain() != null) {
             distribution.domainNames(List.of(config.customDomain().domainName()))
                     .certificate(Certificate.fromCertificateArn(this, "Certificate", config.customDomain().certificateArn()))
@@ -155,7 +165,7 @@ public final class Cdn extends Construct {
      * The API's prefixes (ApiRoutes: {@code /v1} and the compatibility APIs) uncached to the HTTP API,
      * {@code /app/*} to the dashboard's bucket. Sorted: CloudFront matches behaviours in this order.
      */
-    private static Map<String, BehaviorOptions> behaviours(IOrigin apiOrigin, ResponseHeadersPolicy securityHeaders,
+    private static Map<String, BehaviorOptions> behaviours(IOrigin apiOrigin, Function apiViewerAddress, ResponseHeadersPolicy securityHeaders,
                                                          ResponseHeadersPolicy dashboardHeaders, Function dashboardIndex, Bucket webAssets) {
         Map<String, BehaviorOptions> behaviours = new TreeMap<>();
         for (String prefix : ApiRoutes.prefixes()) {
@@ -165,6 +175,10 @@ public final class Cdn extends Construct {
                     .allowedMethods(AllowedMethods.ALLOW_ALL)
                     .cachePolicy(CachePolicy.CACHING_DISABLED)
                     .originRequestPolicy(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
+                    .functionAssociations(List.of(FunctionAssociation.builder()
+                            .eventType(FunctionEventType.VIEWER_REQUEST)
+                            .function(apiViewerAddress)
+                            .build()))
                     .responseHeadersPolicy(securityHeaders)
                     .build());
         }

@@ -8,6 +8,7 @@ import dev.shortstack.shared.concurrent.DaemonPool;
 import dev.shortstack.shared.infra.ApiRoutes;
 import dev.shortstack.shared.http.ApiProblem;
 import dev.shortstack.shared.http.HttpApiResponse;
+import dev.shortstack.shared.http.ClientAddress;
 import dev.shortstack.shared.http.OriginVerifier;
 import dev.shortstack.shared.http.ProblemType;
 import dev.shortstack.shared.http.Problems;
@@ -136,6 +137,10 @@ final class HttpApiGateway implements AutoCloseable {
             }
             ObjectNode request = event(exchange, method, path, body, route);
             ((ObjectNode) request.get("headers")).put(OriginVerifier.HEADER, originSecret);
+            if (api) {
+                // As the CloudFront Function on the API's behaviours does: the viewer's address, whatever the client sent.
+                ((ObjectNode) request.get("headers")).put(ClientAddress.HEADER, exchange.getRemoteAddress().getAddress().getHostAddress());
+            }
             byte[] event = Json.mapper().writeValueAsBytes(request);
             JsonNode response = Json.mapper().readTree(route.function().invoke(event));
             writeResponse(exchange, method, response, api ? cors.response(origin) : Map.of());

@@ -39,6 +39,7 @@ class OpenApiContractTest {
             ProblemType.LINK_GONE, "answered by the redirect (an expired or disabled link), not by /v1",
             ProblemType.PASSWORD_REQUIRED, "answered by the redirect (a protected link), not by /v1",
             ProblemType.TOO_MANY_ATTEMPTS, "answered by the redirect (wrong passwords for a protected link), not by /v1",
+            ProblemType.RATE_LIMITED, "needs more requests in a second than a key may make (ApiLimitsEndToEndTest provokes it)",
             ProblemType.THROTTLED, "needs DynamoDB or SQS to throttle",
             ProblemType.QUERY_LIMIT, "needs a query over its time or memory limit",
             ProblemType.INTERNAL, "needs a fault");

@@ -52,6 +52,10 @@ public final class EnvNames {
     public static final String REDIRECT_CACHE_SIZE = "REDIRECT_CACHE_SIZE";
     public static final String PERMANENT_REDIRECT_MAX_AGE = "PERMANENT_REDIRECT_MAX_AGE";
     public static final String WEBHOOKS_TABLE = "WEBHOOKS_TABLE";
+    /** Request counters of the API's abuse limits (per key per second, failed authentications per client per minute). */
+    public static final String LIMITS_TABLE = "LIMITS_TABLE";
+    public static final String API_KEY_REQUESTS_PER_SECOND = "API_KEY_REQUESTS_PER_SECOND";
+    public static final String API_AUTH_FAILURES_PER_MINUTE = "API_AUTH_FAILURES_PER_MINUTE";
     /** Events producers raise (a link created, clicks archived, a job finished), fanned out to endpoints. */
     public static final String WEBHOOK_EVENTS_QUEUE_URL = "WEBHOOK_EVENTS_QUEUE_URL";
     /** One message per delivery to one endpoint; retried with backoff through its visibility timeout. */

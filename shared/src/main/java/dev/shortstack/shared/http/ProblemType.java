@@ -23,6 +23,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported content type"),
     PRECONDITION_REQUIRED(428, "precondition-required", "Send If-Match with the ETag you read"),
     TOO_MANY_ATTEMPTS(429, "too-many-attempts", "Too many wrong passwords; wait before trying again"),
+    RATE_LIMITED(429, "rate-limited", "Too many requests; retry after the time Retry-After gives"),
     SELF_REVOCATION(409, "self-revocation", "A key cannot revoke itself"),
     UPLOAD_MISSING(409, "upload-missing", "The import file has not been uploaded"),
     JOB_ENDED(409, "job-ended", "The job has ended already"),

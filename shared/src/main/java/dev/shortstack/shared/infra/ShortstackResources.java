@@ -113,6 +113,17 @@ public final class ShortstackResources {
             Optional.of(WebhookAttributes.EXPIRES_AT_EPOCH));
 
     /**
+     * The API's abuse limits: one counter per key and second ({@code k#<key>#<second>}) and per client
+     * and minute of failed authentications ({@code f#<client>#<minute>}); each expires minutes later.
+     */
+    public static final TableDefinition LIMITS = new TableDefinition(
+            "limits", EnvNames.LIMITS_TABLE,
+            KeyAttribute.string(LimitAttributes.PK),
+            Optional.empty(),
+            List.of(),
+            Optional.of(LimitAttributes.EXPIRES_AT_EPOCH));
+
+    /**
      * Events to fan out to a workspace's endpoints: link changes, batches of clicks, finished jobs.
      * The fan-out's timeout is 30 s; the visibility timeout is six times that.
      */
@@ -127,7 +138,7 @@ public final class ShortstackResources {
     public static final QueueDefinition WEBHOOK_DELIVERIES = new QueueDefinition(
             "webhook-deliveries", EnvNames.WEBHOOK_DELIVERIES_QUEUE_URL, 360, 15, 4 * 24 * 3600, 10, 0);
 
-    public static final List<TableDefinition> TABLES = List.of(LINKS, API_KEYS, VISITS, STATS, JOBS, WEBHOOKS);
+    public static final List<TableDefinition> TABLES = List.of(LINKS, API_KEYS, VISITS, STATS, JOBS, WEBHOOKS, LIMITS);
     public static final List<QueueDefinition> QUEUES = List.of(CLICKS, COMPACTIONS, JOBS_WORK, WEBHOOK_EVENTS, WEBHOOK_DELIVERIES);
     public static final List<BucketDefinition> BUCKETS = List.of(CLICK_ARCHIVE, JOB_FILES);
 

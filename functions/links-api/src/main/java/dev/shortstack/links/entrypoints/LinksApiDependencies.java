@@ -2,6 +2,8 @@ package dev.shortstack.links.entrypoints;
 
 import dev.shortstack.links.auth.ApiKeyStore;
 import dev.shortstack.links.auth.Authenticator;
+import dev.shortstack.links.auth.RequestLimits;
+import dev.shortstack.links.auth.RequestLimitsFromEnv;
 import dev.shortstack.links.jobs.ImportLimits;
 import dev.shortstack.links.jobs.JobRequestParser;
 import dev.shortstack.links.jobs.JobService;
@@ -61,12 +63,12 @@ public record LinksApiDependencies(
                                           JobService jobs, ImportLimits importLimits,
                                           String shortBaseUrl, String blockedDomains, Clock clock,
                                           WebhookStore webhookStore, DeliveryQueue deliveries, WebhookEvents webhookEvents,
-                                          WebhookTargets targets, Duration subscriptionCache) {
+                                          WebhookTargets targets, Duration subscriptionCache, RequestLimits limits) {
         WebhookSubscriptions subscriptions = new WebhookSubscriptions(webhookStore, subscriptionCache);
         LinkEvents linkEvents = new WebhookLinkEvents(new SubscribedWebhookEvents(subscriptions, webhookEvents),
                 new LinkView(shortBaseUrl), clock);
         return new LinksApiDependencies(
-                new Authenticator(keyStore),
+                new Authenticator(keyStore, limits, clock),
                 new LinkService(linkStore, visits, new SlugGenerator(new SecureRandom()), clock, linkEvents),
                 new ApiKeyService(keyStore, clock),
                 new LinkRequestParser(new UrlPolicy(shortBaseUrl, blockedDomains)),
@@ -104,6 +106,7 @@ public record LinksApiDependencies(
                 new SqsWebhookEvents(aws.sqs(), env.require(EnvNames.WEBHOOK_EVENTS_QUEUE_URL)),
                 WebhookTargets.fromEnv(env),
                 // Link changes are rare next to clicks: each asks afresh, so a new endpoint hears of the very next one.
-                Duration.ZERO);
+                Duration.ZERO,
+                RequestLimitsFromEnv.of(env, aws));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.emulators.LambdaInvoker;
 import dev.shortstack.links.auth.ApiKeyStore;
+import dev.shortstack.links.auth.RequestLimits;
 import dev.shortstack.links.auth.Role;
 import dev.shortstack.links.entrypoints.LinksApiDependencies;
 import dev.shortstack.links.entrypoints.LinksApiFunction;
@@ -45,7 +46,8 @@ public final class LinksApiHarness {
         this.webhooks = webhooks;
         // Subscriptions are not cached: a test sees an endpoint's effect at once.
         this.deps = LinksApiDependencies.of(links, visits, keys, jobs, IMPORT_LIMITS, SHORT_BASE_URL, BLOCKED, clock,
-                webhooks, webhookQueues.deliveryQueue(), webhookQueues.eventQueue(), new WebhookTargets(false), Duration.ZERO);
+                webhooks, webhookQueues.deliveryQueue(), webhookQueues.eventQueue(), new WebhookTargets(false), Duration.ZERO,
+                RequestLimits.NONE);
         deps.keys().importKey(Fixtures.ADMIN_KEY, Fixtures.WORKSPACE, Role.ADMIN, "fixture admin");
         this.function = new LinksApiFunction(deps);
     }

@@ -1,6 +1,7 @@
 package dev.shortstack.stats.entrypoints;
 
 import dev.shortstack.links.auth.Authenticator;
+import dev.shortstack.links.auth.RequestLimitsFromEnv;
 import dev.shortstack.links.links.LinkService;
 import dev.shortstack.links.links.SlugGenerator;
 import dev.shortstack.shared.sqs.SqsBatches;
@@ -45,7 +46,8 @@ public record StatsDependencies(Authenticator authenticator, LinkService links, 
                 new DynamoVisitCounter(aws.dynamo(), env.require(EnvNames.VISITS_TABLE)),
                 new SlugGenerator(new SecureRandom()), clock);
         return new StatsDependencies(
-                new Authenticator(new DynamoApiKeyStore(aws.dynamo(), env.require(EnvNames.API_KEYS_TABLE))),
+                new Authenticator(new DynamoApiKeyStore(aws.dynamo(), env.require(EnvNames.API_KEYS_TABLE)),
+                        RequestLimitsFromEnv.of(env, aws), Clock.systemUTC()),
                 links,
                 new StatsService(archive.slicer(), archive.engine()),
                 new VisitLog(archive.slicer(), archive.engine()),

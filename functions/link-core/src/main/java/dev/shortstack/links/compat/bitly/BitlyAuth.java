@@ -20,7 +20,7 @@ public final class BitlyAuth {
         String header = request.header("authorization").map(String::trim).filter(h -> !h.isEmpty())
                 .orElseThrow(() -> new ApiProblem(ProblemType.UNAUTHORIZED, "Send the header 'Authorization: Bearer <api key>'."));
         String key = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : header;
-        Caller caller = authenticator.authenticateKey(key, role);
+        Caller caller = authenticator.authenticateKey(request, key, role);
         MDC.put("workspaceId", caller.workspaceId());
         MDC.put("keyId", caller.keyId());
         return caller;

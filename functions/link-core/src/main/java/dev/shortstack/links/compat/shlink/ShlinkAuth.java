@@ -16,7 +16,7 @@ public final class ShlinkAuth {
     public static Caller caller(Authenticator authenticator, HttpApiRequest request, Role role) {
         String key = request.header("x-api-key").map(String::trim).filter(k -> !k.isEmpty())
                 .orElseThrow(() -> new ApiProblem(ProblemType.UNAUTHORIZED, "Send the header 'X-Api-Key: <api key>'."));
-        Caller caller = authenticator.authenticateKey(key, role);
+        Caller caller = authenticator.authenticateKey(request, key, role);
         MDC.put("workspaceId", caller.workspaceId());
         MDC.put("keyId", caller.keyId());
         return caller;
