@@ -403,7 +403,11 @@ async function checkAccessibility(page, view) {
 
 /** Waits for the last toast to fade, so screenshots show the page. */
 async function quietToast(page) {
-  await page.waitForFunction(() => !document.getElementById("toast").classList.contains("shown"));
+  // Hidden, and done fading out: a half-transparent toast fails axe's contrast check.
+  await page.waitForFunction(() => {
+    const toast = document.getElementById("toast");
+    return !toast.classList.contains("shown") && getComputedStyle(toast).opacity === "0";
+  });
 }
 
 /** Equal values, or arrays of them. */

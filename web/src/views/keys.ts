@@ -7,6 +7,8 @@ interface ApiKey {
   role: string;
   createdAt: string;
   revokedAt: string | null;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
   key?: string;
 }
 
@@ -33,13 +35,16 @@ export async function keysView(): Promise<HTMLElement> {
   };
   const name = h("input", { id: "key-name", type: "text", required: true, placeholder: "e.g. CI deploy" });
   const role = h("select", { id: "key-role" }, ...["read", "write", "admin"].map((r) => h("option", { value: r }, r)));
+  const expires = h("input", { id: "key-expires", type: "date" });
   const error = h("p", { class: "field-error", role: "alert" });
   const form = h("form", {
     class: "card", onsubmit: async (event: Event) => {
       event.preventDefault();
       error.textContent = "";
       try {
-        const key = await api<ApiKey>("POST", "/v1/keys", { name: name.value.trim(), role: role.value });
+        // A date means "until the end of that day", in the browser's time zone.
+        const expiresAt = expires.value ? new Date(`${expires.value}T23:59:59`).toISOString() : undefined;
+        const key = await api<ApiKey>("POST", "/v1/keys", { name: name.value.trim(), role: role.value, expiresAt });
         replace(created, h("div", { class: "card callout" },
           h("h2", {}, `Key "${key.name}" created`),
           h("p", {}, "Copy it now: it is shown only this once."),
@@ -51,6 +56,7 @@ export async function keysView(): Promise<HTMLElement> {
             },
           }, "Copy key")));
         name.value = "";
+        expires.value = "";
         await load();
       } catch (e) {
         error.textContent = e instanceof ApiError && Object.keys(e.fieldErrors).length
@@ -61,6 +67,7 @@ export async function keysView(): Promise<HTMLElement> {
     h("h2", {}, "New key"),
     h("div", { class: "field" }, h("label", { for: "key-name" }, "Name"), name),
     h("div", { class: "field" }, h("label", { for: "key-role" }, "Role"), role),
+    h("div", { class: "field" }, h("label", { for: "key-expires" }, "Expires (optional)"), expires),
     error,
     h("button", { type: "submit", class: "primary" }, "Create key"));
   await load();
@@ -69,12 +76,14 @@ export async function keysView(): Promise<HTMLElement> {
 
 function table(keys: ApiKey[], reload: () => Promise<void>): HTMLElement {
   return h("table", {},
-    h("thead", {}, h("tr", {}, ...["Name", "Id", "Role", "Created", "Revoked", ""].map((c) => h("th", { scope: "col" }, c)))),
+    h("thead", {}, h("tr", {}, ...["Name", "Id", "Role", "Created", "Expires", "Last used", "Revoked", ""].map((c) => h("th", { scope: "col" }, c)))),
     h("tbody", {}, ...keys.map((key) => h("tr", {},
       h("td", { "data-label": "Name" }, key.name),
       h("td", { "data-label": "Id" }, h("code", {}, key.id)),
       h("td", { "data-label": "Role" }, key.role),
       h("td", { "data-label": "Created" }, formatDate(key.createdAt)),
+      h("td", { "data-label": "Expires" }, key.expiresAt ? formatDate(key.expiresAt) : "never"),
+      h("td", { "data-label": "Last used" }, key.lastUsedAt ? formatDate(key.lastUsedAt) : "never"),
       h("td", { "data-label": "Revoked" }, formatDate(key.revokedAt)),
       h("td", {}, key.revokedAt ? null : key.id === session.info()?.keyId ? h("span", { class: "muted" }, "You are signed in with this key") : h("button", {
         type: "button", class: "danger", "aria-label": `Revoke ${key.name}`, onclick: async () => {

@@ -168,6 +168,9 @@ public final class ShortstackStack extends Stack {
             function.function().addEnvironment(EnvNames.API_AUTH_FAILURES_PER_MINUTE, Integer.toString(config.api().authFailuresPerMinute()));
             tables.grant(ShortstackResources.LIMITS, function.function(), "dynamodb:GetItem", "dynamodb:UpdateItem");
         }
+        // The audit log: the links API notes what keys do with keys, jobs and webhooks, and lists it for admins.
+        linksApi.function().addEnvironment(EnvNames.AUDIT_RETENTION_DAYS, Integer.toString(config.api().auditRetentionDays()));
+        tables.grant(ShortstackResources.AUDIT, linksApi.function(), "dynamodb:PutItem", "dynamodb:Query");
         for (ShortstackFunction function : List.of(linksApi, redirect, statsApi)) {
             function.function().addEnvironment(EnvNames.ORIGIN_VERIFY_SECRET_ARN, originSecret.getSecretArn());
             function.function().addToRolePolicy(PolicyStatement.Builder.create()
@@ -263,7 +266,8 @@ public final class ShortstackStack extends Stack {
         archive.compact(compactor.function());
 
         // Authentication and the link a statistic is about: reads only, like the links API's.
-        tables.grant(ShortstackResources.API_KEYS, statsApi.function(), "dynamodb:GetItem");
+        // Reading the key, and noting (at most once a minute) when it was last used.
+        tables.grant(ShortstackResources.API_KEYS, statsApi.function(), "dynamodb:GetItem", "dynamodb:UpdateItem");
         tables.grant(ShortstackResources.LINKS, statsApi.function(), "dynamodb:GetItem");
         // The catalog (Query), and compaction jobs started with POST /v1/stats/compactions.
         tables.grant(ShortstackResources.STATS, statsApi.function(), "dynamodb:Query",

@@ -92,6 +92,8 @@ class LeastPrivilegeTest {
                     """)),
             Map.entry("LinksApi", pairs("""
                     dynamodb:DeleteItem on Tableslinks.Arn
+                    dynamodb:PutItem on Tablesaudit.Arn
+                    dynamodb:Query on Tablesaudit.Arn
                     dynamodb:DeleteItem on Tablesvisits.Arn
                     dynamodb:DeleteItem on Tableswebhooks.Arn
                     dynamodb:GetItem on Tablesapikeys.Arn
@@ -143,6 +145,7 @@ class LeastPrivilegeTest {
                     """)),
             Map.entry("StatsApi", pairs("""
                     dynamodb:GetItem on Tablesapikeys.Arn
+                    dynamodb:UpdateItem on Tablesapikeys.Arn
                     dynamodb:GetItem on Tableslimits.Arn
                     dynamodb:UpdateItem on Tableslimits.Arn
                     dynamodb:GetItem on Tableslinks.Arn

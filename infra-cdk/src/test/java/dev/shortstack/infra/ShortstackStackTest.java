@@ -208,7 +208,7 @@ class ShortstackStackTest {
         StageConfig dev = stages.get("dev").config();
         StageConfig withOrigins = dev.withApi(new StageConfig.ApiConfig(dev.api().rateLimitPerSecond(), dev.api().burstLimit(),
                 List.of("https://app.example.com", "http://localhost:5173"), dev.api().keyRequestsPerSecond(),
-                dev.api().authFailuresPerMinute()));
+                dev.api().authFailuresPerMinute(), dev.api().auditRetentionDays()));
         Template template = Template.fromStack(ShortstackApp.build(new App(), withOrigins));
 
         template.hasResourceProperties("AWS::ApiGatewayV2::Api", Map.of("CorsConfiguration", Map.of(
@@ -217,7 +217,7 @@ class ShortstackStackTest {
                 "AllowHeaders", List.of("authorization", "content-type", "if-match", "x-api-key"),
                 "ExposeHeaders", List.of("etag", "location", "retry-after"),
                 "MaxAge", 600)));
-        assertThatThrownBy(() -> dev.withApi(new StageConfig.ApiConfig(50, 100, List.of("*"), 25, 20)))
+        assertThatThrownBy(() -> dev.withApi(new StageConfig.ApiConfig(50, 100, List.of("*"), 25, 20, 90)))
                 .hasMessageContaining("api.corsOrigins");
     }
 
@@ -500,7 +500,7 @@ class ShortstackStackTest {
         Template template = stages.get(stage).template();
         Map<String, List<String>> statsApi = IamActions.byResource(template, "StatsApi");
 
-        assertThat(statsApi.get("api-keys")).containsExactly("dynamodb:GetItem");
+        assertThat(statsApi.get("api-keys")).containsExactly("dynamodb:GetItem", "dynamodb:UpdateItem");
         assertThat(statsApi.get("links")).containsExactly("dynamodb:GetItem");
         assertThat(statsApi.get("stats")).containsExactlyInAnyOrder(
                 "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
@@ -614,6 +614,10 @@ class ShortstackStackTest {
                             EnvNames.API_KEY_REQUESTS_PER_SECOND, Integer.toString(s.config().api().keyRequestsPerSecond()),
                             EnvNames.API_AUTH_FAILURES_PER_MINUTE, Integer.toString(s.config().api().authFailuresPerMinute()))))));
         }
+        s.template().hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "FunctionName", "shortstack-" + stage + "-links-api",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        EnvNames.AUDIT_RETENTION_DAYS, Integer.toString(s.config().api().auditRetentionDays()))))));
         String viewerAddress = s.template().findResources("AWS::CloudFront::Function").entrySet().stream()
                 .filter(f -> Json.mapper().valueToTree(f.getValue()).toString().contains("event.viewer.ip"))
                 .map(Map.Entry::getKey).findFirst().orElseThrow();

@@ -103,9 +103,10 @@ public record StageConfig(
      * @param corsOrigins           origins whose browser scripts may call the API (ApiCors); none: no CORS at all
      * @param keyRequestsPerSecond  what one API key may send a second (429 with Retry-After beyond; other keys unaffected)
      * @param authFailuresPerMinute requests with a key that is not valid one client may send a minute before it is answered 429
+     * @param auditRetentionDays    how long the audit log keeps an entry
      */
     public record ApiConfig(int rateLimitPerSecond, int burstLimit, List<String> corsOrigins, int keyRequestsPerSecond,
-                            int authFailuresPerMinute) {
+                            int authFailuresPerMinute, int auditRetentionDays) {
         public ApiConfig {
             corsOrigins = List.copyOf(corsOrigins);
         }
@@ -270,6 +271,9 @@ public record StageConfig(
         }
         if (api.authFailuresPerMinute() < 1) {
             problems.add("api.authFailuresPerMinute must be at least 1");
+        }
+        if (api.auditRetentionDays() < 1 || api.auditRetentionDays() > 3650) {
+            problems.add("api.auditRetentionDays must be 1..3650");
         }
         functions.forEach((fn, c) -> {
             if (c.memoryMb() < 128 || c.memoryMb() > 10_240) {

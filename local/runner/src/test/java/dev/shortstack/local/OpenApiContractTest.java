@@ -149,6 +149,9 @@ class OpenApiContractTest {
         call("DELETE", "/v1/keys/{keyId}", "/v1/keys/" + ApiKeySecrets.keyIdOf(admin).orElseThrow(), admin, null, null, 409);
         call("DELETE", "/v1/keys/{keyId}", "/v1/keys/" + ApiKeySecrets.keyIdOf(readKey).orElseThrow(), admin, null, null, 204);
         call("DELETE", "/v1/keys/{keyId}", "/v1/keys/nosuchkey0000", admin, null, null, 404);
+        JsonNode audit = OpenApiContract.parse(call("GET", "/v1/audit", "/v1/audit?limit=5", admin, null, null, 200));
+        assertThat(audit.path("items").get(0).path("action").asText()).isEqualTo("key.revoked");
+        call("GET", "/v1/audit", "/v1/audit?limit=0", admin, null, null, 400);
 
         // Imports, exports and jobs.
         String uploadJob = OpenApiContract.parse(call("POST", "/v1/imports", "/v1/imports", admin, "application/json",

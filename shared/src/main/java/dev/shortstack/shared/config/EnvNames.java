@@ -54,6 +54,9 @@ public final class EnvNames {
     public static final String WEBHOOKS_TABLE = "WEBHOOKS_TABLE";
     /** Request counters of the API's abuse limits (per key per second, failed authentications per client per minute). */
     public static final String LIMITS_TABLE = "LIMITS_TABLE";
+    /** Who did what with keys, webhooks, imports and exports, per workspace. */
+    public static final String AUDIT_TABLE = "AUDIT_TABLE";
+    public static final String AUDIT_RETENTION_DAYS = "AUDIT_RETENTION_DAYS";
     public static final String API_KEY_REQUESTS_PER_SECOND = "API_KEY_REQUESTS_PER_SECOND";
     public static final String API_AUTH_FAILURES_PER_MINUTE = "API_AUTH_FAILURES_PER_MINUTE";
     /** Events producers raise (a link created, clicks archived, a job finished), fanned out to endpoints. */

@@ -9,6 +9,9 @@ public final class ApiKeyAttributes {
     public static final String NAME = "name";
     public static final String CREATED_AT = "createdAt";
     public static final String REVOKED_AT = "revokedAt";
+    /** When the key stops working by itself (absent: never). Not a TTL: an expired key stays listed. */
+    public static final String EXPIRES_AT = "expiresAt";
+    public static final String LAST_USED_AT = "lastUsedAt";
     public static final String CREATED_KEY = "createdKey";
     public static final String WORKSPACE_INDEX = "by-workspace";
 

@@ -124,6 +124,17 @@ public final class ShortstackResources {
             Optional.of(LimitAttributes.EXPIRES_AT_EPOCH));
 
     /**
+     * The audit log: per workspace ({@code ws#<workspace>}), entries keyed by time ({@code <instant>#<random>});
+     * each expires after the stage's retention.
+     */
+    public static final TableDefinition AUDIT = new TableDefinition(
+            "audit", EnvNames.AUDIT_TABLE,
+            KeyAttribute.string(AuditAttributes.PK),
+            Optional.of(KeyAttribute.string(AuditAttributes.SK)),
+            List.of(),
+            Optional.of(AuditAttributes.EXPIRES_AT_EPOCH));
+
+    /**
      * Events to fan out to a workspace's endpoints: link changes, batches of clicks, finished jobs.
      * The fan-out's timeout is 30 s; the visibility timeout is six times that.
      */
@@ -138,7 +149,7 @@ public final class ShortstackResources {
     public static final QueueDefinition WEBHOOK_DELIVERIES = new QueueDefinition(
             "webhook-deliveries", EnvNames.WEBHOOK_DELIVERIES_QUEUE_URL, 360, 15, 4 * 24 * 3600, 10, 0);
 
-    public static final List<TableDefinition> TABLES = List.of(LINKS, API_KEYS, VISITS, STATS, JOBS, WEBHOOKS, LIMITS);
+    public static final List<TableDefinition> TABLES = List.of(LINKS, API_KEYS, VISITS, STATS, JOBS, WEBHOOKS, LIMITS, AUDIT);
     public static final List<QueueDefinition> QUEUES = List.of(CLICKS, COMPACTIONS, JOBS_WORK, WEBHOOK_EVENTS, WEBHOOK_DELIVERIES);
     public static final List<BucketDefinition> BUCKETS = List.of(CLICK_ARCHIVE, JOB_FILES);
 

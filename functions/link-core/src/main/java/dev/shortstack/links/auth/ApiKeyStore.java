@@ -15,4 +15,7 @@ public interface ApiKeyStore {
 
     /** Marks the key revoked if it belongs to the workspace and is not revoked yet. */
     void revoke(String keyId, String workspaceId, Instant at);
+
+    /** Notes that the key authenticated a request at that time. */
+    void touch(String keyId, Instant at);
 }

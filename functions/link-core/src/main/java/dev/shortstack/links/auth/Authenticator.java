@@ -20,6 +20,7 @@ import java.util.Map;
  */
 public final class Authenticator {
     private static final Map<String, String> CHALLENGE = Map.of("www-authenticate", "Bearer realm=\"shortstack\"");
+    private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
     private final ApiKeyStore keys;
     private final RequestLimits limits;
     private final Clock clock;
@@ -61,6 +62,14 @@ public final class Authenticator {
             throw unauthorized("The API key is not valid or has been revoked.");
         }
         ApiKey stored = found.get();
+        if (stored.isExpiredAt(now)) {
+            limits.noteFailure(client, now);
+            throw unauthorized("The API key expired at " + stored.expiresAt() + ".");
+        }
+        // Kept to the minute: one small write a minute per key in use, not one per request.
+        if (stored.lastUsedAt() == null || !stored.lastUsedAt().plus(LAST_USED_PRECISION).isAfter(now)) {
+            keys.touch(stored.keyId(), now);
+        }
         limits.acquire(stored.keyId(), now).ifPresent(wait -> {
             throw tooMany(wait, "This key made more requests this second than it may; retry after Retry-After.");
         });

@@ -11,6 +11,7 @@ import dev.shortstack.shared.link.LinkItems;
 import dev.shortstack.shared.paging.Page;
 import dev.shortstack.shared.paging.PageRequest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -27,15 +28,21 @@ public final class ApiKeyService {
 
     /** Issues a key in the caller's workspace. */
     public NewApiKey create(Caller caller, KeyRequestParser.KeyRequest request) {
-        return issue(caller.workspaceId(), request.role(), request.name());
+        return issue(caller.workspaceId(), request.role(), request.name(), request.expiresAt());
     }
 
     /** Issues a key in any workspace: for bootstrapping a deployment and the local runner. */
     public NewApiKey issue(String workspaceId, Role role, String name) {
+        return issue(workspaceId, role, name, null);
+    }
+
+    private NewApiKey issue(String workspaceId, Role role, String name, Instant expiresAt) {
         requireWorkspaceId(workspaceId);
         for (int attempt = 0; attempt < 3; attempt++) {
             String plaintext = ApiKeySecrets.generate();
-            ApiKey key = stored(plaintext, workspaceId, role, name);
+            ApiKey stored = stored(plaintext, workspaceId, role, name);
+            ApiKey key = new ApiKey(stored.keyId(), stored.secretHash(), workspaceId, role, name, stored.createdAt(), null,
+                    expiresAt, null);
             if (store.create(key)) {
                 return new NewApiKey(key, plaintext);
             }

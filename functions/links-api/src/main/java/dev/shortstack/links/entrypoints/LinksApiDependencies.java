@@ -1,6 +1,9 @@
 package dev.shortstack.links.entrypoints;
 
 import dev.shortstack.links.auth.ApiKeyStore;
+import dev.shortstack.links.audit.AuditLog;
+import dev.shortstack.links.audit.AuditTrail;
+import dev.shortstack.links.audit.DynamoAuditLog;
 import dev.shortstack.links.auth.Authenticator;
 import dev.shortstack.links.auth.RequestLimits;
 import dev.shortstack.links.auth.RequestLimitsFromEnv;
@@ -52,6 +55,7 @@ public record LinksApiDependencies(
         JobRequestParser jobRequests,
         WebhookService webhooks,
         WebhookRequests webhookRequests,
+        AuditTrail audit,
         String shortBaseUrl,
         Clock clock) {
 
@@ -63,7 +67,8 @@ public record LinksApiDependencies(
                                           JobService jobs, ImportLimits importLimits,
                                           String shortBaseUrl, String blockedDomains, Clock clock,
                                           WebhookStore webhookStore, DeliveryQueue deliveries, WebhookEvents webhookEvents,
-                                          WebhookTargets targets, Duration subscriptionCache, RequestLimits limits) {
+                                          WebhookTargets targets, Duration subscriptionCache, RequestLimits limits,
+                                          AuditLog auditLog) {
         WebhookSubscriptions subscriptions = new WebhookSubscriptions(webhookStore, subscriptionCache);
         LinkEvents linkEvents = new WebhookLinkEvents(new SubscribedWebhookEvents(subscriptions, webhookEvents),
                 new LinkView(shortBaseUrl), clock);
@@ -76,6 +81,7 @@ public record LinksApiDependencies(
                 new JobRequestParser(importLimits),
                 new WebhookService(webhookStore, deliveries, subscriptions, clock),
                 new WebhookRequests(targets),
+                new AuditTrail(auditLog, clock),
                 shortBaseUrl,
                 clock);
     }
@@ -107,6 +113,8 @@ public record LinksApiDependencies(
                 WebhookTargets.fromEnv(env),
                 // Link changes are rare next to clicks: each asks afresh, so a new endpoint hears of the very next one.
                 Duration.ZERO,
-                RequestLimitsFromEnv.of(env, aws));
+                RequestLimitsFromEnv.of(env, aws),
+                new DynamoAuditLog(aws.dynamo(), env.require(EnvNames.AUDIT_TABLE), Duration.ofDays(
+                        env.getInt(EnvNames.AUDIT_RETENTION_DAYS, DynamoAuditLog.DEFAULT_RETENTION_DAYS, 1, 3650))));
     }
 }

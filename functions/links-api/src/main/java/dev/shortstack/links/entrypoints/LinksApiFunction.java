@@ -24,6 +24,9 @@ import dev.shortstack.links.request.JsonBody;
 import dev.shortstack.links.webhooks.NewWebhookEndpoint;
 import dev.shortstack.links.webhooks.WebhookRequests;
 import dev.shortstack.shared.webhooks.WebhookDelivery;
+import dev.shortstack.shared.webhooks.WebhookEndpoint;
+import dev.shortstack.links.audit.AuditEntry;
+import java.util.TreeMap;
 import java.time.Duration;
 import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.http.ApiProblem;
@@ -132,7 +135,7 @@ public final class LinksApiFunction extends HttpApiFunction {
                 .add("POST", "/v1/rules/preview", (request, params) -> previewRules(request, caller(request, Role.READ)))
                 .add("GET", "/v1/keys", (request, params) -> listKeys(request, caller(request, Role.ADMIN)))
                 .add("POST", "/v1/keys", (request, params) -> createKey(request, caller(request, Role.ADMIN)))
-                .add("DELETE", "/v1/keys/{keyId}", (request, params) -> revokeKey(caller(request, Role.ADMIN), params.get("keyId")))
+                .add("DELETE", "/v1/keys/{keyId}", (request, params) -> revokeKey(request, caller(request, Role.ADMIN), params.get("keyId")))
                 .add("POST", "/v1/imports", (request, params) -> createImport(request, caller(request, Role.WRITE)))
                 .add("POST", "/v1/imports/{jobId}/start", (request, params) -> jobResponse(202,
                         deps.jobs().startImport(caller(request, Role.WRITE), params.get("jobId")), Optional.empty()))
@@ -149,7 +152,9 @@ public final class LinksApiFunction extends HttpApiFunction {
                 .add("PATCH", "/v1/webhooks/{webhookId}", (request, params) -> updateWebhook(request, caller(request, Role.ADMIN),
                         params.get("webhookId")))
                 .add("DELETE", "/v1/webhooks/{webhookId}", (request, params) -> {
-                    deps.webhooks().delete(caller(request, Role.ADMIN), params.get("webhookId"));
+                    Caller caller = caller(request, Role.ADMIN);
+                    deps.webhooks().delete(caller, params.get("webhookId"));
+                    deps.audit().record(caller, request, "webhook.deleted", params.get("webhookId"), Map.of());
                     return HttpApiResponse.noContent();
                 })
                 .add("POST", "/v1/webhooks/{webhookId}/secret", (request, params) -> rotateWebhookSecret(request,
@@ -157,8 +162,23 @@ public final class LinksApiFunction extends HttpApiFunction {
                 .add("GET", "/v1/webhooks/{webhookId}/deliveries", (request, params) -> listDeliveries(request,
                         caller(request, Role.ADMIN), params.get("webhookId")))
                 .add("POST", "/v1/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver", (request, params) ->
-                        HttpApiResponse.uncachedJson(202, views.delivery(deps.webhooks().redeliver(caller(request, Role.ADMIN),
-                                params.get("webhookId"), params.get("deliveryId")))));
+                        redeliver(request, caller(request, Role.ADMIN), params.get("webhookId"), params.get("deliveryId")))
+                .add("GET", "/v1/audit", (request, params) -> listAudit(request, caller(request, Role.ADMIN)));
+    }
+
+    private HttpApiResponse redeliver(HttpApiRequest request, Caller caller, String webhookId, String deliveryId) {
+        WebhookDelivery copy = deps.webhooks().redeliver(caller, webhookId, deliveryId);
+        deps.audit().record(caller, request, "webhook.redelivered", webhookId, Map.of("delivery", deliveryId, "newDelivery", copy.deliveryId()));
+        return HttpApiResponse.uncachedJson(202, views.delivery(copy));
+    }
+
+    private HttpApiResponse listAudit(HttpApiRequest request, Caller caller) {
+        Page<AuditEntry> page = deps.audit().list(caller, PageRequest.parse(request, Set.of()));
+        ObjectNode body = Json.mapper().createObjectNode();
+        ArrayNode items = body.putArray("items");
+        page.items().forEach(entry -> items.add(views.auditEntry(entry)));
+        body.put("nextCursor", page.nextCursor());
+        return HttpApiResponse.uncachedJson(200, body);
     }
 
     private HttpApiResponse listWebhooks(Caller caller) {
@@ -170,6 +190,8 @@ public final class LinksApiFunction extends HttpApiFunction {
 
     private HttpApiResponse createWebhook(HttpApiRequest request, Caller caller) {
         NewWebhookEndpoint created = deps.webhooks().create(caller, deps.webhookRequests().parseCreate(JsonBody.parse(request, JSON)));
+        deps.audit().record(caller, request, "webhook.created", created.endpoint().endpointId(), Map.of("url", created.endpoint().url(),
+                "events", String.join(",", created.endpoint().events().stream().map(e -> e.wireName()).sorted().toList())));
         observability().count("WebhookEndpointCreated");
         return HttpApiResponse.uncachedJson(201, views.newWebhook(created))
                 .withHeader("location", "/v1/webhooks/" + created.endpoint().endpointId());
@@ -177,7 +199,10 @@ public final class LinksApiFunction extends HttpApiFunction {
 
     private HttpApiResponse updateWebhook(HttpApiRequest request, Caller caller, String webhookId) {
         WebhookRequests.EndpointPatch patch = deps.webhookRequests().parsePatch(JsonBody.parse(request, JSON_OR_MERGE_PATCH));
-        return HttpApiResponse.uncachedJson(200, views.webhook(deps.webhooks().update(caller, webhookId, patch)));
+        WebhookEndpoint updated = deps.webhooks().update(caller, webhookId, patch);
+        deps.audit().record(caller, request, "webhook.updated", webhookId, Map.of("url", updated.url(), "status", updated.status().wireName(),
+                "events", String.join(",", updated.events().stream().map(e -> e.wireName()).sorted().toList())));
+        return HttpApiResponse.uncachedJson(200, views.webhook(updated));
     }
 
     /** The body is optional: without it the old secret keeps signing for a day. */
@@ -185,7 +210,10 @@ public final class LinksApiFunction extends HttpApiFunction {
         Duration keepPrevious = request.body() == null || request.body().isBlank()
                 ? WebhookRequests.DEFAULT_KEEP_PREVIOUS
                 : deps.webhookRequests().parseRotation(JsonBody.parse(request, JSON));
-        return HttpApiResponse.uncachedJson(200, views.newWebhook(deps.webhooks().rotateSecret(caller, webhookId, keepPrevious)));
+        NewWebhookEndpoint rotated = deps.webhooks().rotateSecret(caller, webhookId, keepPrevious);
+        deps.audit().record(caller, request, "webhook.secret-rotated", webhookId, Map.of("keepPreviousForSeconds",
+                Long.toString(keepPrevious.toSeconds())));
+        return HttpApiResponse.uncachedJson(200, views.newWebhook(rotated));
     }
 
     private HttpApiResponse listDeliveries(HttpApiRequest request, Caller caller, String webhookId) {
@@ -203,13 +231,15 @@ public final class LinksApiFunction extends HttpApiFunction {
         return slug;
     }
 
-    private HttpApiResponse revokeKey(Caller caller, String keyId) {
+    private HttpApiResponse revokeKey(HttpApiRequest request, Caller caller, String keyId) {
         deps.keys().revoke(caller, keyId);
+        deps.audit().record(caller, request, "key.revoked", keyId, Map.of());
         return HttpApiResponse.noContent();
     }
 
     private HttpApiResponse createExport(HttpApiRequest request, Caller caller) {
         Job job = deps.jobs().createExport(caller, deps.jobRequests().parseExport(JsonBody.parse(request, JSON)));
+        deps.audit().record(caller, request, "export.started", job.jobId(), Map.of("type", job.exportType(), "format", job.format()));
         return jobResponse(202, job, Optional.empty()).withHeader("location", "/v1/jobs/" + job.jobId());
     }
 
@@ -229,11 +259,13 @@ public final class LinksApiFunction extends HttpApiFunction {
             }
             Job job = deps.jobs().createInlineImport(caller, parsed, request.body().getBytes(StandardCharsets.UTF_8),
                     request.header("content-type").orElse(mediaType));
+            deps.audit().record(caller, request, "import.started", job.jobId(), Map.of("format", job.format()));
             observability().count("ImportStarted");
             return jobResponse(202, job, Optional.empty()).withHeader("location", "/v1/jobs/" + job.jobId());
         }
         ImportRequest parsed = deps.jobRequests().parseImport(JsonBody.parse(request, JSON));
         NewImport created = deps.jobs().createImport(caller, parsed);
+        deps.audit().record(caller, request, "import.started", created.job().jobId(), Map.of("format", created.job().format()));
         observability().count("ImportStarted");
         return jobResponse(202, created.job(), Optional.of(created.upload()))
                 .withHeader("location", "/v1/jobs/" + created.job().jobId());
@@ -318,7 +350,12 @@ public final class LinksApiFunction extends HttpApiFunction {
     }
 
     private HttpApiResponse createKey(HttpApiRequest request, Caller caller) {
-        NewApiKey key = deps.keys().create(caller, KeyRequestParser.parse(JsonBody.parse(request, JSON)));
+        NewApiKey key = deps.keys().create(caller, KeyRequestParser.parse(JsonBody.parse(request, JSON), now()));
+        Map<String, String> details = new TreeMap<>(Map.of("name", key.stored().name(), "role", key.stored().role().wireName()));
+        if (key.stored().expiresAt() != null) {
+            details.put("expiresAt", key.stored().expiresAt().toString());
+        }
+        deps.audit().record(caller, request, "key.created", key.stored().keyId(), details);
         return HttpApiResponse.uncachedJson(201, views.newKey(key)).withHeader("location", "/v1/keys/" + key.stored().keyId());
     }
 

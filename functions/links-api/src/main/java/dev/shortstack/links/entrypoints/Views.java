@@ -8,6 +8,7 @@ import dev.shortstack.links.jobs.Job;
 import dev.shortstack.links.jobs.JobKind;
 import dev.shortstack.links.jobs.PresignedUrl;
 import dev.shortstack.links.keys.NewApiKey;
+import dev.shortstack.links.audit.AuditEntry;
 import dev.shortstack.links.links.LinkView;
 import dev.shortstack.links.webhooks.NewWebhookEndpoint;
 import dev.shortstack.shared.webhooks.DeliveryAttempt;
@@ -85,6 +86,8 @@ final class Views {
         node.put("role", key.role().wireName());
         node.put("createdAt", key.createdAt().toString());
         node.put("revokedAt", key.revokedAt() == null ? null : key.revokedAt().toString());
+        node.put("expiresAt", text(key.expiresAt()));
+        node.put("lastUsedAt", text(key.lastUsedAt()));
         return node;
     }
 
@@ -231,6 +234,19 @@ final class Views {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return node;
+    }
+
+    /** An audit entry: who (key), what (action, target, details), when, from where. */
+    ObjectNode auditEntry(AuditEntry entry) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("at", entry.at().toString());
+        node.put("keyId", entry.keyId());
+        node.put("action", entry.action());
+        node.put("target", entry.target());
+        ObjectNode details = node.putObject("details");
+        new java.util.TreeMap<>(entry.details()).forEach(details::put);
+        node.put("client", entry.client());
         return node;
     }
 

@@ -442,6 +442,18 @@ class BadRequestsIntegrationTest {
         rows.add(fixture("webhook redelivery: unknown delivery", "links-api/create-webhook.json",
                 e -> path(e, "POST", null, "/v1/webhooks/" + webhookId + "/deliveries/evt_nosuchdelivery/redeliver"),
                 404, "not-found", null));
+        rows.add(fixture("key: expiry in the past", "links-api/create-key.json",
+                e -> body(e, "{\"name\":\"k\",\"role\":\"read\",\"expiresAt\":\"2020-01-01T00:00:00Z\"}"), 400, "validation-failed", "expiresAt"));
+        rows.add(fixture("key: expiry beyond three years", "links-api/create-key.json",
+                e -> body(e, "{\"name\":\"k\",\"role\":\"read\",\"expiresAt\":\"2099-01-01T00:00:00Z\"}"), 400, "validation-failed", "expiresAt"));
+        rows.add(fixture("key: expiry without an offset", "links-api/create-key.json",
+                e -> body(e, "{\"name\":\"k\",\"role\":\"read\",\"expiresAt\":\"2027-01-01T00:00:00\"}"), 400, "validation-failed", "expiresAt"));
+        rows.add(fixture("audit: limit 0", "links-api/list-keys.json", e -> query(path(e, "GET", null, "/v1/audit"), "limit", "0"),
+                400, "validation-failed", "query.limit"));
+        rows.add(fixture("audit: a cursor of another list", "links-api/list-keys.json",
+                e -> query(path(e, "GET", null, "/v1/audit"), "cursor", "bm90LWEtY3Vyc29y"), 400, "invalid-cursor", null));
+        rows.add(fixture("audit: write key", "links-api/list-keys.json", e -> auth(path(e, "GET", null, "/v1/audit"), writeKey),
+                403, "forbidden", null));
         rows.add(fixture("revoking an unknown key", "links-api/create-key.json", e -> path(e, "DELETE", null, "/v1/keys/aaaaaaaaaaaa"),
                 404, "not-found", null));
         return rows.stream();

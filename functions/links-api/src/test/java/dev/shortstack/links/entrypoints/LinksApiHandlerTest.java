@@ -15,6 +15,8 @@ import dev.shortstack.links.testing.InMemoryLinkStore;
 import dev.shortstack.links.testing.LinksApiHarness;
 import dev.shortstack.shared.link.PasswordHash;
 import dev.shortstack.shared.testing.InMemoryVisitCounter;
+import dev.shortstack.shared.testing.ManualClock;
+import dev.shortstack.shared.testing.Fixtures;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -324,5 +326,54 @@ class LinksApiHandlerTest {
         JsonNode create = api.invoke(LinksApiHarness.as(event("links-api/create-link.json"), readKey));
         assertThat(create.path("statusCode").asInt()).isEqualTo(403);
         assertThat(links.size()).isZero();
+    }
+
+    @Test
+    void aKeyWithAnExpiryWorksUntilThenAndShowsWhenItWasLastUsed() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-28T09:30:00Z"));
+        InMemoryApiKeyStore keys = new InMemoryApiKeyStore();
+        LinksApiHarness timed = new LinksApiHarness(links, visits, keys, clock);
+        JsonNode created = timed.invoke(Fixtures.withBody(event("links-api/create-key.json"),
+                "{\"name\": \"CI for a day\", \"role\": \"read\", \"expiresAt\": \"2026-11-29T09:30:00Z\"}"));
+        assertThat(created.path("statusCode").asInt()).isEqualTo(201);
+        assertThat(body(created).path("expiresAt").asText()).isEqualTo("2026-11-29T09:30:00Z");
+        assertThat(body(created).path("lastUsedAt").isNull()).isTrue();
+        String key = body(created).path("key").asText();
+
+        clock.advance(java.time.Duration.ofHours(2));
+        assertThat(timed.invoke(LinksApiHarness.as(event("links-api/list-links.json"), key)).path("statusCode").asInt()).isEqualTo(200);
+        JsonNode listed = body(timed.invoke(event("links-api/list-keys.json")));
+        JsonNode shown = java.util.stream.StreamSupport.stream(listed.path("items").spliterator(), false)
+                .filter(k -> k.path("name").asText().equals("CI for a day")).findFirst().orElseThrow();
+        assertThat(shown.path("lastUsedAt").asText()).isEqualTo("2026-11-28T11:30:00Z");
+
+        clock.advance(java.time.Duration.ofHours(22));
+        JsonNode expired = timed.invoke(LinksApiHarness.as(event("links-api/list-links.json"), key));
+        assertThat(expired.path("statusCode").asInt()).isEqualTo(401);
+        assertThat(body(expired).path("detail").asText()).isEqualTo("The API key expired at 2026-11-29T09:30:00Z.");
+    }
+
+    @Test
+    void theAuditLogNamesWhoDidWhatFromWhereAndNeverASecret() {
+        JsonNode created = api.invoke(withHeader(event("links-api/create-key.json"), "x-shortstack-viewer-address", "203.0.113.9"));
+        String newKey = body(created).path("key").asText();
+        String newKeyId = body(created).path("id").asText();
+        JsonNode webhook = body(api.invoke(event("links-api/create-webhook.json")));
+        api.invoke(Fixtures.withRequest(event("links-api/create-key.json"), "DELETE", "/v1/keys/" + newKeyId));
+
+        JsonNode audit = api.invoke(Fixtures.withRequest(event("links-api/list-keys.json"), "GET", "/v1/audit"));
+
+        assertThat(audit.path("statusCode").asInt()).isEqualTo(200);
+        JsonNode items = body(audit).path("items");
+        assertThat(items).extracting(i -> i.path("action").asText()).containsExactly("key.revoked", "webhook.created", "key.created");
+        assertThat(items.get(2).path("target").asText()).isEqualTo(newKeyId);
+        assertThat(items.get(2).path("keyId").asText()).isEqualTo("fixtureadmin");
+        assertThat(items.get(2).path("client").asText()).isEqualTo("203.0.113.9");
+        assertThat(items.get(2).path("details").toString()).isEqualTo("{\"name\":\"CI pipeline\",\"role\":\"write\"}");
+        assertThat(items.get(1).path("details").path("url").asText()).isEqualTo("https://hooks.example.com/shortstack");
+        assertThat(audit.path("body").asText()).doesNotContain(newKey.substring(17)).doesNotContain(webhook.path("secret").asText());
+        String readKey = api.key("fixtures", Role.READ);
+        assertThat(api.invoke(LinksApiHarness.as(Fixtures.withRequest(event("links-api/list-keys.json"), "GET", "/v1/audit"), readKey))
+                .path("statusCode").asInt()).isEqualTo(403);
     }
 }

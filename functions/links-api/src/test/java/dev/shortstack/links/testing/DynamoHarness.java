@@ -16,7 +16,10 @@ import dev.shortstack.shared.infra.ShortstackResources;
 import dev.shortstack.shared.infra.TableDefinition;
 import dev.shortstack.shared.link.DynamoVisitCounter;
 import dev.shortstack.shared.webhooks.DynamoWebhookStore;
+import dev.shortstack.links.audit.DynamoAuditLog;
+import dev.shortstack.shared.testing.TableSnapshot;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +45,7 @@ public final class DynamoHarness {
                         S3JobFiles.fromEnv(AwsClients.fromEnv(Env.of(env())), table(EnvNames.JOB_FILES_BUCKET)),
                         Clock.systemUTC()),
                 new DynamoWebhookStore(aws.dynamo(), table(EnvNames.WEBHOOKS_TABLE)),
+                new DynamoAuditLog(aws.dynamo(), table(EnvNames.AUDIT_TABLE), Duration.ofDays(30)),
                 Clock.systemUTC());
     }
 
@@ -72,13 +76,8 @@ public final class DynamoHarness {
         return stage.resourceEnv().get(envVar);
     }
 
-    /** Every item of every table of the stage, to prove a request wrote nothing. */
+    /** Every item of every table of the stage (but the API's request bookkeeping), to prove a request wrote nothing. */
     public Set<Map<String, AttributeValue>> snapshot() {
-        Set<Map<String, AttributeValue>> items = new HashSet<>();
-        for (TableDefinition table : ShortstackResources.TABLES) {
-            aws.dynamo().scanPaginator(r -> r.tableName(table(table.envVar())).consistentRead(true))
-                    .items().forEach(items::add);
-        }
-        return items;
+        return TableSnapshot.of(aws.dynamo(), this::table);
     }
 }

@@ -36,7 +36,14 @@ public final class InMemoryApiKeyStore implements ApiKeyStore {
     @Override
     public void revoke(String keyId, String workspaceId, Instant at) {
         keys.computeIfPresent(keyId, (id, k) -> k.workspaceId().equals(workspaceId) && k.revokedAt() == null
-                ? new ApiKey(k.keyId(), k.secretHash(), k.workspaceId(), k.role(), k.name(), k.createdAt(), at)
+                ? new ApiKey(k.keyId(), k.secretHash(), k.workspaceId(), k.role(), k.name(), k.createdAt(), at, k.expiresAt(),
+                        k.lastUsedAt())
                 : k);
+    }
+
+    @Override
+    public void touch(String keyId, Instant at) {
+        keys.computeIfPresent(keyId, (id, k) -> new ApiKey(k.keyId(), k.secretHash(), k.workspaceId(), k.role(), k.name(),
+                k.createdAt(), k.revokedAt(), k.expiresAt(), at));
     }
 }

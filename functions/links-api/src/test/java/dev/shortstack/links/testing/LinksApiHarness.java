@@ -3,6 +3,7 @@ package dev.shortstack.links.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.emulators.LambdaInvoker;
+import dev.shortstack.links.audit.AuditLog;
 import dev.shortstack.links.auth.ApiKeyStore;
 import dev.shortstack.links.auth.RequestLimits;
 import dev.shortstack.links.auth.Role;
@@ -31,6 +32,7 @@ public final class LinksApiHarness {
     private final LinksApiFunction function;
     private final LinksApiDependencies deps;
     private final WebhookStore webhooks;
+    private final AuditLog auditLog;
     private final RecordingWebhookQueues webhookQueues = new RecordingWebhookQueues();
 
     public LinksApiHarness(LinkStore links, VisitCounter visits, ApiKeyStore keys, Clock clock) {
@@ -39,15 +41,17 @@ public final class LinksApiHarness {
 
     /** @param jobs the batch job routes' service; null in tests that do not call them */
     public LinksApiHarness(LinkStore links, VisitCounter visits, ApiKeyStore keys, JobService jobs, Clock clock) {
-        this(links, visits, keys, jobs, new InMemoryWebhookStore(), clock);
+        this(links, visits, keys, jobs, new InMemoryWebhookStore(), new InMemoryAuditLog(), clock);
     }
 
-    public LinksApiHarness(LinkStore links, VisitCounter visits, ApiKeyStore keys, JobService jobs, WebhookStore webhooks, Clock clock) {
+    public LinksApiHarness(LinkStore links, VisitCounter visits, ApiKeyStore keys, JobService jobs, WebhookStore webhooks,
+                           AuditLog auditLog, Clock clock) {
         this.webhooks = webhooks;
+        this.auditLog = auditLog;
         // Subscriptions are not cached: a test sees an endpoint's effect at once.
         this.deps = LinksApiDependencies.of(links, visits, keys, jobs, IMPORT_LIMITS, SHORT_BASE_URL, BLOCKED, clock,
                 webhooks, webhookQueues.deliveryQueue(), webhookQueues.eventQueue(), new WebhookTargets(false), Duration.ZERO,
-                RequestLimits.NONE);
+                RequestLimits.NONE, auditLog);
         deps.keys().importKey(Fixtures.ADMIN_KEY, Fixtures.WORKSPACE, Role.ADMIN, "fixture admin");
         this.function = new LinksApiFunction(deps);
     }

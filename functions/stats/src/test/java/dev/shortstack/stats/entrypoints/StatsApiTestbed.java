@@ -16,6 +16,7 @@ import dev.shortstack.shared.infra.ShortstackResources;
 import dev.shortstack.shared.infra.TableDefinition;
 import dev.shortstack.shared.link.Link;
 import dev.shortstack.shared.testing.Fixtures;
+import dev.shortstack.shared.testing.TableSnapshot;
 import dev.shortstack.stats.StatsFixture;
 import java.time.Clock;
 import java.util.HashSet;
@@ -68,13 +69,9 @@ final class StatsApiTestbed {
         return fixture.stage().queueUrl(ShortstackResources.COMPACTIONS);
     }
 
-    /** Every item of every table, to prove a request wrote nothing. */
+    /** Every item of every table (but the API's request bookkeeping), to prove a request wrote nothing. */
     Set<Map<String, AttributeValue>> snapshot(EmulatedAws aws) {
-        Set<Map<String, AttributeValue>> items = new HashSet<>();
-        for (TableDefinition table : ShortstackResources.TABLES) {
-            aws.dynamo().scanPaginator(r -> r.tableName(table(table.envVar())).consistentRead(true)).items().forEach(items::add);
-        }
-        return items;
+        return TableSnapshot.of(aws.dynamo(), this::table);
     }
 
     private ArchivedClick human(String at, String country, String visitor) {

@@ -43,6 +43,9 @@ public final class DynamoApiKeyStore implements ApiKeyStore {
         item.put(NAME, AttributeValue.fromS(key.name()));
         item.put(CREATED_AT, AttributeValue.fromS(key.createdAt().toString()));
         item.put(CREATED_KEY, AttributeValue.fromS(LinkItems.createdKey(key.createdAt(), key.keyId())));
+        if (key.expiresAt() != null) {
+            item.put(EXPIRES_AT, AttributeValue.fromS(key.expiresAt().toString()));
+        }
         try {
             dynamo.putItem(r -> r.tableName(tableName).item(item)
                     .conditionExpression("attribute_not_exists(#id)")
@@ -88,6 +91,20 @@ public final class DynamoApiKeyStore implements ApiKeyStore {
         }
     }
 
+    @Override
+    public void touch(String keyId, Instant at) {
+        try {
+            dynamo.updateItem(r -> r.tableName(tableName)
+                    .key(Map.of(KEY_ID, AttributeValue.fromS(keyId)))
+                    .updateExpression("SET #used = :at")
+                    .conditionExpression("attribute_exists(#id)")
+                    .expressionAttributeNames(Map.of("#used", LAST_USED_AT, "#id", KEY_ID))
+                    .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(at.toString()))));
+        } catch (ConditionalCheckFailedException deleted) {
+            // Nothing to note on a key that is gone.
+        }
+    }
+
     private static ApiKey fromItem(Map<String, AttributeValue> item) {
         return new ApiKey(
                 item.get(KEY_ID).s(),
@@ -96,6 +113,8 @@ public final class DynamoApiKeyStore implements ApiKeyStore {
                 Role.fromWire(item.get(ROLE).s()).orElseThrow(),
                 item.containsKey(NAME) ? item.get(NAME).s() : "",
                 Instant.parse(item.get(CREATED_AT).s()),
-                item.containsKey(REVOKED_AT) ? Instant.parse(item.get(REVOKED_AT).s()) : null);
+                item.containsKey(REVOKED_AT) ? Instant.parse(item.get(REVOKED_AT).s()) : null,
+                item.containsKey(EXPIRES_AT) ? Instant.parse(item.get(EXPIRES_AT).s()) : null,
+                item.containsKey(LAST_USED_AT) ? Instant.parse(item.get(LAST_USED_AT).s()) : null);
     }
 }
