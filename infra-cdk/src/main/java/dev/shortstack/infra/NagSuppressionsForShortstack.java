@@ -6,6 +6,7 @@ import io.github.cdklabs.cdknag.RegexAppliesTo;
 import java.util.List;
 import software.amazon.awscdk.Stack;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
  * The cdk-nag findings Shortstack accepts, each with the reason a reviewer would need. The list
@@ -18,7 +19,15 @@ final class NagSuppressionsForShortstack {
     private NagSuppressionsForShortstack() {
     }
 
-    static void apply(Stack stack, Construct visitorHashKey, Construct originSecret, Construct distribution, boolean customDomain) {
+    private static final String JAVA_21 = "Java 21 (LTS) is the runtime this project targets and measures; the code is built "
+            + "for Java 17 and moving to a newer runtime is one line in ShortstackFunction.";
+
+    /**
+     * @param functions the app's functions (Java 21, not the newest runtime)
+     * @param httpApi   the HTTP API, whose routes authenticate in the functions
+     */
+    static void apply(Stack stack, Construct visitorHashKey, Construct originSecret, Construct distribution, boolean customDomain,
+                      List<? extends IConstruct> functions, IConstruct httpApi) {
         NagSuppressions.addResourceSuppressions(originSecret, List.of(suppress("AwsSolutions-SMG4",
                 "CloudFront holds the value in its origin configuration, so a rotation needs a deployment to reach it: "
                         + "rotate (Secrets Manager), then deploy; the functions accept the previous value until then.")), true);
@@ -70,18 +79,23 @@ final class NagSuppressionsForShortstack {
                                 regex("^Resource::<Bucketswebassets[0-9A-F]{8}\\.Arn>/\\*$"),
                                 regex("^Resource::arn:<AWS::Partition>:s3:::cdk-[a-z0-9]+-assets-<AWS::AccountId>-[a-z0-9-]+/\\*$")))
                         .build()), true));
+        // Each on the resources it is about, not the whole stack: a new function or route meets the rule afresh.
+        NagSuppressions.addResourceSuppressions(functions, List.of(suppress("AwsSolutions-L1", JAVA_21)), true);
+        stack.getNode().getChildren().stream()
+                .filter(child -> child.getNode().getId().startsWith("Custom::CDKBucketDeployment"))
+                .forEach(deployment -> NagSuppressions.addResourceSuppressions(deployment, List.of(suppress("AwsSolutions-L1",
+                        "CDK's bucket-deployment custom resource runs only during deployments, on the Python runtime CDK "
+                                + "chooses for it; it is updated with aws-cdk-lib.")), true));
+        NagSuppressions.addResourceSuppressions(httpApi, List.of(suppress("AwsSolutions-APIG4", "Routes have no API Gateway "
+                + "authorizer by design: /v1 (links API and stats API) authenticates API keys in the function (hashed keys, "
+                + "roles, workspaces, abuse limits), and the password form's route is a public form post.")), true);
         NagSuppressions.addStackSuppressions(stack, List.of(
-                suppress("AwsSolutions-L1", "Java 21 (LTS) is the runtime this project targets and measures; the code "
-                        + "is built for Java 17 and moving to a newer runtime is one line in ShortstackFunction."),
-                suppress("AwsSolutions-APIG4", "Routes have no API Gateway authorizer by design: /v1 (links API and stats API) "
-                        + "authenticates API keys in the function (hashed keys, roles, workspaces), and short links are "
-                        + "public redirects."),
                 // Each kind of wildcard the functions hold is named here; any other fails the cdk-nag test.
                 NagPackSuppression.builder()
                         .id("AwsSolutions-IAM5")
                         .reason("The functions' wildcards are all in resources, never in actions: a function's own log "
                                 + "streams (log-group:<name>:*, named by Lambda at run time), the indexes of tables it "
-                                + "queries (table/<name>/index/*, added by CDK's table grant), the click archive's key "
+                                + "queries (table/<name>/index/*, for dynamodb:Query only), the click archive's key "
                                 + "prefixes clicks/*, compacted/* and quarantine/* (objects are named per batch, day, "
                                 + "workspace and bucket at run time), and the job files' imports/* and jobs/* prefixes "
                                 + "(named per job).")

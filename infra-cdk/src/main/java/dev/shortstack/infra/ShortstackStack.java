@@ -195,7 +195,10 @@ public final class ShortstackStack extends Stack {
         ClickTable clickTable = new ClickTable(this, "ClickTable", stage, buckets.bucket(ShortstackResources.CLICK_ARCHIVE));
         QueryWorkgroup workgroup = new QueryWorkgroup(this, "Athena", stage, config.athena(), buckets.queryResults());
         new CostControls(this, "Cost", config);
-        NagSuppressionsForShortstack.apply(this, visitorHashKey, originSecret, cdn.distribution(), config.customDomain() != null);
+        NagSuppressionsForShortstack.apply(this, visitorHashKey, originSecret, cdn.distribution(), config.customDomain() != null,
+                List.of(linksApi, redirect, statsApi, aggregator, compactor, jobsWorker, webhookFanOut, webhookDeliverer)
+                        .stream().map(ShortstackFunction::function).toList(),
+                http.api());
         if (redirectCapacity != null) {
             NagSuppressionsForShortstack.applyToManagedInstances(redirectCapacity);
         }

@@ -21,6 +21,14 @@ final class NagMetadata {
         return found;
     }
 
+    /** The suppressions recorded for the whole stack (not on a resource). */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> stackSuppressions(Template template) {
+        List<Map<String, Object>> found = new ArrayList<>();
+        collect(((Map<String, Object>) template.toJSON()).get("Metadata"), found);
+        return found;
+    }
+
     @SuppressWarnings("unchecked")
     private static void collect(Object metadata, List<Map<String, Object>> found) {
         if (metadata instanceof Map<?, ?> map && map.get("cdk_nag") instanceof Map<?, ?> nag

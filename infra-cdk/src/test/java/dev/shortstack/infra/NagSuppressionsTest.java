@@ -53,6 +53,11 @@ class NagSuppressionsTest {
                 suppressed.add(new Finding(m.group(2), m.group(1)));
             }
         });
+        for (Map<String, Object> suppression : NagMetadata.stackSuppressions(template)) {
+            if (((List<Object>) suppression.getOrDefault("applies_to", List.of())).isEmpty()) {
+                problems.add(suppression.get("id") + " is suppressed for the whole stack; suppress it on the resources it is about");
+            }
+        }
         for (Map<String, Object> suppression : NagMetadata.suppressions(template)) {
             String rule = (String) suppression.get("id");
             List<Object> appliesTo = (List<Object>) suppression.getOrDefault("applies_to", List.of());
@@ -95,6 +100,7 @@ class NagSuppressionsTest {
                         .build()));
 
         assertThat(problems(copy)).containsExactly(
+                "AwsSolutions-IAM5 is suppressed for the whole stack; suppress it on the resources it is about",
                 "AwsSolutions-IAM5 is suppressed wholesale, without appliesTo",
                 "AwsSolutions-IAM5 appliesTo {regex=/^Resource::<Bucketsclickarchive[0-9A-F]{8}\\.Arn>/exports/\\*$/} matches no finding");
     }
