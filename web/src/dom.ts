@@ -47,6 +47,11 @@ export function formatNumber(value: number | null | undefined, digits = 0): stri
   return value.toLocaleString("en", { maximumFractionDigits: digits });
 }
 
+/** "1 row", "2 rows", "1,024 rows": a count with its noun, in the right number. */
+export function plural(count: number | null | undefined, singular: string, pluralForm = `${singular}s`): string {
+  return `${formatNumber(count)} ${count === 1 ? singular : pluralForm}`;
+}
+
 export function formatDate(iso: string | null): string {
   return iso ? new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "–";
 }

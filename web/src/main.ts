@@ -82,5 +82,24 @@ async function withWebhookWarning(section: string, view: HTMLElement): Promise<H
   return view;
 }
 
+// Keyboard shortcuts, as in most link managers: "/" searches, "n" starts a new link (not while typing).
+document.addEventListener("keydown", (event) => {
+  const target = event.target as HTMLElement;
+  if (event.ctrlKey || event.metaKey || event.altKey || target.closest("input, textarea, select, [contenteditable], dialog")) return;
+  if (event.key === "/") {
+    const search = document.getElementById("search");
+    if (search) {
+      event.preventDefault();
+      search.focus();
+    }
+  } else if (event.key === "n") {
+    const create = Array.from(document.querySelectorAll<HTMLButtonElement>("main button")).find((b) => b.textContent === "New link");
+    if (create) {
+      event.preventDefault();
+      create.click();
+    }
+  }
+});
+
 window.addEventListener("hashchange", () => void render());
 void render();

@@ -161,6 +161,19 @@ async function run(browser, { baseUrl, key }) {
   const campaignSlug = await campaign.getAttribute("data-slug");
   await page.getByRole("button", { name: `Disable ${campaignSlug}` }).click();
   await page.locator(`tr[data-slug="${campaignSlug}"] .state-disabled`).waitFor();
+  // Keyboard: "/" searches and "n" starts a new link (whose form warns what a permanent redirect costs); the favicon is there.
+  await page.keyboard.press("/");
+  await expectEqual(await page.evaluate(() => document.activeElement?.id), "search", "the element '/' focuses");
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.press("n");
+  await page.getByRole("dialog").getByLabel("Destination URL").waitFor();
+  const permanentNote = page.locator("#link-redirectType-hint");
+  await expectEqual(await permanentNote.isVisible(), false, "the permanent-redirect note for a 302");
+  await page.getByLabel("Redirect").selectOption("301");
+  await permanentNote.filter({ hasText: "go uncounted" }).waitFor();
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  await page.locator("dialog").waitFor({ state: "detached" });
+  await expectEqual((await page.request.get(`${baseUrl}/app/favicon.svg`)).status(), 200, "the favicon");
   await quietToast(page);
   await checkAccessibility(page, "links");
   await page.screenshot({ path: `${shots}/links.png`, fullPage: true });

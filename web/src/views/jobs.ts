@@ -1,5 +1,5 @@
 import { api, FINAL_STATUSES, Job, query, session } from "../api";
-import { formatDate, formatNumber, h, isoDay, replace } from "../dom";
+import { formatDate, formatNumber, h, isoDay, plural, replace } from "../dom";
 
 const POLL_MILLIS = 1000;
 
@@ -112,8 +112,8 @@ function exportForm(watch: (job: Job) => Promise<void>): HTMLElement {
 function progressCard(job: Job): HTMLElement {
   const p = job.progress;
   const rows = job.kind === "import"
-    ? `${formatNumber(p.rowsDone)} of ${formatNumber(p.rowsTotal)} rows (${formatNumber(p.rowsFailed)} refused, ${formatNumber(p.rowsRenamed ?? 0)} renamed)`
-    : `${formatNumber(p.rowsWritten)} rows written`;
+    ? `${formatNumber(p.rowsDone)} of ${plural(p.rowsTotal, "row")} (${formatNumber(p.rowsFailed)} refused, ${formatNumber(p.rowsRenamed ?? 0)} renamed)`
+    : `${plural(p.rowsWritten, "row")} written`;
   return h("section", { class: "card progress-card", "data-status": job.status, "data-percent": p.percent ?? 0 },
     h("h2", {}, `${job.kind === "import" ? "Import" : "Export"} ${job.id}`),
     h("label", { for: `progress-${job.id}` }, `${statusText(job.status)} — ${rows}`),
@@ -130,7 +130,7 @@ function downloads(job: Job): HTMLElement | null {
   if (!job.errorReport && !job.result) return null;
   return h("p", { class: "downloads" },
     job.errorReport ? h("a", { href: job.errorReport.url, class: "button" }, "Import report (refused, renamed and changed rows)") : null,
-    job.result ? h("a", { href: job.result.url, class: "button" }, `Download ${job.format.toUpperCase()} (${formatNumber(job.result.rows)} rows)`) : null);
+    job.result ? h("a", { href: job.result.url, class: "button" }, `Download ${job.format.toUpperCase()} (${plural(job.result.rows, "row")})`) : null);
 }
 
 function jobsTable(jobs: Job[]): HTMLElement {

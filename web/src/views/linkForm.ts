@@ -23,6 +23,13 @@ export function linkForm(existing: Link | null, onSaved: (link: Link) => void): 
   };
   const redirect = h("select", {}, ...[302, 301, 307, 308].map((code) =>
     h("option", { value: code, selected: (existing?.redirectType ?? 302) === code }, `${code}${code === 302 ? " (default)" : ""}`)));
+  // The note under the redirect type says what a permanent redirect costs in counted visits, when one is chosen.
+  const showPermanentNote = () => {
+    const hint = document.getElementById("link-redirectType-hint");
+    if (hint) hint.hidden = !["301", "308"].includes(redirect.value);
+  };
+  redirect.addEventListener("change", showPermanentNote);
+  queueMicrotask(showPermanentNote);
   const general = h("p", { class: "field-error", role: "alert" });
   const rules = rulesEditor(existing?.rules ?? []);
   const form = h("form", { class: "link-form", novalidate: true },
@@ -31,7 +38,7 @@ export function linkForm(existing: Link | null, onSaved: (link: Link) => void): 
     existing ? null : row("slug", "Slug (optional)", h("input", { type: "text", value: "", placeholder: "random if empty", autocomplete: "off" }), "3–64 letters, digits, - or _"),
     row("expiresAt", "Expires (optional)", h("input", { type: "datetime-local", value: existing?.expiresAt ? existing.expiresAt.slice(0, 16) : "" }), "Your local time"),
     row("maxVisits", "Max visits (optional)", h("input", { type: "number", min: 1, step: 1, value: existing?.maxVisits ?? "" })),
-    row("redirectType", "Redirect", redirect),
+    row("redirectType", "Redirect", redirect, PERMANENT_NOTE),
     row("fallbackUrl", "Fallback URL (optional)", h("input", { type: "url", value: existing?.fallbackUrl ?? "", placeholder: "https://…" }),
       "Where visitors go once the link has expired, is disabled or used up, instead of a “no longer available” page"),
     row("password", existing?.passwordProtected ? "New password (optional)" : "Password (optional)",
@@ -130,3 +137,6 @@ export function patchLink(link: Link, body: Record<string, unknown>): Promise<Li
   return api<Link>("PATCH", `/v1/links/${encodeURIComponent(link.slug)}`, body, undefined,
     { "Content-Type": "application/merge-patch+json", "If-Match": `"${link.version}"` });
 }
+
+const PERMANENT_NOTE = "Permanent (301, 308): browsers and CloudFront keep it, so a visitor's later visits may skip "
+  + "Shortstack and go uncounted, and a change of destination reaches them late. 302 and 307 count every visit.";

@@ -27,7 +27,7 @@ export async function linksView(): Promise<HTMLElement> {
     const clicks = new Map(page.items.map((link) => [link.slug, h("td", { "data-label": CLICKS, class: "num" },
       h("span", { class: "clicks" }, "…"))]));
     replace(body, page.items.length === 0
-      ? h("p", { class: "muted" }, state.q || state.tag ? "No link matches." : "No links yet: create one.")
+      ? h("p", { class: "muted" }, state.q || state.tag ? "No link matches." : emptyState())
       : table(page.items, clicks, load));
     replace(pager,
       h("button", {
@@ -168,4 +168,10 @@ async function showQr(link: Link): Promise<void> {
   const body = h("div", {}, figure, h("a", { href: url, download: `${link.slug}-qr.svg`, class: "button" }, "Download SVG"));
   await dialog(`QR code for ${link.slug}`, body, [{ label: "Close", value: "close" }]);
   URL.revokeObjectURL(url);
+}
+
+/** What a new workspace sees: the three ways to its first links. */
+function emptyState(): string {
+  return "No links yet. Create one with New link (or press n), bring yours from Bitly, Shlink or Dub under "
+    + "Imports & exports, or call the API: GET /v1/openapi.json describes it.";
 }
