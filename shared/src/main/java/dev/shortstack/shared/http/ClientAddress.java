@@ -14,4 +14,23 @@ public final class ClientAddress {
     public static String of(HttpApiRequest request) {
         return request.header(HEADER).filter(address -> !address.isBlank()).orElse(request.sourceIp());
     }
+
+    /**
+     * What one client is counted as: an IPv4 address, or an IPv6 address's /64 (one subscriber's
+     * network, which it can fill with addresses at will).
+     */
+    public static String network(String address) {
+        if (!address.contains(":")) {
+            return address;
+        }
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(address).getAddress();
+            if (bytes.length != 16) {
+                return address;
+            }
+            return java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+        } catch (java.net.UnknownHostException notAnAddress) {
+            return address;
+        }
+    }
 }

@@ -29,6 +29,8 @@ public final class WebhookAttributes {
     public static final String ATTEMPTS = "attempts";
     public static final String ATTEMPT_LOG = "attemptLog";
     public static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
+    /** The next attempt's time as epoch millis, for the lease's "is it due" comparison. */
+    public static final String DUE_AT_MILLIS = "dueAtMillis";
     public static final String LEASE_UNTIL = "leaseUntil";
     public static final String REDELIVERY_OF = "redeliveryOf";
 

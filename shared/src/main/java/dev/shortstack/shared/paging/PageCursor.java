@@ -10,11 +10,15 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * The opaque listing cursor of every paged list (links, jobs, keys): the position of the last item
- * returned, bound to the filter it was made for. Positions are unique (creation millis + id), so a
+ * The opaque listing cursor of every paged list (links, jobs, keys, the audit log, a webhook's
+ * deliveries): the position of the last item returned, bound to the filter it was made for.
+ * Positions are unique sort keys (creation millis + id, or an id that starts with the time), so a
  * page never repeats or skips an item, whatever was created or deleted between pages.
  */
 public record PageCursor(String afterCreatedKey, String tag) {
+    /** Creation millis and id (links, jobs, keys, the audit log), or a webhook delivery's id (which starts with its time). */
+    private static final java.util.regex.Pattern POSITION = java.util.regex.Pattern.compile(
+            "\\d{15}#[A-Za-z0-9_-]{1,200}|evt_[0-9a-z]{9}[0-9a-f]{16}(_r[0-9a-z]{1,13})?");
 
     public String encode() {
         ObjectNode node = Json.mapper().createObjectNode();
@@ -29,7 +33,7 @@ public record PageCursor(String afterCreatedKey, String tag) {
         PageCursor cursor;
         try {
             JsonNode node = Json.mapper().readTree(Base64.getUrlDecoder().decode(raw));
-            if (node == null || !node.path("k").isTextual() || !node.path("k").textValue().matches("\\d{15}#[A-Za-z0-9_-]+")) {
+            if (node == null || !node.path("k").isTextual() || !POSITION.matcher(node.path("k").textValue()).matches()) {
                 throw new IllegalArgumentException("no position");
             }
             cursor = new PageCursor(node.get("k").textValue(), node.path("t").isTextual() ? node.get("t").textValue() : null);

@@ -57,8 +57,16 @@ public final class DynamoWebhookStore implements WebhookStore {
     }
 
     @Override
-    public boolean replaceEndpoint(WebhookEndpoint endpoint) {
-        return conditionalPut(endpointItem(endpoint), "attribute_exists");
+    public boolean replaceEndpoint(WebhookEndpoint endpoint, Instant expectedUpdatedAt) {
+        try {
+            dynamo.putItem(r -> r.tableName(tableName).item(endpointItem(endpoint))
+                    .conditionExpression("#updated = :expected")
+                    .expressionAttributeNames(Map.of("#updated", UPDATED_AT))
+                    .expressionAttributeValues(Map.of(":expected", s(expectedUpdatedAt.toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException goneOrChanged) {
+            return false;
+        }
     }
 
     @Override
@@ -133,9 +141,11 @@ public final class DynamoWebhookStore implements WebhookStore {
         try {
             dynamo.updateItem(r -> r.tableName(tableName).key(deliveryKey(endpointId, deliveryId))
                     .updateExpression("SET #lease = :until")
+                    // Pending and due (a copy of the message that comes back early waits), or failed for good and redriven.
                     .conditionExpression("attribute_exists(#pk) AND (#status = :pending OR #status = :failed)"
-                            + " AND (attribute_not_exists(#lease) OR #lease < :now)")
-                    .expressionAttributeNames(Map.of("#lease", LEASE_UNTIL, "#pk", PK, "#status", STATUS))
+                            + " AND (attribute_not_exists(#lease) OR #lease < :now)"
+                            + " AND (attribute_not_exists(#due) OR #due <= :now)")
+                    .expressionAttributeNames(Map.of("#lease", LEASE_UNTIL, "#pk", PK, "#status", STATUS, "#due", DUE_AT_MILLIS))
                     .expressionAttributeValues(Map.of(":until", n(until.toEpochMilli()), ":now", n(now.toEpochMilli()),
                             ":pending", s(DeliveryStatus.PENDING.wireName()), ":failed", s(DeliveryStatus.FAILED.wireName()))));
             return true;
@@ -148,16 +158,17 @@ public final class DynamoWebhookStore implements WebhookStore {
     public void recordAttempt(String endpointId, String deliveryId, DeliveryAttempt attempt, DeliveryStatus status,
                               Instant nextAttemptAt) {
         Map<String, String> names = new HashMap<>(Map.of("#status", STATUS, "#log", ATTEMPT_LOG, "#lease", LEASE_UNTIL,
-                "#next", NEXT_ATTEMPT_AT));
+                "#next", NEXT_ATTEMPT_AT, "#due", DUE_AT_MILLIS));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":status", s(status.wireName()),
                 ":attempt", AttributeValue.fromL(List.of(AttributeValue.fromM(attemptItem(attempt)))),
                 ":empty", AttributeValue.fromL(List.of())));
         String update = "SET #status = :status, #log = list_append(if_not_exists(#log, :empty), :attempt)";
         if (nextAttemptAt != null) {
-            update += ", #next = :next";
+            update += ", #next = :next, #due = :due";
             values.put(":next", s(nextAttemptAt.toString()));
+            values.put(":due", n(nextAttemptAt.toEpochMilli()));
         }
-        update += " REMOVE #lease" + (nextAttemptAt == null ? ", #next" : "");
+        update += " REMOVE #lease" + (nextAttemptAt == null ? ", #next, #due" : "");
         String expression = update;
         dynamo.updateItem(r -> r.tableName(tableName).key(deliveryKey(endpointId, deliveryId))
                 .updateExpression(expression).expressionAttributeNames(names).expressionAttributeValues(values));
@@ -255,6 +266,9 @@ public final class DynamoWebhookStore implements WebhookStore {
         item.put(CREATED_AT, s(d.createdAt().toString()));
         item.put(EXPIRES_AT_EPOCH, n(d.createdAt().plus(DELIVERY_RETENTION).getEpochSecond()));
         putIfPresent(item, NEXT_ATTEMPT_AT, d.nextAttemptAt());
+        if (d.nextAttemptAt() != null) {
+            item.put(DUE_AT_MILLIS, n(d.nextAttemptAt().toEpochMilli()));
+        }
         putIfPresent(item, REDELIVERY_OF, d.redeliveryOf());
         return item;
     }

@@ -15,8 +15,8 @@ public interface WebhookStore {
     /** @return false if the id is taken */
     boolean createEndpoint(WebhookEndpoint endpoint);
 
-    /** Replaces a stored endpoint. @return false if it no longer exists */
-    boolean replaceEndpoint(WebhookEndpoint endpoint);
+    /** Replaces a stored endpoint that was last changed at {@code expectedUpdatedAt}. @return false if it is gone or changed since */
+    boolean replaceEndpoint(WebhookEndpoint endpoint, Instant expectedUpdatedAt);
 
     /** @return false if there was no such endpoint */
     boolean deleteEndpoint(String workspaceId, String endpointId);

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -21,6 +22,7 @@ import java.util.Optional;
  */
 public record WebhookTargets(boolean allowLoopback) {
     public static final int MAX_URL_LENGTH = 2048;
+    private static final String DOTTED_QUAD = "((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
 
     /** Public targets only, unless the environment says {@code WEBHOOK_ALLOW_LOOPBACK=true} (tests, the local runner's flag). */
     public static WebhookTargets fromEnv(Env env) {
@@ -50,6 +52,17 @@ public record WebhookTargets(boolean allowLoopback) {
             return Optional.of("must not have a fragment (#...)");
         }
         String lowerHost = host.toLowerCase(Locale.ROOT);
+        if (uri.getPort() == 0 || uri.getPort() > 65_535) {
+            return Optional.of("must have a port from 1 to 65535");
+        }
+        if (lowerHost.length() > 253 || Arrays.stream(lowerHost.split("\\.")).anyMatch(label -> label.length() > 63)) {
+            return Optional.of("must have a host name of at most 253 characters, 63 per label");
+        }
+        // HTTP clients connect to a host of digits and dots without asking DNS, reading short forms
+        // (127.1, 2130706433, 0) as addresses: only the four-part dotted form is checked as one, the rest refused.
+        if (lowerHost.matches("[0-9.]+") && !lowerHost.matches(DOTTED_QUAD)) {
+            return Optional.of("must be a host name or an IPv4 address in four dotted parts, not " + host);
+        }
         Optional<InetAddress> literal = literalAddress(lowerHost);
         boolean loopbackTarget = literal.map(InetAddress::isLoopbackAddress).orElse(lowerHost.equals("localhost"));
         if (!scheme.equals("https") && !(scheme.equals("http") && allowLoopback && loopbackTarget)) {
@@ -76,7 +89,7 @@ public record WebhookTargets(boolean allowLoopback) {
         if (checked.isLinkLocalAddress()) {
             return Optional.of(describe(address, "a link-local address (where cloud metadata services listen)"));
         }
-        if (checked.isSiteLocalAddress() || isUniqueLocal(checked) || isSharedOrReserved(checked)) {
+        if (checked.isSiteLocalAddress() || isUniqueLocal(checked) || isSharedOrReserved(checked) || isTranslated(checked)) {
             return Optional.of(describe(address, "a private or reserved address"));
         }
         if (checked.isMulticastAddress()) {
@@ -108,6 +121,17 @@ public record WebhookTargets(boolean allowLoopback) {
             }
         }
         return address;
+    }
+
+    /** NAT64 (64:ff9b::/96) and 6to4 (2002::/16): IPv6 addresses that reach an IPv4 one, which could be internal. */
+    private static boolean isTranslated(InetAddress address) {
+        if (!(address instanceof Inet6Address)) {
+            return false;
+        }
+        byte[] b = address.getAddress();
+        boolean nat64 = b[0] == 0 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b;
+        boolean sixToFour = b[0] == 0x20 && b[1] == 0x02;
+        return nat64 || sixToFour;
     }
 
     /** fc00::/7, including AWS's IPv6 metadata address fd00:ec2::254. */

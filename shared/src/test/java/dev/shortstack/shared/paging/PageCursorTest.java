@@ -21,6 +21,13 @@ class PageCursorTest {
     }
 
     @Test
+    void aWebhookDeliverysIdIsAPositionToo() {
+        for (String id : new String[] {"evt_0mx5dugau88b0757949f70069", "evt_0mx5dugau88b0757949f70069_r0mx5e1x2y"}) {
+            assertThat(PageCursor.decode(new PageCursor(id, "webhook:wh_a").encode(), "webhook:wh_a").afterCreatedKey()).isEqualTo(id);
+        }
+    }
+
+    @Test
     void forgedCursorsAreRefused() {
         for (String forged : new String[] {"!!!", "e30", b64("{\"k\":\"x\"}"), b64("{\"k\":\"001795858200000#a b\"}"), b64("[]")}) {
             assertThatThrownBy(() -> PageCursor.decode(forged, null)).isInstanceOf(ApiProblem.class);

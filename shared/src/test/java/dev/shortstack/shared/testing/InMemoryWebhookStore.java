@@ -40,8 +40,13 @@ public final class InMemoryWebhookStore implements WebhookStore {
     }
 
     @Override
-    public boolean replaceEndpoint(WebhookEndpoint endpoint) {
-        return endpoints.replace(key(endpoint.workspaceId(), endpoint.endpointId()), endpoint) != null;
+    public synchronized boolean replaceEndpoint(WebhookEndpoint endpoint, Instant expectedUpdatedAt) {
+        WebhookEndpoint current = endpoints.get(key(endpoint.workspaceId(), endpoint.endpointId()));
+        if (current == null || !current.updatedAt().equals(expectedUpdatedAt)) {
+            return false;
+        }
+        endpoints.put(key(endpoint.workspaceId(), endpoint.endpointId()), endpoint);
+        return true;
     }
 
     @Override
@@ -105,6 +110,9 @@ public final class InMemoryWebhookStore implements WebhookStore {
         }
         Instant held = leases.get(key(endpointId, deliveryId));
         if (held != null && !held.isBefore(now)) {
+            return false;
+        }
+        if (d.nextAttemptAt() != null && d.nextAttemptAt().isAfter(now)) {
             return false;
         }
         leases.put(key(endpointId, deliveryId), until);

@@ -36,6 +36,15 @@ class WebhookTargetsTest {
             "https://[fe80::1]/hook                              | resolves to fe80:0:0:0:0:0:0:1, a link-local address (where cloud metadata services listen)",
             "https://[::ffff:10.0.0.1]/hook                      | resolves to 10.0.0.1, a private or reserved address",
             "https://224.0.0.1/hook                              | resolves to 224.0.0.1, a multicast address",
+            "https://2130706433/hook                             | must be a host name or an IPv4 address in four dotted parts, not 2130706433",
+            "https://127.1/hook                                  | must be an absolute https URL with a host",
+            "https://0/hook                                      | must be a host name or an IPv4 address in four dotted parts, not 0",
+            "https://169.254.43518/latest                        | must be an absolute https URL with a host",
+            "https://010.0.0.1/hook                              | must be a host name or an IPv4 address in four dotted parts, not 010.0.0.1",
+            "https://[64:ff9b::a00:1]/hook                       | resolves to 64:ff9b:0:0:0:0:a00:1, a private or reserved address",
+            "https://[2002:a00:1::]/hook                         | resolves to 2002:a00:1:0:0:0:0:0, a private or reserved address",
+            "https://hooks.example.com:99999/hook                | must have a port from 1 to 65535",
+            "https://hooks.example.com:0/hook                    | must have a port from 1 to 65535",
     })
     void inAwsOnlyHttpsToPublicHostsIsAllowed(String url, String violation) {
         assertThat(aws.urlViolation(url)).as(url).isEqualTo(java.util.Optional.ofNullable(violation));

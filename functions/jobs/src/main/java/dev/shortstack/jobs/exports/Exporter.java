@@ -8,7 +8,9 @@ import dev.shortstack.links.jobs.JobKind;
 import dev.shortstack.links.jobs.JobStore;
 import dev.shortstack.links.jobs.JobStatus;
 import dev.shortstack.links.jobs.JobWebhookEvents;
+import dev.shortstack.shared.webhooks.UnqueuedWebhookEvents;
 import dev.shortstack.shared.webhooks.WebhookEvents;
+import java.util.List;
 import java.time.Instant;
 import dev.shortstack.links.links.LinkStore;
 import dev.shortstack.stats.query.ClickExports;
@@ -77,9 +79,10 @@ public final class Exporter {
             });
         });
         Instant now = clock.instant();
-        // Before the status: if the event cannot be queued, the export is retried and writes the same file.
-        webhooks.raise(JobWebhookEvents.finished(job, JobStatus.SUCCEEDED, null, written.get(), now));
-        store.finishExport(jobId, key, written.get(), bytes, now);
+        // Told only once the export has ended (not if it was cancelled meanwhile); a refused event is logged whole.
+        if (store.finishExport(jobId, key, written.get(), bytes, now)) {
+            UnqueuedWebhookEvents.raiseOrLog(webhooks, List.of(JobWebhookEvents.finished(job, JobStatus.SUCCEEDED, null, written.get(), now)));
+        }
         LOG.info("Export {} wrote {} {} rows ({} bytes)", jobId, written.get(), type.wireName(), bytes);
     }
 

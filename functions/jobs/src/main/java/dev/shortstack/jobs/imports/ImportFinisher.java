@@ -5,6 +5,7 @@ import dev.shortstack.links.jobs.JobFiles;
 import dev.shortstack.links.jobs.JobStatus;
 import dev.shortstack.links.jobs.JobStore;
 import dev.shortstack.links.jobs.JobWebhookEvents;
+import dev.shortstack.shared.webhooks.UnqueuedWebhookEvents;
 import dev.shortstack.shared.webhooks.WebhookEvents;
 import java.time.Instant;
 import java.io.InputStream;
@@ -43,9 +44,10 @@ public final class ImportFinisher {
         String error = status == JobStatus.FAILED
                 ? "None of the " + job.rowsFailed() + " rows could be imported; the error report says why." : null;
         Instant now = clock.instant();
-        // Before the status: if the event cannot be queued, the job stays running and this step is retried.
-        webhooks.raise(JobWebhookEvents.finished(job, status, error, 0, now));
-        store.finishImport(jobId, status, errorKey, error, now);
+        // Told only once the job has ended (a cancelled job is not told as finished); a refused event is logged whole.
+        if (store.finishImport(jobId, status, errorKey, error, now)) {
+            UnqueuedWebhookEvents.raiseOrLog(webhooks, List.of(JobWebhookEvents.finished(job, status, error, 0, now)));
+        }
     }
 
     private String writeReport(String jobId, List<String> parts) {

@@ -33,8 +33,8 @@ public final class DynamoAuditLog implements AuditLog {
         RANDOM.nextBytes(suffix);
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(PK, AttributeValue.fromS("ws#" + entry.workspaceId()));
-        // Instants of one width, so the sort key sorts by time.
-        item.put(SK, AttributeValue.fromS(String.format("%020d", entry.at().toEpochMilli()) + "#" + HexFormat.of().formatHex(suffix)));
+        // Millis of one width (as the other lists' positions), so the sort key sorts by time.
+        item.put(SK, AttributeValue.fromS(String.format("%015d", entry.at().toEpochMilli()) + "#" + HexFormat.of().formatHex(suffix)));
         item.put(AT, AttributeValue.fromS(entry.at().toString()));
         item.put(KEY_ID, AttributeValue.fromS(entry.keyId()));
         item.put(ACTION, AttributeValue.fromS(entry.action()));

@@ -47,7 +47,7 @@ public final class Authenticator {
 
     /** A key given some other way (a compatibility API's own header, e.g. Shlink's X-Api-Key). */
     public Caller authenticateKey(HttpApiRequest request, String key, Role required) {
-        String client = ClientAddress.of(request);
+        String client = ClientAddress.network(ClientAddress.of(request));
         Instant now = clock.instant();
         limits.blockedClient(client, now).ifPresent(wait -> {
             throw tooMany(wait, "Too many requests with keys that are not valid came from this address; wait "

@@ -8,8 +8,8 @@ import java.time.Instant;
 
 /**
  * {@code import.finished} and {@code export.finished}: the job's outcome, with the path to read it
- * (and its report or file URLs) from. Raised before the job's final status is written, with an id
- * that follows from the job and outcome, so a step that is retried raises the same event again.
+ * (and its report or file URLs) from. Raised once the job's final status is written, with an id
+ * that follows from the job and outcome.
  */
 public final class JobWebhookEvents {
     private JobWebhookEvents() {

@@ -81,9 +81,7 @@ public final class WebhookService {
                 reenabled ? null : disabledNow ? now : current.disabledAt(),
                 reenabled ? null : disabledNow ? "Disabled with API key " + caller.keyId() : current.disabledReason(),
                 current.createdAt(), now);
-        if (!store.replaceEndpoint(updated)) {
-            throw notFound(endpointId);
-        }
+        replace(current, updated);
         subscriptions.forget(caller.workspaceId());
         return updated;
     }
@@ -104,9 +102,7 @@ public final class WebhookService {
         WebhookEndpoint rotated = new WebhookEndpoint(current.workspaceId(), current.endpointId(), current.url(), current.events(),
                 current.description(), secret, keep ? current.secret() : null, keep ? now.plus(keepPrevious) : null,
                 current.status(), current.failingSince(), current.disabledAt(), current.disabledReason(), current.createdAt(), now);
-        if (!store.replaceEndpoint(rotated)) {
-            throw notFound(endpointId);
-        }
+        replace(current, rotated);
         return new NewWebhookEndpoint(rotated, secret);
     }
 
@@ -134,8 +130,24 @@ public final class WebhookService {
         if (!store.createDelivery(copy)) {
             throw new ApiProblem(ProblemType.EDIT_CONFLICT, "That delivery was just redelivered; wait a moment.");
         }
-        deliveries.send(List.of(DeliveryMessage.of(copy)));
+        try {
+            deliveries.send(List.of(DeliveryMessage.of(copy)));
+        } catch (RuntimeException e) {
+            // Not left pending for ever: the log says it never went out, and the client may ask again.
+            store.skip(endpointId, copy.deliveryId(), "Could not be queued: " + e.getMessage(), clock.instant());
+            throw e;
+        }
         return copy;
+    }
+
+    /** Only over the endpoint as it was read: a change made meanwhile (a rotation, the auto-disable) is not undone. */
+    private void replace(WebhookEndpoint read, WebhookEndpoint replacement) {
+        if (!store.replaceEndpoint(replacement, read.updatedAt())) {
+            if (store.endpoint(read.workspaceId(), read.endpointId()).isEmpty()) {
+                throw notFound(read.endpointId());
+            }
+            throw new ApiProblem(ProblemType.EDIT_CONFLICT, "The endpoint changed while this request was made; read it again.");
+        }
     }
 
     private static String newId() {

@@ -26,6 +26,7 @@ import dev.shortstack.links.webhooks.WebhookRequests;
 import dev.shortstack.shared.webhooks.WebhookDelivery;
 import dev.shortstack.shared.webhooks.WebhookEndpoint;
 import dev.shortstack.links.audit.AuditEntry;
+import dev.shortstack.links.audit.AuditTrail;
 import java.util.TreeMap;
 import java.time.Duration;
 import dev.shortstack.shared.config.Env;
@@ -190,7 +191,8 @@ public final class LinksApiFunction extends HttpApiFunction {
 
     private HttpApiResponse createWebhook(HttpApiRequest request, Caller caller) {
         NewWebhookEndpoint created = deps.webhooks().create(caller, deps.webhookRequests().parseCreate(JsonBody.parse(request, JSON)));
-        deps.audit().record(caller, request, "webhook.created", created.endpoint().endpointId(), Map.of("url", created.endpoint().url(),
+        deps.audit().record(caller, request, "webhook.created", created.endpoint().endpointId(), Map.of("url",
+                AuditTrail.redactedUrl(created.endpoint().url()),
                 "events", String.join(",", created.endpoint().events().stream().map(e -> e.wireName()).sorted().toList())));
         observability().count("WebhookEndpointCreated");
         return HttpApiResponse.uncachedJson(201, views.newWebhook(created))
@@ -200,7 +202,8 @@ public final class LinksApiFunction extends HttpApiFunction {
     private HttpApiResponse updateWebhook(HttpApiRequest request, Caller caller, String webhookId) {
         WebhookRequests.EndpointPatch patch = deps.webhookRequests().parsePatch(JsonBody.parse(request, JSON_OR_MERGE_PATCH));
         WebhookEndpoint updated = deps.webhooks().update(caller, webhookId, patch);
-        deps.audit().record(caller, request, "webhook.updated", webhookId, Map.of("url", updated.url(), "status", updated.status().wireName(),
+        deps.audit().record(caller, request, "webhook.updated", webhookId, Map.of("url", AuditTrail.redactedUrl(updated.url()),
+                "status", updated.status().wireName(),
                 "events", String.join(",", updated.events().stream().map(e -> e.wireName()).sorted().toList())));
         return HttpApiResponse.uncachedJson(200, views.webhook(updated));
     }

@@ -13,7 +13,7 @@ public final class InMemoryAuditLog implements AuditLog {
     @Override
     public synchronized void record(AuditEntry entry) {
         entries.add(new AuditEntry(entry.workspaceId(), entry.at(), entry.keyId(), entry.action(), entry.target(), entry.details(),
-                entry.client(), String.format("%010d", entries.size())));
+                entry.client(), String.format("%015d#%04d", entry.at().toEpochMilli(), entries.size())));
     }
 
     @Override

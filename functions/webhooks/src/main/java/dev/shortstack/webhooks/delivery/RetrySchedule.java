@@ -10,12 +10,15 @@ import java.time.Duration;
 public record RetrySchedule(Duration base, Duration max, int maxAttempts) {
     public static final Duration DEFAULT_BASE = Duration.ofSeconds(30);
     public static final Duration DEFAULT_MAX = Duration.ofHours(4);
-    /** SQS's longest visibility timeout, which carries the wait. */
-    private static final Duration LONGEST_WAIT = Duration.ofHours(12);
+    /**
+     * SQS refuses a visibility timeout reaching past 12 hours after the message's receive: the wait,
+     * set at the end of an attempt, stays a function timeout (60 s) and a margin short of that.
+     */
+    static final Duration LONGEST_WAIT = Duration.ofHours(12).minusMinutes(5);
 
     public RetrySchedule {
         if (base.isNegative() || base.isZero() || max.compareTo(base) < 0 || max.compareTo(LONGEST_WAIT) > 0 || maxAttempts < 1) {
-            throw new IllegalArgumentException("A retry schedule needs 0 < base <= max <= 12 h and at least one attempt");
+            throw new IllegalArgumentException("A retry schedule needs 0 < base <= max <= 11 h 55 min and at least one attempt");
         }
     }
 

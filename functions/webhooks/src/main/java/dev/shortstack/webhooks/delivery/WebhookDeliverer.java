@@ -61,15 +61,13 @@ public final class WebhookDeliverer {
             return DeliveryOutcome.DONE;
         }
         if (!store.lease(message.endpointId(), message.deliveryId(), now, now.plus(LEASE))) {
-            // Settled meanwhile, or a copy of this message is posting it right now: that copy finishes the job.
-            return DeliveryOutcome.DONE;
+            return whenNotLeased(message, now);
         }
         DeliveryAttempt result = post(endpoint.get(), delivery, now);
         if (result.succeeded()) {
             store.recordAttempt(message.endpointId(), message.deliveryId(), result, DeliveryStatus.SUCCEEDED, null);
-            if (endpoint.get().failingSince() != null) {
-                store.noteSuccess(message.workspaceId(), message.endpointId());
-            }
+            // Conditional in the store (a write only when the endpoint is failing), whatever this read of it said.
+            store.noteSuccess(message.workspaceId(), message.endpointId());
             return DeliveryOutcome.DONE;
         }
         boolean last = retries.isLast(attempt);
@@ -84,6 +82,21 @@ public final class WebhookDeliverer {
             }
         }
         return DeliveryOutcome.retryAfter(wait);
+    }
+
+    /**
+     * Another copy of this message holds the delivery, or its next attempt is not due: this copy is
+     * not deleted (the other one's receipt may be the stale one), but comes back when it could be
+     * the one to go on. A settled delivery's message is done with.
+     */
+    private DeliveryOutcome whenNotLeased(DeliveryMessage message, Instant now) {
+        Optional<WebhookDelivery> current = store.delivery(message.endpointId(), message.deliveryId());
+        if (current.isEmpty() || current.get().status() != DeliveryStatus.PENDING) {
+            return DeliveryOutcome.DONE;
+        }
+        Instant due = current.get().nextAttemptAt() == null ? now : current.get().nextAttemptAt();
+        Duration wait = Duration.between(now, due);
+        return DeliveryOutcome.retryAfter(wait.compareTo(LEASE) > 0 ? wait : LEASE);
     }
 
     private DeliveryAttempt post(WebhookEndpoint endpoint, WebhookDelivery delivery, Instant now) {

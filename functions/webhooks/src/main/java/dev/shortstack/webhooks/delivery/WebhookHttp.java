@@ -60,8 +60,12 @@ public final class WebhookHttp {
         if (refused.isPresent()) {
             return new DeliveryAttempt(at, null, 0, "Not allowed: the URL " + refused.get());
         }
-        Request.Builder request = new Request.Builder().url(url).post(RequestBody.create(body, JSON))
-                .header("user-agent", USER_AGENT);
+        Request.Builder request;
+        try {
+            request = new Request.Builder().url(url).post(RequestBody.create(body, JSON)).header("user-agent", USER_AGENT);
+        } catch (IllegalArgumentException notAUrlForHttp) {
+            return new DeliveryAttempt(at, null, 0, "Not allowed: the URL cannot be requested: " + notAUrlForHttp.getMessage());
+        }
         headers.forEach(request::header);
         long start = System.nanoTime();
         try (Response response = client.newCall(request.build()).execute()) {

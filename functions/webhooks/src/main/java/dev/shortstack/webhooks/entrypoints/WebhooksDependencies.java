@@ -36,7 +36,7 @@ public record WebhooksDependencies(WebhookStore store, DeliveryQueue deliveries,
         String deliveriesUrl = env.require(EnvNames.WEBHOOK_DELIVERIES_QUEUE_URL);
         RetrySchedule retries = new RetrySchedule(
                 Duration.ofSeconds(env.getLong(EnvNames.WEBHOOK_RETRY_BASE_SECONDS, RetrySchedule.DEFAULT_BASE.toSeconds(), 1, 3600)),
-                Duration.ofSeconds(env.getLong(EnvNames.WEBHOOK_RETRY_MAX_SECONDS, RetrySchedule.DEFAULT_MAX.toSeconds(), 1, 43_200)),
+                Duration.ofSeconds(env.getLong(EnvNames.WEBHOOK_RETRY_MAX_SECONDS, RetrySchedule.DEFAULT_MAX.toSeconds(), 1, 42_900)),
                 ShortstackResources.WEBHOOK_DELIVERIES.maxReceiveCount());
         return new WebhooksDependencies(
                 new DynamoWebhookStore(aws.dynamo(), env.require(EnvNames.WEBHOOKS_TABLE)),

@@ -29,7 +29,7 @@ class RetryScheduleTest {
 
     @Test
     void aScheduleNeverWaitsLongerThanSqsCanHideAMessage() {
-        assertThatThrownBy(() -> new RetrySchedule(Duration.ofSeconds(30), Duration.ofHours(13), 5))
+        assertThatThrownBy(() -> new RetrySchedule(Duration.ofSeconds(30), Duration.ofHours(12), 5))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(new RetrySchedule(Duration.ofSeconds(1), Duration.ofSeconds(8), 15).delayAfter(40)).isEqualTo(Duration.ofSeconds(8));
     }

@@ -172,7 +172,7 @@ class WebhookDelivererTest {
         WebhookEndpoint rotated = new WebhookEndpoint(original.workspaceId(), original.endpointId(), original.url(), original.events(),
                 null, dev.shortstack.shared.webhooks.WebhookSigner.newSecret(), original.secret(), T0.plusSeconds(60),
                 EndpointStatus.ACTIVE, null, null, null, T0, T0);
-        store.replaceEndpoint(rotated);
+        store.replaceEndpoint(rotated, original.updatedAt());
         deliverer.deliver(pending(rotated, linkCreated("one", T0)), 1);
         clock.advance(Duration.ofSeconds(61));
         deliverer.deliver(pending(rotated, linkCreated("two", clock.instant())), 1);
@@ -182,5 +182,22 @@ class WebhookDelivererTest {
         assertThat(receiver.received().get(0).signedWith(rotated.secret())).isTrue();
         assertThat(receiver.received().get(1).signedWith(original.secret())).isFalse();
         assertThat(receiver.received().get(1).signedWith(rotated.secret())).isTrue();
+    }
+
+    @Test
+    void aCopyOfTheMessageThatMeetsAHeldOrNotYetDueDeliveryComesBackInsteadOfBeingDeleted() {
+        WebhookEndpoint endpoint = endpoint(store, "wh_a", receiver.url(), WebhookEventType.LINK_CREATED);
+        WebhookEvent event = linkCreated("docs", T0);
+        DeliveryMessage message = pending(endpoint, event);
+        assertThat(store.lease("wh_a", event.id(), T0, T0.plus(WebhookDeliverer.LEASE))).as("another copy posting").isTrue();
+
+        assertThat(deliverer.deliver(message, 2)).isEqualTo(DeliveryOutcome.retryAfter(WebhookDeliverer.LEASE));
+
+        store.recordAttempt("wh_a", event.id(), new dev.shortstack.shared.webhooks.DeliveryAttempt(T0, 500, 5, "The endpoint answered 500"),
+                DeliveryStatus.PENDING, T0.plus(Duration.ofMinutes(10)));
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(deliverer.deliver(message, 3)).as("early: it waits for the retry that is due")
+                .isEqualTo(DeliveryOutcome.retryAfter(Duration.ofMinutes(9)));
+        assertThat(receiver.received()).isEmpty();
     }
 }

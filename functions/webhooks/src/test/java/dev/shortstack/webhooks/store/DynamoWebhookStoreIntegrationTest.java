@@ -52,7 +52,12 @@ class DynamoWebhookStoreIntegrationTest {
         assertThat(store.endpoints("ws-1")).extracting(WebhookEndpoint::endpointId).containsExactlyInAnyOrder("wh_a", "wh_b");
         assertThat(store.endpoint("ws-1", "wh_a")).hasValue(a);
         assertThat(store.endpoint("ws-2", "wh_a")).as("another workspace's").isEmpty();
-        assertThat(store.replaceEndpoint(endpoint("ws-2", "wh_zz"))).isFalse();
+        assertThat(store.replaceEndpoint(endpoint("ws-2", "wh_zz"), T0)).as("gone").isFalse();
+        WebhookEndpoint renamed = new WebhookEndpoint("ws-1", "wh_a", "https://hooks.example.com/new", a.events(), null, a.secret(),
+                null, null, EndpointStatus.ACTIVE, null, null, null, T0, T0.plusSeconds(5));
+        assertThat(store.replaceEndpoint(renamed, T0.plusSeconds(1))).as("changed since it was read").isFalse();
+        assertThat(store.replaceEndpoint(renamed, T0)).isTrue();
+        assertThat(store.endpoint("ws-1", "wh_a").orElseThrow().url()).isEqualTo("https://hooks.example.com/new");
         assertThat(store.deleteEndpoint("ws-1", "wh_b")).isTrue();
         assertThat(store.deleteEndpoint("ws-1", "wh_b")).isFalse();
         assertThat(store.endpoints("ws-1")).extracting(WebhookEndpoint::endpointId).containsExactly("wh_a");
@@ -89,7 +94,8 @@ class DynamoWebhookStoreIntegrationTest {
         assertThat(store.lease("wh_a", event.id(), T0.plusSeconds(1), T0.plusSeconds(61))).as("held").isFalse();
         store.recordAttempt("wh_a", event.id(), new DeliveryAttempt(T0, 500, 12, "The endpoint answered 500"),
                 DeliveryStatus.PENDING, T0.plusSeconds(30));
-        assertThat(store.lease("wh_a", event.id(), T0.plusSeconds(2), T0.plusSeconds(62))).as("let go by the record").isTrue();
+        assertThat(store.lease("wh_a", event.id(), T0.plusSeconds(2), T0.plusSeconds(62))).as("let go, but not due yet").isFalse();
+        assertThat(store.lease("wh_a", event.id(), T0.plusSeconds(30), T0.plusSeconds(90))).as("due").isTrue();
         store.recordAttempt("wh_a", event.id(), new DeliveryAttempt(T0.plusSeconds(30), 204, 8, null), DeliveryStatus.SUCCEEDED, null);
         assertThat(store.lease("wh_a", event.id(), T0.plusSeconds(90), T0.plusSeconds(150))).as("settled").isFalse();
 
