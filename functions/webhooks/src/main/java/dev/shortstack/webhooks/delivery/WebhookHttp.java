@@ -21,6 +21,7 @@ import okhttp3.Response;
 /**
  * POSTs a signed delivery and says how it went. Redirects are not followed (a webhook URL is
  * where the receiver listens) and there is no proxy (the addresses checked are the addresses used).
+ * Connections are kept alive between deliveries to the same receiver.
  */
 public final class WebhookHttp {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -46,7 +47,9 @@ public final class WebhookHttp {
                 .proxy(Proxy.NO_PROXY)
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .retryOnConnectionFailure(false)
+                // A receiver may close a kept-alive connection between two deliveries: OkHttp then posts again on a new
+                // one instead of failing the attempt. Its other routes are the same checked addresses, so this stays guarded.
+                .retryOnConnectionFailure(true)
                 .connectTimeout(CONNECT_TIMEOUT)
                 .readTimeout(CALL_TIMEOUT)
                 .callTimeout(CALL_TIMEOUT)
