@@ -30,10 +30,11 @@ class WebhookHttpTest {
                 while (!server.isClosed()) {
                     try (Socket socket = server.accept()) {
                         readRequest(socket.getInputStream());
+                        // Counted before the answer goes out: the client reads the count only after it has the answer.
+                        answered.incrementAndGet();
                         OutputStream out = socket.getOutputStream();
                         out.write("HTTP/1.1 204 No Content\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                         out.flush();
-                        answered.incrementAndGet();
                     } catch (IOException closed) {
                         return;
                     }
