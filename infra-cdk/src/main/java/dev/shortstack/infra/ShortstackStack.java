@@ -189,15 +189,14 @@ public final class ShortstackStack extends Stack {
         // Not the redirect: it never names its own domain, and CloudFront depends on its URL (no cycle).
         List.of(linksApi, statsApi, jobsWorker).forEach(f -> f.function().addEnvironment(EnvNames.SHORT_BASE_URL, shortBaseUrl));
 
-        new Monitoring(this, "Monitoring", config, http, List.of(linksApi, redirect, statsApi, aggregator, compactor, jobsWorker,
-                webhookFanOut, webhookDeliverer),
-                redirect, queues, tables);
+        List<ShortstackFunction> functions = List.of(linksApi, redirect, statsApi, aggregator, compactor, jobsWorker,
+                webhookFanOut, webhookDeliverer);
+        new Monitoring(this, "Monitoring", config, http, functions, redirect, queues, tables);
         ClickTable clickTable = new ClickTable(this, "ClickTable", stage, buckets.bucket(ShortstackResources.CLICK_ARCHIVE));
         QueryWorkgroup workgroup = new QueryWorkgroup(this, "Athena", stage, config.athena(), buckets.queryResults());
         new CostControls(this, "Cost", config);
         NagSuppressionsForShortstack.apply(this, visitorHashKey, originSecret, cdn.distribution(), config.customDomain() != null,
-                List.of(linksApi, redirect, statsApi, aggregator, compactor, jobsWorker, webhookFanOut, webhookDeliverer)
-                        .stream().map(ShortstackFunction::function).toList(),
+                functions.stream().map(ShortstackFunction::function).toList(),
                 http.api());
         if (redirectCapacity != null) {
             NagSuppressionsForShortstack.applyToManagedInstances(redirectCapacity);

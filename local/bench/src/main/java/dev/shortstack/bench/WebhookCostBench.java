@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * What {@code link.clicked} webhooks add per click, for one subscribed endpoint, counted request by
  * request from the real code's items and messages: the events queue (send, the fan-out's receive and
  * delete), the fan-out's Query of endpoints and its PutItem of the delivery, the deliveries queue,
- * the deliverer's two GetItems, its lease (UpdateItem) and its attempt record (UpdateItem), each
+ * the deliverer's three GetItems, its lease (UpdateItem) and its attempt record (UpdateItem), each
  * write billed per started KB of the larger of the item before and after; Lambda at 512 MB for the
  * durations assumed below (not measured here: the deliverer mostly waits on the receiver). Side by
  * side in the same run: the delivery item with its payload as plain JSON (the first version) and
@@ -96,7 +96,8 @@ public final class WebhookCostBench {
                 + DynamoSize.writeUnits(leased, recorded);         // the attempt, status and lease removed
         long readUnits = 1                                         // the fan-out's Query of the workspace's endpoints
                 + DynamoSize.strongReadUnits(size)                 // the deliverer's GetItem of the delivery
-                + 1;                                               // and of its endpoint
+                + 1                                                // and of its endpoint
+                + 1;                                               // and of the endpoint again after the post (failing since?)
         long eventChunks = (body + Prices.SQS_CHUNK_BYTES - 1) / Prices.SQS_CHUNK_BYTES;
         double sqsRequests = 3 * eventChunks + 3;                  // send, receive, delete: events, then deliveries
         double lambda = 2 * Prices.LAMBDA_REQUEST + (FANOUT_SECONDS + DELIVERER_SECONDS) * LAMBDA_GB * Prices.LAMBDA_ARM_GB_SECOND;

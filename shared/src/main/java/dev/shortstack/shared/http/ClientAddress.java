@@ -1,5 +1,9 @@
 package dev.shortstack.shared.http;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HexFormat;
+
 /**
  * The API client's IP, for its failed-authentication limit. Behind CloudFront the HTTP API sees the
  * edge's address; a CloudFront Function on the API's behaviours writes the viewer's address into
@@ -24,12 +28,12 @@ public final class ClientAddress {
             return address;
         }
         try {
-            byte[] bytes = java.net.InetAddress.getByName(address).getAddress();
+            byte[] bytes = InetAddress.getByName(address).getAddress();
             if (bytes.length != 16) {
                 return address;
             }
-            return java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
-        } catch (java.net.UnknownHostException notAnAddress) {
+            return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+        } catch (UnknownHostException notAnAddress) {
             return address;
         }
     }

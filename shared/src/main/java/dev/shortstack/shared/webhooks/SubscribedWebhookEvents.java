@@ -27,6 +27,16 @@ public final class SubscribedWebhookEvents implements WebhookEvents {
                 new SqsWebhookEvents(aws.sqs(), env.require(EnvNames.WEBHOOK_EVENTS_QUEUE_URL)));
     }
 
+    /** When the subscriptions cannot be read, yes: the event is built and raised, and a refusal is logged whole. */
+    @Override
+    public boolean wants(String workspaceId, WebhookEventType type) {
+        try {
+            return subscriptions.wants(workspaceId, type);
+        } catch (RuntimeException unreadable) {
+            return true;
+        }
+    }
+
     @Override
     public void raise(List<WebhookEvent> events) {
         List<WebhookEvent> wanted = events.stream().filter(e -> subscriptions.wants(e.workspaceId(), e.type())).toList();

@@ -9,7 +9,10 @@ import dev.shortstack.shared.observability.Observability;
 import dev.shortstack.shared.sqs.SqsRecord;
 import dev.shortstack.shared.webhooks.UnqueuedWebhookEvents;
 import dev.shortstack.shared.webhooks.WebhookEvent;
+import dev.shortstack.shared.webhooks.WebhookEventType;
 import dev.shortstack.shared.webhooks.WebhookEvents;
+import dev.shortstack.shared.archive.ArchivedClick;
+import java.util.HashMap;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -101,7 +104,15 @@ public final class ClickAggregationService {
      * worth archiving the batch again; it is logged whole, marked {@code "replay":"webhook"}, to be re-raised.
      */
     private void raiseClickEvents(List<ClickRecord> clicks) {
-        List<WebhookEvent> events = ClickWebhookEvents.of(clicks.stream().map(ClickRecord::click).toList());
+        // Only the clicks of workspaces with a subscriber become events: the rest cost a cached lookup per workspace.
+        Map<String, Boolean> wanted = new HashMap<>();
+        List<ArchivedClick> subscribed = clicks.stream().map(ClickRecord::click)
+                .filter(click -> wanted.computeIfAbsent(click.workspaceId(), ws -> webhooks.wants(ws, WebhookEventType.LINK_CLICKED)))
+                .toList();
+        if (subscribed.isEmpty()) {
+            return;
+        }
+        List<WebhookEvent> events = ClickWebhookEvents.of(subscribed);
         if (!UnqueuedWebhookEvents.raiseOrLog(webhooks, events)) {
             observability.count("WebhookEventsNotQueued", events.size());
         }

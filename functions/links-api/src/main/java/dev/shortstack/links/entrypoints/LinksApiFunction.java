@@ -175,11 +175,7 @@ public final class LinksApiFunction extends HttpApiFunction {
 
     private HttpApiResponse listAudit(HttpApiRequest request, Caller caller) {
         Page<AuditEntry> page = deps.audit().list(caller, PageRequest.parse(request, Set.of()));
-        ObjectNode body = Json.mapper().createObjectNode();
-        ArrayNode items = body.putArray("items");
-        page.items().forEach(entry -> items.add(views.auditEntry(entry)));
-        body.put("nextCursor", page.nextCursor());
-        return HttpApiResponse.uncachedJson(200, body);
+        return HttpApiResponse.uncachedJson(200, views.page(page, views::auditEntry));
     }
 
     private HttpApiResponse listWebhooks(Caller caller) {
@@ -221,11 +217,7 @@ public final class LinksApiFunction extends HttpApiFunction {
 
     private HttpApiResponse listDeliveries(HttpApiRequest request, Caller caller, String webhookId) {
         Page<WebhookDelivery> page = deps.webhooks().deliveries(caller, webhookId, PageRequest.parse(request, Set.of()));
-        ObjectNode body = Json.mapper().createObjectNode();
-        ArrayNode items = body.putArray("items");
-        page.items().forEach(delivery -> items.add(views.delivery(delivery)));
-        body.put("nextCursor", page.nextCursor());
-        return HttpApiResponse.uncachedJson(200, body);
+        return HttpApiResponse.uncachedJson(200, views.page(page, views::delivery));
     }
 
     private static String slug(Map<String, String> params) {
@@ -276,11 +268,7 @@ public final class LinksApiFunction extends HttpApiFunction {
 
     private HttpApiResponse listJobs(HttpApiRequest request, Caller caller) {
         Page<Job> page = deps.jobs().list(caller, PageRequest.parse(request, Set.of()));
-        ObjectNode body = Json.mapper().createObjectNode();
-        ArrayNode items = body.putArray("items");
-        page.items().forEach(job -> items.add(jobView(job, Optional.empty())));
-        body.put("nextCursor", page.nextCursor());
-        return HttpApiResponse.uncachedJson(200, body);
+        return HttpApiResponse.uncachedJson(200, views.page(page, job -> jobView(job, Optional.empty())));
     }
 
     private HttpApiResponse jobResponse(int status, Job job, Optional<PresignedUrl> upload) {

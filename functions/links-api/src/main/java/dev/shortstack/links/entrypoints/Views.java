@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /** The JSON shapes the API answers with. */
 final class Views {
@@ -71,10 +72,15 @@ final class Views {
 
     /** @param visitsUsed visits used by the page's links that have a limit, by link id */
     ObjectNode linkPage(Page<Link> page, Instant now, Map<String, Long> visitsUsed) {
+        return page(page, link -> link(link, now, visitsUsed.containsKey(link.linkId())
+                ? OptionalLong.of(visitsUsed.get(link.linkId())) : OptionalLong.empty()));
+    }
+
+    /** Every list's shape: {@code {items, nextCursor}}. */
+    <T> ObjectNode page(Page<T> page, Function<T, ObjectNode> view) {
         ObjectNode node = Json.mapper().createObjectNode();
         ArrayNode items = node.putArray("items");
-        page.items().forEach(link -> items.add(link(link, now, visitsUsed.containsKey(link.linkId())
-                ? OptionalLong.of(visitsUsed.get(link.linkId())) : OptionalLong.empty())));
+        page.items().forEach(item -> items.add(view.apply(item)));
         node.put("nextCursor", page.nextCursor());
         return node;
     }
@@ -173,11 +179,7 @@ final class Views {
     }
 
     ObjectNode keys(Page<ApiKey> keys) {
-        ObjectNode node = Json.mapper().createObjectNode();
-        ArrayNode items = node.putArray("items");
-        keys.items().forEach(key -> items.add(key(key)));
-        node.put("nextCursor", keys.nextCursor());
-        return node;
+        return page(keys, this::key);
     }
 
     /** An endpoint without its secret (a hint of it tells secrets apart). */
