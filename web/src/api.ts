@@ -45,6 +45,8 @@ export interface RedirectRule {
 
 export interface Link {
   slug: string;
+  /** The short domain's host; the slug is unique on it, not across domains. */
+  domain: string;
   shortUrl: string;
   url: string;
   title: string | null;
@@ -140,6 +142,46 @@ export interface WebhookDelivery {
   attemptLog: WebhookAttempt[];
   lastAttempt: WebhookAttempt | null;
 }
+
+/** A short domain the workspace may make links on (GET /v1/domains). */
+export interface Domain {
+  domain: string;
+  shortBaseUrl: string;
+  /** The stage's default domain: links on it are addressed without ?domain=. */
+  stageDefault: boolean;
+  /** Where the workspace's new links go when they name no domain. */
+  default: boolean;
+  /** The workspace's admins may set its pages. */
+  owned: boolean;
+  rootUrl: string | null;
+  notFoundUrl: string | null;
+}
+
+/** The stage's default domain first, then the workspace's own. */
+export const listDomains = async (): Promise<Domain[]> => (await api<{ items: Domain[] }>("GET", "/v1/domains")).items;
+
+/**
+ * Which link a route or request means: its slug, and its domain unless that is the stage's default one
+ * (null), so the addresses of links made before there were short domains stay as they were.
+ */
+export interface LinkRef {
+  slug: string;
+  domain: string | null;
+}
+
+export function linkRef(link: { slug: string; domain: string }, domains: Domain[]): LinkRef {
+  return { slug: link.slug, domain: domains.some((d) => d.stageDefault && d.domain === link.domain) ? null : link.domain };
+}
+
+/** The API's link key (GET /v1/stats/links): the slug on the default domain, host/slug elsewhere; also the link's name in labels. */
+export const linkKey = (ref: LinkRef): string => (ref.domain ? `${ref.domain}/${ref.slug}` : ref.slug);
+
+/** The link's page in the dashboard: #/links/{slug}, with ?domain= off the default domain. */
+export const linkHash = (ref: LinkRef): string => `#/links/${encodeURIComponent(ref.slug)}${query({ domain: ref.domain })}`;
+
+/** The link's API path (`rest` such as "/stats", then its query), with ?domain= off the default domain. */
+export const linkPath = (ref: LinkRef, rest = "", params: Record<string, string | number | undefined | null> = {}): string =>
+  `/v1/links/${encodeURIComponent(ref.slug)}${rest}${query({ ...params, domain: ref.domain })}`;
 
 export const FINAL_STATUSES = ["succeeded", "partially_succeeded", "failed", "cancelled"];
 

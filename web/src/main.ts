@@ -1,6 +1,7 @@
 import "./style.css";
 import { api, session, SessionInfo } from "./api";
 import { h, replace } from "./dom";
+import { domainsView } from "./views/domains";
 import { jobsView } from "./views/jobs";
 import { keysView } from "./views/keys";
 import { linkView } from "./views/link";
@@ -13,11 +14,12 @@ import { WebhookEndpoint } from "./api";
 const main = document.getElementById("main")!;
 const nav = document.getElementById("nav")!;
 
-/** Sections, and the role a key needs to see each (the API keys page is for admins only). */
+/** Sections, and the role a key needs to see each (the API keys page is for admins only; other keys read the domains). */
 const SECTIONS: [string, string, SessionInfo["role"]][] = [
   ["#/links", "Links", "read"],
   ["#/overview", "Overview", "read"],
   ["#/jobs", "Imports & exports", "read"],
+  ["#/domains", "Domains", "read"],
   ["#/keys", "API keys", "admin"],
   ["#/webhooks", "Webhooks", "admin"],
 ];
@@ -53,13 +55,17 @@ async function render(): Promise<void> {
     }
   }
   renderNav(route);
-  const [, section, param] = route.split("/");
+  // "#/links/{slug}?domain={host}": a link off the default domain (a slug is unique per domain only).
+  const [path, search] = route.split("?");
+  const [, section, param] = path.split("/");
   let view: HTMLElement;
   try {
     if (section === "signin") view = signInView();
-    else if (section === "links" && param) view = await linkView(decodeURIComponent(param));
-    else if (section === "overview") view = await overviewView();
+    else if (section === "links" && param) {
+      view = await linkView({ slug: decodeURIComponent(param), domain: new URLSearchParams(search).get("domain") || null });
+    } else if (section === "overview") view = await overviewView();
     else if (section === "jobs") view = await jobsView();
+    else if (section === "domains") view = await domainsView();
     else if (section === "keys") view = await keysView();
     else if (section === "webhooks") view = await webhooksView();
     else view = await linksView();

@@ -1,14 +1,15 @@
 // The dashboard in a real browser (Debian's Chromium, driven by playwright-core) against a
 // local Shortstack started from the runner jar: sign in with the printed key, create a link,
 // follow it (and let a bot preview it), see the clicks in the links list and on the link's chart
-// with its language and bot breakdowns, watch an import's progress, delete the link.
+// with its language and bot breakdowns, make the same slug on a second short domain (go.localhost) and set that
+// domain's not-found page, watch an import's progress, delete the links.
 // Screenshots go to SHORTSTACK_SCREENSHOTS (default: ../local/runner/target/browser-test).
 //
 //   node tests/browser-test.mjs [path/to/shortstack-local.jar]
 
 import { spawnSync } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { createServer } from "node:http";
+import { createServer, get as httpGet } from "node:http";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,6 +28,7 @@ const TIMEOUT = 60_000;
 const IMPORT_ROWS = 20_000;
 // A desktop browser's agent, so a click counts as a person's (headless Chromium's says so).
 const DESKTOP_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/150.0.0.0 Safari/537.36";
+const NOT_FOUND_PAGE = "https://example.com/not-found";
 const SLACKBOT_AGENT = "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)";
 
 function ensureChromium() {
@@ -51,7 +53,8 @@ async function main() {
   ensureChromium();
   mkdirSync(shots, { recursive: true });
   // Webhooks may go to a receiver on loopback only with this flag (in AWS: https to public addresses only).
-  const runner = await startRunner(jar, ["--webhooks-allow-loopback"]);
+  // go.localhost: a second short domain of the default workspace (names under .localhost reach 127.0.0.1).
+  const runner = await startRunner(jar, ["--webhooks-allow-loopback", "--domain", "go.localhost"]);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -127,7 +130,7 @@ async function run(browser, { baseUrl, key }) {
 
   // Create a link; the form shows the API's own field error first.
   const destination = `${baseUrl.replace("localhost", "127.0.0.1")}/health`;
-  await page.getByRole("button", { name: "New link" }).click();
+  await page.getByRole("button", { name: "New link", exact: true }).click();
   await page.getByLabel("Destination URL").fill("javascript:alert(1)");
   await page.getByLabel("Slug (optional)").fill("browser-test");
   await page.getByRole("button", { name: "Create link" }).click();
@@ -138,14 +141,15 @@ async function run(browser, { baseUrl, key }) {
   await page.getByRole("button", { name: "Create link" }).click();
   await page.locator('tr[data-slug="browser-test"]').getByText("The browser test's link").waitFor();
   for (let i = 0; i < 3; i++) {
-    await page.getByRole("button", { name: "New link" }).click();
+    await page.getByRole("button", { name: "New link", exact: true }).click();
     await page.getByLabel("Destination URL").fill(`https://example.com/campaign/${i}`);
     await page.getByLabel("Tags (optional)").fill(i % 2 ? "campaign" : "campaign, spring");
     await page.getByRole("button", { name: "Create link" }).click();
     await page.locator("dialog").waitFor({ state: "detached" });
   }
   // Copy, QR code, edit, disable.
-  const row = page.locator('tr[data-slug="browser-test"]');
+  // (By key: browser-test on go.localhost, made below, is another row with the same slug.)
+  const row = page.locator('tr[data-key="browser-test"]');
   await page.getByRole("button", { name: "Copy the short URL of browser-test" }).click();
   await expectEqual(await page.evaluate(() => navigator.clipboard.readText()), `${baseUrl}/browser-test`, "the copied short URL");
   await page.getByRole("button", { name: "QR code of browser-test" }).click();
@@ -189,7 +193,7 @@ async function run(browser, { baseUrl, key }) {
   await expectEqual(Math.floor(preview.status() / 100), 3, "the bot is redirected too");
 
   // A link with a targeting rule: German speakers go elsewhere, and the form's preview says so before it is saved.
-  await page.getByRole("button", { name: "New link" }).click();
+  await page.getByRole("button", { name: "New link", exact: true }).click();
   await page.getByLabel("Destination URL").fill(destination);
   await page.getByLabel("Slug (optional)").fill("rules-test");
   await page.getByRole("button", { name: "Add rule" }).click();
@@ -212,7 +216,7 @@ async function run(browser, { baseUrl, key }) {
   }
 
   // A password-protected link: the visitor gets a form (no script needed), a wrong password is refused, the right one passes.
-  await page.getByRole("button", { name: "New link" }).click();
+  await page.getByRole("button", { name: "New link", exact: true }).click();
   await page.getByLabel("Destination URL").fill(destination);
   await page.getByLabel("Slug (optional)").fill("password-test");
   await page.getByLabel("Password (optional)").fill("open sesame!");
@@ -249,6 +253,7 @@ async function run(browser, { baseUrl, key }) {
   const delivered = page.locator("#delivery-log ~ .table-wrap tbody tr", { hasText: "link.created" }).filter({ hasText: "succeeded" });
   await until(async () => (await delivered.count()) >= 6 || (await page.getByRole("button", { name: "Refresh" }).click(), false),
     "six link.created deliveries logged as succeeded");
+  await quietToast(page);
   await checkAccessibility(page, "the webhook delivery log");
   await page.screenshot({ path: `${shots}/webhooks.png`, fullPage: true });
   receiver.close();
@@ -303,6 +308,8 @@ async function run(browser, { baseUrl, key }) {
   await checkAccessibility(page, "overview");
   await page.screenshot({ path: `${shots}/overview.png`, fullPage: true });
 
+  await shortDomains(page, baseUrl, destination);
+
   // API keys: a new key is shown once, then revoked.
   await page.getByRole("link", { name: "API keys" }).click();
   await page.getByLabel("Name").fill("browser test key");
@@ -317,11 +324,14 @@ async function run(browser, { baseUrl, key }) {
   await reader.goto(`${baseUrl}/`);
   await reader.getByLabel("API key").fill(secret);
   await reader.getByRole("button", { name: "Sign in" }).click();
-  await reader.locator('tr[data-slug="browser-test"]').waitFor();
-  await expectEqual(await reader.getByRole("button", { name: "New link" }).count(), 0, "a read key's New link buttons");
+  await reader.locator('tr[data-key="browser-test"]').waitFor();
+  await expectEqual(await reader.getByRole("button", { name: "New link", exact: true }).count(), 0, "a read key's New link buttons");
   await expectEqual(await reader.getByRole("button", { name: /^(Edit|Disable|Enable|Delete) / }).count(), 0, "a read key's write buttons");
   await expectEqual(await reader.getByRole("link", { name: "API keys" }).count(), 0, "a read key's link to the API keys");
   await reader.getByRole("button", { name: "QR code of browser-test" }).waitFor();
+  await reader.getByRole("link", { name: "Domains" }).click();
+  await reader.locator('tr[data-domain="go.localhost"]').getByText(NOT_FOUND_PAGE).waitFor();
+  await expectEqual(await reader.getByRole("button", { name: /^(Make default|Edit pages)/ }).count(), 0, "a read key's domain buttons");
   await reader.getByRole("link", { name: "Imports & exports" }).click();
   await reader.getByRole("button", { name: "Export", exact: true }).waitFor();
   await expectEqual(await reader.getByRole("button", { name: "Upload and import" }).count(), 0, "a read key's import form");
@@ -368,6 +378,15 @@ async function run(browser, { baseUrl, key }) {
   await page.getByRole("link", { name: "Links" }).click();
   await page.getByLabel("Search").fill("browser-test");
   await page.getByRole("button", { name: "Filter" }).click();
+  // The one on go.localhost first: deleting it leaves the default domain's browser-test alone.
+  await page.getByRole("button", { name: "Delete go.localhost/browser-test" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+  await page.locator('tr[data-key="go.localhost/browser-test"]').waitFor({ state: "detached" });
+  const asAdmin = { headers: { Authorization: `Bearer ${key}` } };
+  await expectEqual((await page.request.get(`${baseUrl}/v1/links/browser-test?domain=go.localhost`, asAdmin)).status(), 404,
+    "the deleted link on go.localhost is gone");
+  await expectEqual((await page.request.get(`${baseUrl}/v1/links/browser-test`, asAdmin)).status(), 200,
+    "browser-test on the default domain is still there");
   await page.getByRole("button", { name: "Delete browser-test" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
   await page.getByText("No link matches.").waitFor();
@@ -386,6 +405,113 @@ async function run(browser, { baseUrl, key }) {
   if (failures.length) throw new Error(`Script errors in the page: ${failures.join("; ")}`);
   await expectEqual(cspViolations, [], "Content-Security-Policy violations during the whole run");
   console.log(`Browser test passed (0 CSP violations); screenshots in ${shots}`);
+}
+
+/**
+ * A second short domain, go.localhost: the form makes a link there with the slug browser-test already has on the
+ * default domain, and every action on it names its domain; the Domains view makes it the default for new links (and
+ * back) and sets its not-found page, which the redirect then sends unknown slugs to.
+ */
+async function shortDomains(page, baseUrl, destination) {
+  const port = new URL(baseUrl).port;
+  const row = page.locator('tr[data-key="browser-test"]');
+  const goKey = "go.localhost/browser-test";
+  const goDestination = `${destination}?via=go`;
+  const goRow = page.locator(`tr[data-key="${goKey}"]`);
+  const domainChoice = page.getByLabel("Domain", { exact: true });
+  // A workspace with one domain keeps the list and form it had: no domain shown, no Domain field.
+  const domainsRead = /\/v1\/domains$/;
+  await page.route(domainsRead, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, json: { items: (await response.json()).items.slice(0, 1) } });
+  });
+  await page.getByRole("link", { name: "Links", exact: true }).click();
+  await row.waitFor();
+  await expectEqual(await page.locator("tr[data-key] .domain").count(), 0, "domains shown in a one-domain workspace's list");
+  await page.getByRole("button", { name: "New link", exact: true }).click();
+  await page.getByRole("dialog").getByLabel("Destination URL").waitFor();
+  await expectEqual(await domainChoice.count(), 0, "the Domain field of a one-domain workspace");
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  await page.unroute(domainsRead);
+  await page.reload();
+  await row.locator(".domain", { hasText: "localhost" }).waitFor();
+  await page.getByRole("button", { name: "New link", exact: true }).click();
+  await expectEqual(await domainChoice.inputValue(), "localhost", "the domain preselected for a new link");
+  await domainChoice.selectOption("go.localhost");
+  await page.getByLabel("Destination URL").fill(goDestination);
+  await page.getByLabel("Slug (optional)").fill("browser-test");
+  await page.getByRole("button", { name: "Create link" }).click();
+  await goRow.waitFor();
+  await expectEqual(await goRow.locator(".domain").textContent(), "go.localhost", "the domain shown in the list");
+  await page.getByRole("button", { name: `Copy the short URL of ${goKey}` }).click();
+  await expectEqual(await page.evaluate(() => navigator.clipboard.readText()), `http://go.localhost:${port}/browser-test`,
+    "the short URL on go.localhost");
+  await page.getByRole("button", { name: `Edit ${goKey}` }).click();
+  await page.getByLabel("Tags (optional)").fill("go");
+  await page.getByRole("button", { name: "Save" }).click();
+  await goRow.locator(".tag", { hasText: "go" }).waitFor();
+  await expectEqual(await row.locator(".tag").allTextContents(), ["e2e", "browser", "edited"],
+    "the default domain's browser-test after the edit of go.localhost's");
+
+  // Its page reads its own link and stats (browser-test on the default domain has a click, this one none yet).
+  await goRow.getByRole("link", { name: "browser-test" }).click();
+  await page.getByRole("heading", { name: `Analytics of ${goKey}` }).waitFor();
+  await expectEqual(new URL(page.url()).hash, "#/links/browser-test?domain=go.localhost", "the route of the link's page");
+  await page.getByRole("link", { name: `http://go.localhost:${port}/browser-test` }).waitFor();
+  await expectEqual(await page.locator('[data-total="Human clicks"]').textContent(), "0", "the go.localhost link's clicks");
+
+  // Domains: the default for new links moves to go.localhost (the form preselects it), then back.
+  await page.getByRole("link", { name: "Domains" }).click();
+  await page.getByRole("heading", { name: "Domains" }).waitFor();
+  const isDefault = (host) => page.locator(`tr[data-domain="${host}"] td[data-label="Default for new links"]`, { hasText: "Yes" });
+  await isDefault("localhost").waitFor();
+  await quietToast(page);
+  await checkAccessibility(page, "domains");
+  await page.getByRole("button", { name: "Make default for new links: go.localhost" }).click();
+  await isDefault("go.localhost").waitFor();
+  await page.getByRole("link", { name: "Links", exact: true }).click();
+  await page.getByRole("button", { name: "New link", exact: true }).click();
+  await expectEqual(await domainChoice.inputValue(), "go.localhost", "the domain preselected once go.localhost is the default");
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  await page.getByRole("link", { name: "Domains" }).click();
+  await page.getByRole("button", { name: "Make default for new links: localhost", exact: true }).click();
+  await isDefault("localhost").waitFor();
+
+  // go.localhost's not-found page: the API's field error first, then saved (and still there after a reload).
+  await page.getByRole("button", { name: "Edit pages of go.localhost" }).click();
+  await page.getByLabel("Not-found page URL").fill("javascript:alert(1)");
+  await page.getByRole("button", { name: "Save" }).click();
+  await page.locator("#domain-notFoundUrl-error").filter({ hasText: "http" }).waitFor();
+  await quietToast(page);
+  await checkAccessibility(page, "the domain pages form");
+  await page.getByLabel("Not-found page URL").fill(NOT_FOUND_PAGE);
+  await page.getByRole("button", { name: "Save" }).click();
+  await page.locator("dialog").waitFor({ state: "detached" });
+  await page.reload();
+  await page.locator('tr[data-domain="go.localhost"] td[data-label="Not-found page"]', { hasText: NOT_FOUND_PAGE }).waitFor();
+  await quietToast(page);
+  await page.screenshot({ path: `${shots}/domains.png`, fullPage: true });
+
+  // The redirect, asked for go.localhost by Host: an unknown slug goes to the not-found page, browser-test to its own URL.
+  const visit = (path) => new Promise((resolve, reject) => httpGet({ host: "127.0.0.1", port, path,
+    headers: { Host: `go.localhost:${port}`, "User-Agent": DESKTOP_AGENT } }, (response) => {
+    response.resume();
+    resolve({ status: response.statusCode, location: response.headers.location });
+  }).on("error", reject));
+  await expectEqual(await visit("/no-such-slug"), { status: 302, location: NOT_FOUND_PAGE }, "an unknown slug on go.localhost");
+  await expectEqual(await visit("/browser-test"), { status: 302, location: goDestination }, "browser-test on go.localhost");
+
+  // That visit is counted for this link, by its key, in the list (the default domain's browser-test keeps its 1),
+  // and the overview's top links find it on its domain.
+  await page.getByRole("link", { name: "Links", exact: true }).click();
+  await showUntil(page, "Filter", async () => (await goRow.locator(".clicks").textContent()) === "1",
+    async () => `the clicks of ${goKey} in the links list: ${await goRow.locator(".clicks").textContent()}`);
+  await expectEqual(await row.locator(".clicks").textContent(), "1", "browser-test's clicks");
+  await page.getByRole("link", { name: "Overview" }).click();
+  const topLink = page.getByRole("link", { name: goKey, exact: true });
+  await until(async () => (await topLink.count()) === 1
+    || (await page.reload(), await page.getByRole("heading", { name: "Top links" }).waitFor(), false), `${goKey} among the top links`);
+  await expectEqual(await topLink.getAttribute("href"), "#/links/browser-test?domain=go.localhost", "the top link's page");
 }
 
 /**

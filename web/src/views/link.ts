@@ -1,4 +1,4 @@
-import { api, Link, query } from "../api";
+import { api, Link, linkKey, LinkRef, linkPath } from "../api";
 import { barTable, timeChart } from "../charts";
 import { formatNumber, h, isoDay, replace } from "../dom";
 
@@ -18,8 +18,11 @@ const BREAKDOWNS: [string, string][] = [
 ];
 
 /** One link's analytics: clicks over time (human and bot), totals, unique visitors, top values of every dimension. */
-export async function linkView(slug: string): Promise<HTMLElement> {
-  const link = await api<Link>("GET", `/v1/links/${encodeURIComponent(slug)}`);
+export async function linkView(ref: LinkRef): Promise<HTMLElement> {
+  const link = await api<Link>("GET", linkPath(ref));
+  const name = linkKey(ref);
+  // Downloads are named after the link, its domain too when it has one ("/" cannot be in a file name).
+  const file = name.replace("/", "-");
   const today = new Date();
   const from = h("input", { id: "from", type: "date", value: isoDay(new Date(today.getTime() - 6 * 86_400_000)), max: isoDay(today) });
   const to = h("input", { id: "to", type: "date", value: isoDay(today), max: isoDay(today) });
@@ -31,9 +34,9 @@ export async function linkView(slug: string): Promise<HTMLElement> {
   const load = async () => {
     error.textContent = "";
     try {
-      const stats = await api<LinkStats>("GET", `/v1/links/${encodeURIComponent(slug)}/stats${query({
+      const stats = await api<LinkStats>("GET", linkPath(ref, "/stats", {
         from: from.value, to: to.value, granularity: granularity.value, tz, top: 10,
-      })}`);
+      }));
       replace(results,
         h("div", { class: "totals" },
           total("Human clicks", stats.totals.human),
@@ -42,9 +45,9 @@ export async function linkView(slug: string): Promise<HTMLElement> {
         timeChart(`Clicks per ${granularity.value}`, stats.series.map((s) => s.start),
           [{ label: "human", values: stats.series.map((s) => s.human), colour: "#2b6cb0" },
             { label: "bot", values: stats.series.map((s) => s.bot), colour: "#c05621" }],
-          `${slug}-clicks.csv`),
+          `${file}-clicks.csv`),
         h("div", { class: "grid" }, ...BREAKDOWNS.map(([dimension, title]) =>
-          barTable(title, stats.breakdowns[dimension] ?? [], `${slug}-${dimension}.csv`, dimension === "bot" ? "No bot clicks." : undefined))),
+          barTable(title, stats.breakdowns[dimension] ?? [], `${file}-${dimension}.csv`, dimension === "bot" ? "No bot clicks." : undefined))),
         h("p", { class: "muted small" }, `${stats.from} to ${stats.to} (${stats.tz}). `
           + "Bots count only under their name; the other breakdowns count human clicks."));
     } catch (e) {
@@ -54,7 +57,7 @@ export async function linkView(slug: string): Promise<HTMLElement> {
   await load();
   return h("section", {},
     h("p", {}, h("a", { href: "#/links" }, "← Links")),
-    h("h1", {}, `Analytics of ${link.slug}`),
+    h("h1", {}, `Analytics of ${name}`),
     link.title ? h("p", { class: "link-title" }, link.title) : null,
     link.description ? h("p", { class: "muted" }, link.description) : null,
     h("p", { class: "muted" }, h("a", { href: link.shortUrl }, link.shortUrl), " → ", h("span", { class: "url" }, link.url)),

@@ -1,12 +1,13 @@
-import { api, ApiError, Link, UTM_FIELDS } from "../api";
+import { api, ApiError, Domain, Link, linkPath, linkRef, UTM_FIELDS } from "../api";
 import { h } from "../dom";
 import { rulesEditor } from "./rulesEditor";
 
 /**
  * The create and edit form. Field errors come from the API's problem+json `errors`, shown next
  * to their field, so the dashboard never disagrees with the API about what is valid.
+ * `domains`: the workspace's short domains (GET /v1/domains), offered on create when there is a choice.
  */
-export function linkForm(existing: Link | null, onSaved: (link: Link) => void): HTMLFormElement {
+export function linkForm(existing: Link | null, domains: Domain[], onSaved: (link: Link) => void): HTMLFormElement {
   const fields: Record<string, HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement> = {};
   const errors: Record<string, HTMLElement> = {};
   const row = (name: string, label: string, control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, hint?: string) => {
@@ -30,11 +31,16 @@ export function linkForm(existing: Link | null, onSaved: (link: Link) => void): 
   };
   redirect.addEventListener("change", showPermanentNote);
   queueMicrotask(showPermanentNote);
+  // A link's domain is chosen once, on create; a workspace with one domain keeps the form it always had.
+  const domain = !existing && domains.length > 1
+    ? h("select", {}, ...domains.map((d) => h("option", { value: d.domain, selected: d.default }, `${d.domain}${d.default ? " (default)" : ""}`)))
+    : null;
   const general = h("p", { class: "field-error", role: "alert" });
   const rules = rulesEditor(existing?.rules ?? []);
   const form = h("form", { class: "link-form", novalidate: true },
     row("url", "Destination URL", h("input", { type: "url", required: true, value: existing?.url ?? "", placeholder: "https://…" })),
     row("title", "Title (optional)", h("input", { type: "text", maxlength: 200, value: existing?.title ?? "" }), "What the link is, for people; searchable"),
+    domain ? row("domain", "Domain", domain, "The short URL's host: each domain has slugs of its own") : null,
     existing ? null : row("slug", "Slug (optional)", h("input", { type: "text", value: "", placeholder: "random if empty", autocomplete: "off" }), "3–64 letters, digits, - or _"),
     row("expiresAt", "Expires (optional)", h("input", { type: "datetime-local", value: existing?.expiresAt ? existing.expiresAt.slice(0, 16) : "" }), "Your local time"),
     row("maxVisits", "Max visits (optional)", h("input", { type: "number", min: 1, step: 1, value: existing?.maxVisits ?? "" })),
@@ -71,6 +77,7 @@ export function linkForm(existing: Link | null, onSaved: (link: Link) => void): 
     const value = (name: string) => fields[name]?.value.trim() ?? "";
     const body: Record<string, unknown> = { url: value("url"), redirectType: Number(value("redirectType")) };
     if (!existing && value("slug")) body.slug = value("slug");
+    if (domain) body.domain = domain.value;
     const password = fields.password.value;
     if (password) body.password = password;
     else if ((fields.removePassword as HTMLInputElement | undefined)?.checked) body.password = null;
@@ -101,7 +108,7 @@ export function linkForm(existing: Link | null, onSaved: (link: Link) => void): 
     else if (existing?.maxVisits) body.maxVisits = null;
     try {
       const saved = existing
-        ? await patchLink(existing, body)
+        ? await patchLink(existing, domains, body)
         : await api<Link>("POST", "/v1/links", body);
       onSaved(saved);
     } catch (e) {
@@ -133,8 +140,8 @@ export function linkForm(existing: Link | null, onSaved: (link: Link) => void): 
 }
 
 /** Edits carry the version read, so a concurrent edit is refused (412) rather than overwritten. */
-export function patchLink(link: Link, body: Record<string, unknown>): Promise<Link> {
-  return api<Link>("PATCH", `/v1/links/${encodeURIComponent(link.slug)}`, body, undefined,
+export function patchLink(link: Link, domains: Domain[], body: Record<string, unknown>): Promise<Link> {
+  return api<Link>("PATCH", linkPath(linkRef(link, domains)), body, undefined,
     { "Content-Type": "application/merge-patch+json", "If-Match": `"${link.version}"` });
 }
 

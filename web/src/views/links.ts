@@ -1,4 +1,4 @@
-import { api, Link, query, session } from "../api";
+import { api, Domain, Link, linkHash, linkKey, linkPath, linkRef, listDomains, query, session } from "../api";
 import { dialog, formatDate, formatNumber, h, replace, toast } from "../dom";
 import { qrSvg } from "../qr";
 import { linkForm, patchLink } from "./linkForm";
@@ -9,7 +9,7 @@ interface Page {
 }
 
 interface LinkClicks {
-  links: { slug: string; linkId: string; human: number; bot: number }[];
+  links: { slug: string; key: string; linkId: string; human: number; bot: number }[];
 }
 
 const CLICKS = "Clicks (30 d)";
@@ -22,13 +22,19 @@ export async function linksView(): Promise<HTMLElement> {
   const search = h("input", { id: "search", type: "search", placeholder: "part of a slug or URL", autocomplete: "off" });
   const tag = h("input", { id: "tag", type: "text", placeholder: "a tag", autocomplete: "off" });
 
+  // Read once for the view, alongside the first page: links are addressed, named and created by their domain.
+  const domainsRead = listDomains();
+  let domains: Domain[] = [];
   const load = async () => {
-    const page = await api<Page>("GET", `/v1/links${query({ limit: 20, q: state.q, tag: state.tag, cursor: state.cursor })}`);
-    const clicks = new Map(page.items.map((link) => [link.slug, h("td", { "data-label": CLICKS, class: "num" },
+    const [list, page] = await Promise.all([domainsRead,
+      api<Page>("GET", `/v1/links${query({ limit: 20, q: state.q, tag: state.tag, cursor: state.cursor })}`)]);
+    domains = list;
+    // By link key: the same slug may be on two domains of the page.
+    const clicks = new Map(page.items.map((link) => [linkKey(linkRef(link, domains)), h("td", { "data-label": CLICKS, class: "num" },
       h("span", { class: "clicks" }, "…"))]));
     replace(body, page.items.length === 0
       ? h("p", { class: "muted" }, state.q || state.tag ? "No link matches." : emptyState())
-      : table(page.items, clicks, load));
+      : table(page.items, domains, clicks, load));
     replace(pager,
       h("button", {
         type: "button", disabled: state.cursors.length === 0, onclick: () => {
@@ -54,7 +60,7 @@ export async function linksView(): Promise<HTMLElement> {
     void load();
   };
   const create = async () => {
-    const form = linkForm(null, (link) => {
+    const form = linkForm(null, domains, (link) => {
       form.closest("dialog")?.close();
       toast(`Created ${link.shortUrl}`);
       void load();
@@ -79,12 +85,12 @@ export async function linksView(): Promise<HTMLElement> {
  * bots in small text; "—" when they cannot be read (the list is already there).
  */
 async function fillClicks(cells: Map<string, HTMLTableCellElement>): Promise<void> {
-  const slugs = [...cells.keys()].map(encodeURIComponent).join(",");
-  const counts = await api<LinkClicks>("GET", `/v1/stats/links?slugs=${slugs}`).then((c) => c.links, () => []);
-  for (const { slug, human, bot } of counts) {
-    const cell = cells.get(slug);
+  const keys = [...cells.keys()].map(encodeURIComponent).join(",");
+  const counts = await api<LinkClicks>("GET", `/v1/stats/links?slugs=${keys}`).then((c) => c.links, () => []);
+  for (const { key, human, bot } of counts) {
+    const cell = cells.get(key);
     if (!cell) continue;
-    cells.delete(slug);
+    cells.delete(key);
     const title = `${formatNumber(human)} human and ${formatNumber(bot)} bot clicks in the last 30 days`;
     replace(cell, h("span", { class: "clicks", title }, formatNumber(human)),
       bot ? h("div", { class: "muted small bots" }, `+${formatNumber(bot)} bot${bot === 1 ? "" : "s"}`) : null);
@@ -95,27 +101,36 @@ async function fillClicks(cells: Map<string, HTMLTableCellElement>): Promise<voi
   }
 }
 
-function table(links: Link[], clicks: Map<string, HTMLTableCellElement>, reload: () => Promise<void>): HTMLElement {
+function table(links: Link[], domains: Domain[], clicks: Map<string, HTMLTableCellElement>, reload: () => Promise<void>): HTMLElement {
   return h("table", { class: "links" },
     h("thead", {}, h("tr", {},
       h("th", { scope: "col" }, "Short link"), h("th", { scope: "col" }, "Destination"), h("th", { scope: "col" }, "Tags"),
       h("th", { scope: "col" }, "State"), h("th", { scope: "col", class: "num" }, CLICKS), h("th", { scope: "col" }, "Created"),
       h("th", { scope: "col" }, h("span", { class: "sr-only" }, "Actions")))),
-    h("tbody", {}, ...links.map((link) => h("tr", { "data-slug": link.slug },
-      h("td", { "data-label": "Short link" }, h("a", { href: `#/links/${encodeURIComponent(link.slug)}` }, link.slug),
-        link.title ? h("div", { class: "link-title" }, link.title) : null,
-        h("div", { class: "muted small" }, link.shortUrl)),
-      h("td", { "data-label": "Destination", class: "url" }, link.url),
-      h("td", { "data-label": "Tags" }, ...link.tags.map((t) => h("span", { class: "tag" }, t))),
-      h("td", { "data-label": "State" }, h("span", { class: `state state-${link.state}` }, link.state)),
-      clicks.get(link.slug),
-      h("td", { "data-label": "Created" }, formatDate(link.createdAt)),
-      h("td", { class: "row-actions" }, ...actions(link, reload))))));
+    h("tbody", {}, ...links.map((link) => {
+      const ref = linkRef(link, domains);
+      const key = linkKey(ref);
+      return h("tr", { "data-slug": link.slug, "data-key": key },
+        h("td", { "data-label": "Short link" }, h("a", { href: linkHash(ref) }, link.slug),
+          // Which domain, at a glance, where there is more than one (the short URL below says it in full).
+          domains.length > 1 ? h("span", { class: "domain" }, link.domain) : null,
+          link.title ? h("div", { class: "link-title" }, link.title) : null,
+          h("div", { class: "muted small" }, link.shortUrl)),
+        h("td", { "data-label": "Destination", class: "url" }, link.url),
+        h("td", { "data-label": "Tags" }, ...link.tags.map((t) => h("span", { class: "tag" }, t))),
+        h("td", { "data-label": "State" }, h("span", { class: `state state-${link.state}` }, link.state)),
+        clicks.get(key),
+        h("td", { "data-label": "Created" }, formatDate(link.createdAt)),
+        h("td", { class: "row-actions" }, ...actions(link, domains, reload)));
+    })));
 }
 
 /** Copy and QR for every key; edit, disable and delete only for keys that may write. */
-function actions(link: Link, reload: () => Promise<void>): HTMLElement[] {
-  const label = (verb: string) => `${verb} ${link.slug}`;
+function actions(link: Link, domains: Domain[], reload: () => Promise<void>): HTMLElement[] {
+  const ref = linkRef(link, domains);
+  // Named by key, so a slug on two domains gives two distinct names ("go.example.com/sale").
+  const name = linkKey(ref);
+  const label = (verb: string) => `${verb} ${name}`;
   const reading = [
     h("button", {
       type: "button", "aria-label": label("Copy the short URL of"), onclick: async () => {
@@ -123,35 +138,35 @@ function actions(link: Link, reload: () => Promise<void>): HTMLElement[] {
         toast(`Copied ${link.shortUrl}`);
       },
     }, "Copy"),
-    h("button", { type: "button", "aria-label": label("QR code of"), onclick: () => showQr(link) }, "QR"),
+    h("button", { type: "button", "aria-label": label("QR code of"), onclick: () => showQr(link, name) }, "QR"),
   ];
   if (!session.can("write")) return reading;
   return [...reading,
     h("button", {
       type: "button", "aria-label": label("Edit"), onclick: async () => {
-        const form = linkForm(link, () => {
+        const form = linkForm(link, domains, () => {
           form.closest("dialog")?.close();
-          toast(`Saved ${link.slug}`);
+          toast(`Saved ${name}`);
           void reload();
         });
-        await dialog(`Edit ${link.slug}`, form, [{ label: "Cancel", value: "cancel" }]);
+        await dialog(`Edit ${name}`, form, [{ label: "Cancel", value: "cancel" }]);
       },
     }, "Edit"),
     h("button", {
       type: "button", "aria-label": label(link.disabled ? "Enable" : "Disable"), onclick: async () => {
-        await patchLink(link, { disabled: !link.disabled });
-        toast(`${link.slug} ${link.disabled ? "enabled" : "disabled"}`);
+        await patchLink(link, domains, { disabled: !link.disabled });
+        toast(`${name} ${link.disabled ? "enabled" : "disabled"}`);
         void reload();
       },
     }, link.disabled ? "Enable" : "Disable"),
     h("button", {
       type: "button", class: "danger", "aria-label": label("Delete"), onclick: async () => {
-        const answer = await dialog(`Delete ${link.slug}?`,
+        const answer = await dialog(`Delete ${name}?`,
           h("p", {}, `${link.shortUrl} will stop redirecting at once. This cannot be undone.`),
           [{ label: "Cancel", value: "cancel" }, { label: "Delete", value: "delete", danger: true }]);
         if (answer === "delete") {
-          await api("DELETE", `/v1/links/${encodeURIComponent(link.slug)}`, undefined, undefined, { "If-Match": `"${link.version}"` });
-          toast(`Deleted ${link.slug}`);
+          await api("DELETE", linkPath(ref), undefined, undefined, { "If-Match": `"${link.version}"` });
+          toast(`Deleted ${name}`);
           void reload();
         }
       },
@@ -159,14 +174,14 @@ function actions(link: Link, reload: () => Promise<void>): HTMLElement[] {
   ];
 }
 
-async function showQr(link: Link): Promise<void> {
+async function showQr(link: Link, name: string): Promise<void> {
   const svg = qrSvg(link.shortUrl);
   const figure = h("figure", { class: "qr" });
   figure.innerHTML = svg;
   const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
   figure.appendChild(h("figcaption", {}, link.shortUrl));
-  const body = h("div", {}, figure, h("a", { href: url, download: `${link.slug}-qr.svg`, class: "button" }, "Download SVG"));
-  await dialog(`QR code for ${link.slug}`, body, [{ label: "Close", value: "close" }]);
+  const body = h("div", {}, figure, h("a", { href: url, download: `${name.replace("/", "-")}-qr.svg`, class: "button" }, "Download SVG"));
+  await dialog(`QR code for ${name}`, body, [{ label: "Close", value: "close" }]);
   URL.revokeObjectURL(url);
 }
 

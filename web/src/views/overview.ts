@@ -1,4 +1,4 @@
-import { api, ApiError, query } from "../api";
+import { api, ApiError, Domain, linkHash, linkKey, LinkRef, linkPath, listDomains, query } from "../api";
 import { sparkline, timeChart } from "../charts";
 import { formatNumber, h, isoDay } from "../dom";
 
@@ -16,6 +16,12 @@ interface LinkSeries {
 /** A top link's line, or "deleted": its slug now names another link, or none. */
 type Line = number[] | "deleted";
 
+/** A top link found again: where it is (its page), and its line. */
+interface Found {
+  ref: LinkRef;
+  line: Line;
+}
+
 /**
  * The workspace at a glance: human and bot clicks over 30 days, the top links (one row per link,
  * so a slug deleted and created again shows twice), each current one with its own sparkline.
@@ -23,22 +29,33 @@ type Line = number[] | "deleted";
 export async function overviewView(): Promise<HTMLElement> {
   const to = new Date();
   const range = { from: isoDay(new Date(to.getTime() - 29 * 86_400_000)), to: isoDay(to) };
-  const stats = await api<WorkspaceStats>("GET", `/v1/stats${query({ ...range, top: 10 })}`);
-  // One read per slug: its series is the current link's, and its linkId tells which row that is.
-  const slugs = [...new Set(stats.topLinks.map((link) => link.slug))];
-  // (null: no link has the slug now; undefined: the read failed, so the row stays as it is.)
-  const current = new Map<string, LinkSeries | null | undefined>(await Promise.all(slugs.map(async (slug) => {
-    try {
-      return [slug, await api<LinkSeries>("GET", `/v1/links/${encodeURIComponent(slug)}/stats${query({ ...range, dimensions: "bot", top: 1 })}`)] as const;
-    } catch (e) {
-      return [slug, e instanceof ApiError && e.status === 404 ? null : undefined] as const;
+  // (The domains only help find top links off the default domain: without them, the overview still stands.)
+  const [stats, domains] = await Promise.all([api<WorkspaceStats>("GET", `/v1/stats${query({ ...range, top: 10 })}`),
+    listDomains().catch((): Domain[] => [])]);
+  // One read per slug and domain, shared by rows of the same slug: its series is the current link's, and its linkId
+  // tells which row that is. (null: no link has the slug there now; undefined: the read failed.)
+  const reads = new Map<string, Promise<LinkSeries | null | undefined>>();
+  const read = (ref: LinkRef) => {
+    const key = linkKey(ref);
+    if (!reads.has(key)) {
+      reads.set(key, api<LinkSeries>("GET", linkPath(ref, "/stats", { ...range, dimensions: "bot", top: 1 }))
+        .catch((e) => e instanceof ApiError && e.status === 404 ? null : undefined));
     }
-  })));
-  const lineOf = (link: WorkspaceStats["topLinks"][number]): Line => {
-    const s = current.get(link.slug);
-    if (s === null || (s?.linkId && s.linkId !== link.linkId)) return "deleted";
-    return s ? s.series.map((p) => p.human) : [];
+    return reads.get(key)!;
   };
+  const others = domains.filter((d) => !d.stageDefault).map((d) => d.domain);
+  // Top links name their slug only: a link not on the default domain is looked for on the others (they are few).
+  const find = async (link: WorkspaceStats["topLinks"][number]): Promise<Found> => {
+    const home = { slug: link.slug, domain: null };
+    const s = await read(home);
+    if (s && (!s.linkId || s.linkId === link.linkId)) return { ref: home, line: s.series.map((p) => p.human) };
+    const elsewhere = await Promise.all(others.map(async (domain) => ({ domain, s: await read({ slug: link.slug, domain }) })));
+    const found = elsewhere.find(({ s: o }) => o?.linkId === link.linkId);
+    if (found) return { ref: { slug: link.slug, domain: found.domain }, line: found.s!.series.map((p) => p.human) };
+    // A failed read leaves the row as it is (a link, no line); only answers that name other links or none mean deleted.
+    return { ref: home, line: s === undefined ? [] : "deleted" };
+  };
+  const found = await Promise.all(stats.topLinks.map(find));
   return h("section", {},
     h("h1", {}, "Overview"),
     h("div", { class: "totals" },
@@ -52,16 +69,17 @@ export async function overviewView(): Promise<HTMLElement> {
         h("div", { class: "table-wrap" }, h("table", { "aria-labelledby": "top-links" },
           h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Link"), h("th", { scope: "col", class: "num" }, "Human clicks"),
             h("th", { scope: "col", class: "num" }, "Bot clicks"), h("th", { scope: "col" }, "Last 30 days"))),
-          h("tbody", {}, ...stats.topLinks.map((link) => {
-            const line = lineOf(link);
+          h("tbody", {}, ...stats.topLinks.map((link, i) => {
+            const { ref, line } = found[i];
+            const name = linkKey(ref);
             return h("tr", { "data-link-id": link.linkId },
               h("th", { scope: "row" }, ...(line === "deleted"
                 ? [link.slug, " ", h("span", { class: "muted" }, "(deleted)")]
-                : [h("a", { href: `#/links/${encodeURIComponent(link.slug)}` }, link.slug)])),
+                : [h("a", { href: linkHash(ref) }, name)])),
               h("td", { class: "num", "data-label": "Human clicks" }, formatNumber(link.human)),
               h("td", { class: "num", "data-label": "Bot clicks" }, formatNumber(link.bot)),
               h("td", { "data-label": "Last 30 days" }, line === "deleted" ? h("span", { class: "muted" }, "–")
-                : sparkline(line, `${link.slug}: ${formatNumber(link.human)} human clicks over 30 days`)));
+                : sparkline(line, `${name}: ${formatNumber(link.human)} human clicks over 30 days`)));
           }))))));
 }
 

@@ -20,6 +20,7 @@ import dev.shortstack.jobs.entrypoints.JobWorkerFunction;
 import dev.shortstack.links.entrypoints.LinksApiFunction;
 import dev.shortstack.redirect.entrypoints.RedirectFunction;
 import dev.shortstack.shared.config.EnvNames;
+import dev.shortstack.shared.domain.ShortDomains;
 import dev.shortstack.shared.infra.ShortstackResources;
 import dev.shortstack.stats.entrypoints.CompactArchiveFunction;
 import dev.shortstack.stats.entrypoints.StatsApiFunction;
@@ -188,6 +189,16 @@ public final class ShortstackStack extends Stack {
                 : "https://" + cdn.distribution().getDistributionDomainName();
         // Not the redirect: it never names its own domain, and CloudFront depends on its URL (no cycle).
         List.of(linksApi, statsApi, jobsWorker).forEach(f -> f.function().addEnvironment(EnvNames.SHORT_BASE_URL, shortBaseUrl));
+        if (config.customDomain() != null) {
+            // The other short domains and their owners are configuration, known before anything is built: the redirect too.
+            ShortDomains domains = config.customDomain().shortDomains();
+            for (ShortstackFunction f : List.of(linksApi, statsApi, jobsWorker, redirect)) {
+                f.function().addEnvironment(EnvNames.SHORT_DOMAINS, domains.spec());
+                if (domains.defaultOwner() != null) {
+                    f.function().addEnvironment(EnvNames.DEFAULT_DOMAIN_WORKSPACE, domains.defaultOwner());
+                }
+            }
+        }
 
         List<ShortstackFunction> functions = List.of(linksApi, redirect, statsApi, aggregator, compactor, jobsWorker,
                 webhookFanOut, webhookDeliverer);
@@ -232,6 +243,11 @@ public final class ShortstackStack extends Stack {
         grantAnalytics(tables, queues, new ClickArchiveGrants(buckets.bucket(ShortstackResources.CLICK_ARCHIVE)));
         grantJobs(tables, queues, buckets);
         grantWebhooks(tables, queues);
+        // Domains' pages: the redirect reads them for visits that find no link; the links API sets them and workspaces'
+        // default domains; the jobs worker reads a workspace's default for imported links.
+        tables.grant(ShortstackResources.DOMAINS, redirect.function(), "dynamodb:GetItem");
+        tables.grant(ShortstackResources.DOMAINS, linksApi.function(), "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem");
+        tables.grant(ShortstackResources.DOMAINS, jobsWorker.function(), "dynamodb:GetItem");
     }
 
     /**

@@ -60,6 +60,7 @@ class LeastPrivilegeTest {
                     sqs:ReceiveMessage on Queuescompactions.Arn
                     """)),
             Map.entry("JobsWorker", pairs("""
+                    dynamodb:GetItem on Tablesdomains.Arn
                     dynamodb:GetItem on Tablesjobs.Arn
                     dynamodb:GetItem on Tableslinks.Arn
                     dynamodb:PutItem on Tablesjobs.Arn
@@ -91,6 +92,9 @@ class LeastPrivilegeTest {
                     sqs:SendMessage on Queueswebhookevents.Arn
                     """)),
             Map.entry("LinksApi", pairs("""
+                    dynamodb:DeleteItem on Tablesdomains.Arn
+                    dynamodb:GetItem on Tablesdomains.Arn
+                    dynamodb:PutItem on Tablesdomains.Arn
                     dynamodb:DeleteItem on Tableslinks.Arn
                     dynamodb:PutItem on Tablesaudit.Arn
                     dynamodb:Query on Tablesaudit.Arn
@@ -133,6 +137,7 @@ class LeastPrivilegeTest {
                     sqs:SendMessage on Queueswebhookevents.Arn
                     """)),
             Map.entry("Redirect", pairs("""
+                    dynamodb:GetItem on Tablesdomains.Arn
                     dynamodb:GetItem on Tableslinks.Arn
                     dynamodb:UpdateItem on Tablesvisits.Arn
                     logs:CreateLogStream on RedirectLogs.Arn:*

@@ -202,6 +202,49 @@ class ShortstackStackTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void severalShortDomainsShareOneDistributionAndTheRedirectTellsThemApartByTheViewersHost() {
+        StageConfig dev = stages.get("dev").config().withCustomDomain(new StageConfig.CustomDomain("sho.rt",
+                "arn:aws:acm:us-east-1:123456789012:certificate/abc", "ops",
+                List.of(new StageConfig.ExtraDomain("go.acme.example", "acme"), new StageConfig.ExtraDomain("l.team.example", "team"))));
+        Template template = Template.fromStack(ShortstackApp.build(new App(), dev));
+
+        Map<String, Object> distribution = (Map<String, Object>) propertiesOfOne(template, "AWS::CloudFront::Distribution", Map.of())
+                .get("DistributionConfig");
+        assertThat(distribution.get("Aliases")).isEqualTo(List.of("sho.rt", "go.acme.example", "l.team.example"));
+        Map<String, Object> redirectBehaviour = (Map<String, Object>) distribution.get("DefaultCacheBehavior");
+        assertThat(String.valueOf(redirectBehaviour.get("FunctionAssociations"))).as("the Host copied before the cache key is made")
+                .contains("viewer-request").contains("CdnViewerHost");
+        String viewerHost = String.valueOf(propertiesOfOne(template, "AWS::CloudFront::Function",
+                Map.of("Name", Match.stringLikeRegexp(".*ViewerHost.*"))).get("FunctionCode"));
+        assertThat(viewerHost).contains("x-shortstack-host").contains("request.headers.host");
+        template.hasResourceProperties("AWS::CloudFront::CachePolicy", Map.of("CachePolicyConfig", Match.objectLike(Map.of(
+                "ParametersInCacheKeyAndForwardedToOrigin", Match.objectLike(Map.of("HeadersConfig", Map.of(
+                        "HeaderBehavior", "whitelist", "Headers", List.of("x-shortstack-host"))))))));
+        for (String function : List.of("redirect", "links-api", "stats-api", "jobs-worker")) {
+            assertThat(environmentOf(template, "shortstack-dev-" + function)).as(function)
+                    .containsEntry("SHORT_DOMAINS", "go.acme.example=acme,l.team.example=team")
+                    .containsEntry("DEFAULT_DOMAIN_WORKSPACE", "ops");
+        }
+        assertThat(environmentOf(stages.get("dev").template(), "shortstack-dev-redirect")).as("no custom domain: none")
+                .doesNotContainKey("SHORT_DOMAINS");
+    }
+
+    @Test
+    void aStageThatNamesADomainTwiceOrAMalformedOneIsRefused() {
+        StageConfig dev = stages.get("dev").config();
+        assertThatThrownBy(() -> dev.withCustomDomain(new StageConfig.CustomDomain("sho.rt", "arn:aws:acm:us-east-1:1:certificate/a", null,
+                List.of(new StageConfig.ExtraDomain("sho.rt", "acme")))))
+                .hasMessageContaining("must not name the default domain");
+        assertThatThrownBy(() -> dev.withCustomDomain(new StageConfig.CustomDomain("sho.rt", "arn:aws:acm:us-east-1:1:certificate/a", null,
+                List.of(new StageConfig.ExtraDomain("https://go.example", "acme")))))
+                .hasMessageContaining("host=workspace");
+        assertThatThrownBy(() -> dev.withCustomDomain(new StageConfig.CustomDomain("sho.rt", "arn:aws:acm:us-east-1:1:certificate/a", null,
+                List.of(new StageConfig.ExtraDomain("go.example", "acme"), new StageConfig.ExtraDomain("go.example", "team")))))
+                .hasMessageContaining("twice");
+    }
+
+    @Test
     void theApiAnswersCorsOnlyForTheConfiguredOriginsAndNoneByDefault() {
         stages.values().forEach(s -> assertThat(propertiesOfOne(s.template(), "AWS::ApiGatewayV2::Api", Map.of()))
                 .as(s.config().name()).doesNotContainKey("CorsConfiguration"));

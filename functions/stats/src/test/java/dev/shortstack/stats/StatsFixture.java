@@ -42,6 +42,8 @@ public final class StatsFixture {
         Map<String, String> env = new HashMap<>(aws.awsEnv());
         env.putAll(stage.resourceEnv());
         env.put(EnvNames.SHORT_BASE_URL, SHORT_BASE_URL);
+        // go.sho.rt is the fixture key's workspace's (the stats API tests sign in with it), team.example another's.
+        env.put(EnvNames.SHORT_DOMAINS, "go.sho.rt=" + dev.shortstack.shared.testing.Fixtures.WORKSPACE + ",team.example=other");
         return env;
     }
 

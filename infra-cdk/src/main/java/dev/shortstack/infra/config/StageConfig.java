@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.shortstack.shared.infra.ApiCors;
 import java.util.ArrayList;
+import dev.shortstack.shared.config.ConfigException;
+import dev.shortstack.shared.domain.ShortDomains;
 import java.util.List;
 import java.util.Map;
 
@@ -83,7 +85,33 @@ public record StageConfig(
         }
     }
 
-    public record CustomDomain(String domainName, String certificateArn) {
+    /**
+     * @param domainName     the stage's default short domain
+     * @param certificateArn an ACM certificate in us-east-1 covering the default domain and every extra one
+     * @param workspace      the workspace that sets the default domain's root and not-found pages and sees its orphan
+     *                       visits; null for none (the default domain is every workspace's for links either way)
+     * @param extraDomains   more short domains on the same distribution, each owned by one workspace; may be empty
+     */
+    public record CustomDomain(String domainName, String certificateArn, String workspace, List<ExtraDomain> extraDomains) {
+        public CustomDomain {
+            extraDomains = extraDomains == null ? List.of() : List.copyOf(extraDomains);
+        }
+
+        /** Every host the distribution answers for: the default domain first. */
+        public List<String> allNames() {
+            List<String> names = new ArrayList<>(List.of(domainName));
+            extraDomains.forEach(extra -> names.add(extra.name()));
+            return names;
+        }
+
+        /** As the functions read them (SHORT_DOMAINS, DEFAULT_DOMAIN_WORKSPACE). */
+        public ShortDomains shortDomains() {
+            return ShortDomains.parse(String.join(",", extraDomains.stream().map(e -> e.name() + "=" + e.workspace()).toList()), workspace);
+        }
+    }
+
+    /** A short domain besides the default one, and the workspace that owns it (makes links on it, sets its pages). */
+    public record ExtraDomain(String name, String workspace) {
     }
 
     /**
@@ -187,6 +215,14 @@ public record StageConfig(
         return config;
     }
 
+    /** This stage on these short domains (validated like a loaded stage). */
+    public StageConfig withCustomDomain(CustomDomain domain) {
+        StageConfig config = new StageConfig(name, region, domain, functions, api, dynamodb, budget, alarmEmails,
+                blockedDomains, logRetentionDays, clickArchive, jobFiles, cdn, alarms, compactionScheduleUtc, athena, redirectCompute);
+        config.validate();
+        return config;
+    }
+
     public StageConfig withRedirectCompute(RedirectCompute compute) {
         StageConfig config = new StageConfig(name, region, customDomain, functions, api, dynamodb, budget, alarmEmails,
                 blockedDomains, logRetentionDays, clickArchive, jobFiles, cdn, alarms, compactionScheduleUtc, athena, compute);
@@ -265,6 +301,19 @@ public record StageConfig(
 
     private void validate() {
         List<String> problems = new ArrayList<>();
+        if (customDomain != null) {
+            if (!ShortDomains.isHostName(String.valueOf(customDomain.domainName()))) {
+                problems.add("customDomain.domainName must be a host name such as sho.rt");
+            }
+            try {
+                ShortDomains domains = customDomain.shortDomains();
+                if (domains.owners().containsKey(customDomain.domainName())) {
+                    problems.add("customDomain.extraDomains must not name the default domain " + customDomain.domainName());
+                }
+            } catch (ConfigException e) {
+                problems.add("customDomain: " + e.getMessage());
+            }
+        }
         api.corsOrigins().forEach(origin -> ApiCors.originViolation(origin).ifPresent(why -> problems.add("api.corsOrigins: " + why)));
         if (api.keyRequestsPerSecond() < 1 || api.keyRequestsPerSecond() > api.rateLimitPerSecond()) {
             problems.add("api.keyRequestsPerSecond must be 1..api.rateLimitPerSecond (one key cannot use more than the stage)");

@@ -41,6 +41,7 @@ import software.amazon.awscdk.services.cloudfront.IOrigin;
 import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentSecurityPolicy;
 import dev.shortstack.shared.infra.DashboardPolicy;
 import dev.shortstack.shared.http.ClientAddress;
+import dev.shortstack.shared.http.ViewerHost;
 import software.amazon.awscdk.services.cloudfront.origins.FunctionUrlOrigin;
 import software.amazon.awscdk.services.cloudfront.origins.FunctionUrlOriginWithOACProps;
 import software.amazon.awscdk.services.cloudfront.origins.HttpOrigin;
@@ -85,14 +86,16 @@ public final class Cdn extends Construct {
                 .protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY)
                 .customHeaders(Map.of(OriginVerifier.HEADER, originSecret.getSecretValue().unsafeUnwrap()))
                 .build();
-        // Redirects: the key is the path and query (a link forwards the visit's query into its Location); TTLs come from the
-        // function's Cache-Control (no-store for 302/307 and for links with rules).
+        // Redirects: the key is the short domain, path and query (a link forwards the visit's query into its Location); TTLs
+        // come from the function's Cache-Control (no-store for 302/307 and for links with rules). The domain is the header the
+        // ViewerHost function writes: a header in the key is also sent to the origin, and the viewer's Host must not be (the
+        // function URL answers only to its own).
         CachePolicy redirectCache = CachePolicy.Builder.create(this, "RedirectCache")
-                .comment("Short links: honour the origin's Cache-Control")
+                .comment("Short links: honour the origin's Cache-Control; one entry per domain, path and query")
                 .defaultTtl(Duration.seconds(0))
                 .minTtl(Duration.seconds(0))
                 .maxTtl(Duration.days(365))
-                .headerBehavior(CacheHeaderBehavior.none())
+                .headerBehavior(CacheHeaderBehavior.allowList(ViewerHost.HEADER))
                 .queryStringBehavior(CacheQueryStringBehavior.all())
                 .cookieBehavior(CacheCookieBehavior.none())
                 .enableAcceptEncodingGzip(true)
@@ -122,10 +125,22 @@ public final class Cdn extends Construct {
         // The API's functions limit failed authentications per client: the HTTP API sees the edge's address, so the
         // viewer's goes in a header, written here whatever the client sent.
         Function apiViewerAddress = Function.Builder.create(this, "ApiViewerAddress")
-                .comment("Writes the viewer's IP into " + ClientAddress.HEADER + " for the API")
+                .comment("Writes the viewer's IP and Host into " + ClientAddress.HEADER + " and " + ViewerHost.HEADER + " for the API")
                 .runtime(FunctionRuntime.JS_2_0)
                 .code(FunctionCode.fromInline("function handler(event) { var request = event.request;"
-                        + " request.headers['" + ClientAddress.HEADER + "'] = { value: event.viewer.ip }; return request; }"))
+                        + " request.headers['" + ClientAddress.HEADER + "'] = { value: event.viewer.ip };"
+                        // A protected link's password form posts through the API: the domain decides which link it unlocks.
+                        + " request.headers['" + ViewerHost.HEADER + "'] = { value: request.headers.host ? request.headers.host.value : '' };"
+                        + " return request; }"))
+                .build();
+
+        // Short links resolve by the domain the visitor asked for; the redirect's function URL only ever sees its own Host.
+        Function viewerHost = Function.Builder.create(this, "ViewerHost")
+                .comment("Writes the viewer's Host into " + ViewerHost.HEADER + " for the redirect")
+                .runtime(FunctionRuntime.JS_2_0)
+                .code(FunctionCode.fromInline("function handler(event) { var request = event.request;"
+                        + " var host = request.headers.host ? request.headers.host.value : '';"
+                        + " request.headers['" + ViewerHost.HEADER + "'] = { value: host }; return request; }"))
                 .build();
 
         // S3 has no directory index: /app/ is the dashboard's index.html.
@@ -150,11 +165,15 @@ public final class Cdn extends Construct {
                         .cachedMethods(CachedMethods.CACHE_GET_HEAD)
                         .cachePolicy(redirectCache)
                         .originRequestPolicy(redirectRequest)
+                        .functionAssociations(List.of(FunctionAssociation.builder()
+                                .eventType(FunctionEventType.VIEWER_REQUEST)
+                                .function(viewerHost)
+                                .build()))
                         .responseHeadersPolicy(securityHeaders)
                         .build())
                 .additionalBehaviors(behaviours(apiOrigin, apiViewerAddress, securityHeaders, dashboardHeaders, dashboardIndex, webAssets));
         if (config.customDomain() != null) {
-            distribution.domainNames(List.of(config.customDomain().domainName()))
+            distribution.domainNames(config.customDomain().allNames())
                     .certificate(Certificate.fromCertificateArn(this, "Certificate", config.customDomain().certificateArn()))
                     .minimumProtocolVersion(SecurityPolicyProtocol.TLS_V1_2_2021);
         }

@@ -9,6 +9,8 @@ import dev.shortstack.shared.infra.ApiRoutes;
 import dev.shortstack.shared.http.ApiProblem;
 import dev.shortstack.shared.http.HttpApiResponse;
 import dev.shortstack.shared.http.ClientAddress;
+import dev.shortstack.shared.http.ViewerHost;
+import dev.shortstack.shared.domain.ShortDomains;
 import dev.shortstack.shared.http.OriginVerifier;
 import dev.shortstack.shared.http.ProblemType;
 import dev.shortstack.shared.http.Problems;
@@ -56,6 +58,7 @@ final class HttpApiGateway implements AutoCloseable {
     private final String originSecret;
     private final CorsEmulation cors;
     private final StaticAssets assets;
+    private final ShortDomains domains;
 
     /**
      * @param originSecret what CloudFront would add to every request it forwards (a client's own value is replaced)
@@ -63,8 +66,9 @@ final class HttpApiGateway implements AutoCloseable {
      * @param assets       the dashboard's files, with the headers CloudFront's /app/* behaviour adds
      */
     HttpApiGateway(InetSocketAddress address, FunctionPool linksApi, FunctionPool redirect, FunctionPool statsApi,
-                   String originSecret, List<String> corsOrigins, StaticAssets assets) throws IOException {
+                   String originSecret, List<String> corsOrigins, ShortDomains domains, StaticAssets assets) throws IOException {
         this.cors = new CorsEmulation(corsOrigins);
+        this.domains = domains;
         this.assets = assets;
         this.linksApi = linksApi;
         this.redirect = redirect;
@@ -99,7 +103,10 @@ final class HttpApiGateway implements AutoCloseable {
                         "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            if ((method.equals("GET") || method.equals("HEAD")) && (path.equals("/") || path.equals("/app"))) {
+            String host = exchange.getRequestHeaders().getFirst("host");
+            boolean otherDomain = domains.domainOf(host) != null;
+            // The runner's default domain opens the dashboard at its root; another domain's root is the redirect's, as in AWS.
+            if ((method.equals("GET") || method.equals("HEAD")) && ((path.equals("/") && !otherDomain) || path.equals("/app"))) {
                 respond(exchange, method, 302, Map.of("location", StaticAssets.PREFIX, "cache-control", "no-cache"), new byte[0]);
                 return;
             }
@@ -140,6 +147,12 @@ final class HttpApiGateway implements AutoCloseable {
             if (api) {
                 // As the CloudFront Function on the API's behaviours does: the viewer's address, whatever the client sent.
                 ((ObjectNode) request.get("headers")).put(ClientAddress.HEADER, exchange.getRemoteAddress().getAddress().getHostAddress());
+            }
+            // As the CloudFront Functions on every behaviour do: the domain the visitor asked for, whatever the client sent.
+            if (host != null) {
+                ((ObjectNode) request.get("headers")).put(ViewerHost.HEADER, host);
+            } else {
+                ((ObjectNode) request.get("headers")).remove(ViewerHost.HEADER);
             }
             byte[] event = Json.mapper().writeValueAsBytes(request);
             JsonNode response = Json.mapper().readTree(route.function().invoke(event));

@@ -3,6 +3,8 @@ package dev.shortstack.local;
 import dev.shortstack.shared.infra.ApiCors;
 import java.nio.file.Path;
 import dev.shortstack.shared.config.EnvNames;
+import dev.shortstack.shared.config.ConfigException;
+import dev.shortstack.shared.domain.ShortDomains;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Arrays;
@@ -58,6 +60,10 @@ public record LocalOptions(int port, Optional<Path> dataDir, boolean fresh, Opti
                                 let webhook endpoints be http://127.0.0.1:PORT/... (for trying webhooks with a local
                                 receiver; env SHORTSTACK_WEBHOOKS_ALLOW_LOOPBACK=true). Without it, as in AWS: https to
                                 public addresses only
+              --domain HOST[=WORKSPACE]
+                                another short domain to answer for (by the request's Host), owned by WORKSPACE (default:
+                                the default workspace); repeatable. Names under .localhost reach 127.0.0.1 without DNS,
+                                e.g. --domain go.localhost, then curl http://go.localhost:8080/<slug>
             Or: java -jar local/runner/target/shortstack-local.jar admin --help   (workspaces and API keys)
             """;
 
@@ -72,8 +78,10 @@ public record LocalOptions(int port, Optional<Path> dataDir, boolean fresh, Opti
         if (Boolean.parseBoolean(env.getOrDefault("SHORTSTACK_WEBHOOKS_ALLOW_LOOPBACK", "false"))) {
             functionSettings.put(EnvNames.WEBHOOK_ALLOW_LOOPBACK, "true");
         }
+        List<String> domains = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--domain" -> domains.add(domainSpec(value(args, ++i, "--domain")));
                 case "--port" -> port = parsePort(value(args, ++i, "--port"));
                 case "--data-dir" -> dataDir = Optional.of(Path.of(value(args, ++i, "--data-dir")));
                 case "--in-memory" -> dataDir = Optional.empty();
@@ -85,7 +93,26 @@ public record LocalOptions(int port, Optional<Path> dataDir, boolean fresh, Opti
                 default -> throw new IllegalArgumentException("Unknown option " + args[i] + "\n" + USAGE);
             }
         }
+        // The default domain is the default workspace's: its root and not-found pages are yours to set locally.
+        functionSettings.put(EnvNames.DEFAULT_DOMAIN_WORKSPACE, LocalRunner.WORKSPACE);
+        if (!domains.isEmpty()) {
+            try {
+                functionSettings.put(EnvNames.SHORT_DOMAINS, ShortDomains.parse(String.join(",", domains), null).spec());
+            } catch (ConfigException e) {
+                throw new IllegalArgumentException("--domain: " + e.getMessage() + "\n" + USAGE);
+            }
+        }
         return new LocalOptions(port, dataDir.map(Path::toAbsolutePath), fresh, adminKey, corsOrigins, functionSettings);
+    }
+
+    /** {@code host} alone belongs to the default workspace. */
+    private static String domainSpec(String value) {
+        return value.contains("=") ? value : value + "=" + LocalRunner.WORKSPACE;
+    }
+
+    /** The extra short domains the functions are told about. */
+    ShortDomains domains() {
+        return ShortDomains.parse(functionSettings.getOrDefault(EnvNames.SHORT_DOMAINS, ""), functionSettings.get(EnvNames.DEFAULT_DOMAIN_WORKSPACE));
     }
 
     private static String value(String[] args, int index, String option) {

@@ -101,7 +101,7 @@ public final class LocalRunner implements AutoCloseable {
             FunctionPool statsApi = new FunctionPool("stats-api", () -> new StatsApiFunction(Env.of(withBaseUrl(env, gateway[0]))),
                     STATS_CONCURRENCY);
             gateway[0] = new HttpApiGateway(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()),
-                    linksApi, redirect, statsApi, originSecret, options.corsOrigins(),
+                    linksApi, redirect, statsApi, originSecret, options.corsOrigins(), options.domains(),
                     // Import uploads go from the browser straight to the emulated S3, as they go to the bucket in AWS.
                     new StaticAssets(DashboardPolicy.contentSecurityPolicy(List.of(origin(aws.awsEnv().get(EnvNames.ENDPOINT_URL + "_S3"))))));
             String adminKey = bootstrapAdminKey(aws.dynamo(), stage, dataDir, options.adminKey());

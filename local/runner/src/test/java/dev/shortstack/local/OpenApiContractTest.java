@@ -51,7 +51,8 @@ class OpenApiContractTest {
 
     @BeforeAll
     void start() throws Exception {
-        runner = LocalRunner.start(LocalOptions.parse(new String[] {"--port", "0", "--in-memory"}, Map.of()));
+        runner = LocalRunner.start(LocalOptions.parse(new String[] {"--port", "0", "--in-memory", "--domain", "go.localhost",
+                "--domain", "team.localhost=other-team"}, Map.of()));
         admin = runner.adminKey();
         HttpResponse<String> document = http.send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/v1/openapi.json")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -147,10 +148,23 @@ class OpenApiContractTest {
         call("POST", "/v1/keys", "/v1/keys", admin, "application/json", "{\"role\": \"reader\"}", 400);
         call("GET", "/v1/keys", "/v1/keys", readKey, null, null, 403);
         call("DELETE", "/v1/keys/{keyId}", "/v1/keys/" + ApiKeySecrets.keyIdOf(admin).orElseThrow(), admin, null, null, 409);
+        // Short domains (before the read key goes: it may list them, not change them).
+        call("GET", "/v1/domains", "/v1/domains", readKey, null, null, 200);
+        call("GET", "/v1/domains", "/v1/domains", null, null, null, 401);
+        call("GET", "/v1/domains/{host}", "/v1/domains/go.localhost", admin, null, null, 200);
+        call("GET", "/v1/domains/{host}", "/v1/domains/team.localhost", admin, null, null, 404);
+        call("PATCH", "/v1/domains/{host}", "/v1/domains/go.localhost", admin, "application/merge-patch+json",
+                "{\"notFoundUrl\": \"https://example.com/missing\", \"default\": true}", 200);
+        call("PATCH", "/v1/domains/{host}", "/v1/domains/go.localhost", admin, "application/merge-patch+json", "{\"default\": false}", 400);
+        call("PATCH", "/v1/domains/{host}", "/v1/domains/go.localhost", readKey, "application/merge-patch+json", "{\"default\": true}", 403);
+        call("PATCH", "/v1/domains/{host}", "/v1/domains/localhost", admin, "application/merge-patch+json", "{\"default\": true}", 200);
+        call("DELETE", "/v1/domains/{host}", "/v1/domains/go.localhost", admin, null, null, 405);
+        call("GET", "/v1/links/{slug}", "/v1/links/contract?domain=go.localhost", admin, null, null, 404);
         call("DELETE", "/v1/keys/{keyId}", "/v1/keys/" + ApiKeySecrets.keyIdOf(readKey).orElseThrow(), admin, null, null, 204);
         call("DELETE", "/v1/keys/{keyId}", "/v1/keys/nosuchkey0000", admin, null, null, 404);
         JsonNode audit = OpenApiContract.parse(call("GET", "/v1/audit", "/v1/audit?limit=5", admin, null, null, 200));
         assertThat(audit.path("items").get(0).path("action").asText()).isEqualTo("key.revoked");
+        assertThat(audit.path("items").get(1).path("action").asText()).isEqualTo("domain.updated");
         call("GET", "/v1/audit", "/v1/audit?limit=0", admin, null, null, 400);
 
         // Imports, exports and jobs.

@@ -36,6 +36,12 @@ public final class EnvNames {
 
     /** Public base of short links, e.g. https://sho.rt; links to it are refused (redirect loops). */
     public static final String SHORT_BASE_URL = "SHORT_BASE_URL";
+    /** Short domains besides the default one and the workspace owning each: {@code host=workspace,...} (see ShortDomains). */
+    public static final String SHORT_DOMAINS = "SHORT_DOMAINS";
+    /** The workspace that owns the default domain's root and not-found settings and its orphan visits (optional). */
+    public static final String DEFAULT_DOMAIN_WORKSPACE = "DEFAULT_DOMAIN_WORKSPACE";
+    /** Per domain its root and not-found redirects, per workspace its default domain. */
+    public static final String DOMAINS_TABLE = "DOMAINS_TABLE";
     /** Comma-separated domains that links may not point to (subdomains included). */
     public static final String BLOCKED_DOMAINS = "BLOCKED_DOMAINS";
     /** How many shards the workspace listing index spreads a workspace over. May grow, never shrink. */

@@ -7,7 +7,17 @@ import java.util.Map;
 
 /** Builds the synthetic HTTP API events functions prime themselves with. */
 public final class PrimingEvents {
+    /**
+     * Marks a priming request, so that it leaves no trace a visit would (an orphan visit). CloudFront never forwards it:
+     * the redirect's origin request policy lists the headers it sends.
+     */
+    public static final String HEADER = "x-shortstack-priming";
+
     private PrimingEvents() {
+    }
+
+    public static boolean isPriming(HttpApiRequest request) {
+        return request.header(HEADER).isPresent();
     }
 
     public static JsonNode get(String path, Map<String, String> pathParameters, Map<String, String> headers) {
@@ -16,6 +26,7 @@ public final class PrimingEvents {
         event.put("rawPath", path);
         ObjectNode headerNode = event.putObject("headers");
         headers.forEach(headerNode::put);
+        headerNode.put(HEADER, "1");
         ObjectNode params = event.putObject("pathParameters");
         pathParameters.forEach(params::put);
         ObjectNode context = event.putObject("requestContext");

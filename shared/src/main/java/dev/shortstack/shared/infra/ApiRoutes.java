@@ -30,12 +30,14 @@ public final class ApiRoutes {
             new Route("GET", "/v1/links/{slug}/stats", Target.STATS_API),
             new Route("ANY", "/v1/stats", Target.STATS_API),
             new Route("ANY", "/v1/stats/{proxy+}", Target.STATS_API),
+            new Route("GET", "/v1/domains/{host}/visits", Target.STATS_API),
             // Shlink's REST API (v3): short URLs are read where their visit figures are.
             new Route("ANY", "/rest/{proxy+}", Target.LINKS_API),
             new Route("GET", "/rest/v3/short-urls", Target.STATS_API),
             new Route("GET", "/rest/v3/short-urls/{shortCode}", Target.STATS_API),
             new Route("GET", "/rest/v3/short-urls/{shortCode}/visits", Target.STATS_API),
             new Route("GET", "/rest/v3/tags/stats", Target.STATS_API),
+            new Route("GET", "/rest/v3/visits/orphan", Target.STATS_API),
             // Bitly's API (v4): a Bitlink's click figures; a Bitlink is domain/back-half, or the back-half alone.
             new Route("ANY", "/v4/{proxy+}", Target.LINKS_API),
             new Route("GET", "/v4/bitlinks/{domain}/{hash}/clicks", Target.STATS_API),

@@ -149,7 +149,18 @@ public final class ShortstackResources {
     public static final QueueDefinition WEBHOOK_DELIVERIES = new QueueDefinition(
             "webhook-deliveries", EnvNames.WEBHOOK_DELIVERIES_QUEUE_URL, 360, 15, 4 * 24 * 3600, 10, 0);
 
-    public static final List<TableDefinition> TABLES = List.of(LINKS, API_KEYS, VISITS, STATS, JOBS, WEBHOOKS, LIMITS, AUDIT);
+    /**
+     * Short domains' settings ({@code d#<domain>}: root and not-found redirects) and workspaces' default domains
+     * ({@code w#<workspace>}). Which workspace owns a domain is configuration, not data.
+     */
+    public static final TableDefinition DOMAINS = new TableDefinition(
+            "domains", EnvNames.DOMAINS_TABLE,
+            KeyAttribute.string(DomainAttributes.PK),
+            Optional.empty(),
+            List.of(),
+            Optional.empty());
+
+    public static final List<TableDefinition> TABLES = List.of(LINKS, API_KEYS, VISITS, STATS, JOBS, WEBHOOKS, LIMITS, AUDIT, DOMAINS);
     public static final List<QueueDefinition> QUEUES = List.of(CLICKS, COMPACTIONS, JOBS_WORK, WEBHOOK_EVENTS, WEBHOOK_DELIVERIES);
     public static final List<BucketDefinition> BUCKETS = List.of(CLICK_ARCHIVE, JOB_FILES);
 

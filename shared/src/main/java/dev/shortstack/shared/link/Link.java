@@ -18,6 +18,7 @@ import java.util.List;
  * @param forwardQuery whether the visit's query string is added to the URL it is sent to (Shlink's default: yes)
  * @param passwordHash the link's password as {@link PasswordHash} stores it, null when the link has none; never shown
  * @param preview      what link-preview bots are shown instead of the destination's page, null for nothing of its own
+ * @param domain       the short domain the link lives on, null for the stage's default domain (see {@link LinkKeys})
  */
 public record Link(
         String slug,
@@ -39,7 +40,8 @@ public record Link(
         List<RedirectRule> rules,
         boolean forwardQuery,
         String passwordHash,
-        SocialPreview preview) {
+        SocialPreview preview,
+        String domain) {
 
     public static final int DEFAULT_REDIRECT_TYPE = 302;
 
@@ -53,7 +55,7 @@ public record Link(
                 Instant expiresAt, Long maxVisits, List<String> tags, boolean disabled, long version, String createdBy, String title,
                 String description, String fallbackUrl) {
         this(slug, linkId, workspaceId, url, redirectType, createdAt, updatedAt, expiresAt, maxVisits, tags, disabled, version, createdBy,
-                title, description, fallbackUrl, List.of(), true, null, null);
+                title, description, fallbackUrl, List.of(), true, null, null, null);
     }
 
     /** A link without title or description. */
@@ -66,25 +68,36 @@ public record Link(
     /** This link with these targeting rules. */
     public Link withRules(List<RedirectRule> newRules) {
         return new Link(slug, linkId, workspaceId, url, redirectType, createdAt, updatedAt, expiresAt, maxVisits, tags, disabled, version,
-                createdBy, title, description, fallbackUrl, newRules, forwardQuery, passwordHash, preview);
+                createdBy, title, description, fallbackUrl, newRules, forwardQuery, passwordHash, preview, domain);
     }
 
     /** This link, forwarding the visit's query or not. */
     public Link withForwardQuery(boolean forwards) {
         return new Link(slug, linkId, workspaceId, url, redirectType, createdAt, updatedAt, expiresAt, maxVisits, tags, disabled, version,
-                createdBy, title, description, fallbackUrl, rules, forwards, passwordHash, preview);
+                createdBy, title, description, fallbackUrl, rules, forwards, passwordHash, preview, domain);
     }
 
     /** This link with a password as {@link PasswordHash} stores it; null for none. */
     public Link withPasswordHash(String newPasswordHash) {
         return new Link(slug, linkId, workspaceId, url, redirectType, createdAt, updatedAt, expiresAt, maxVisits, tags, disabled, version,
-                createdBy, title, description, fallbackUrl, rules, forwardQuery, newPasswordHash, preview);
+                createdBy, title, description, fallbackUrl, rules, forwardQuery, newPasswordHash, preview, domain);
     }
 
     /** This link with a social preview of its own; null for none. */
     public Link withPreview(SocialPreview newPreview) {
         return new Link(slug, linkId, workspaceId, url, redirectType, createdAt, updatedAt, expiresAt, maxVisits, tags, disabled, version,
-                createdBy, title, description, fallbackUrl, rules, forwardQuery, passwordHash, newPreview);
+                createdBy, title, description, fallbackUrl, rules, forwardQuery, passwordHash, newPreview, domain);
+    }
+
+    /** This link on a short domain (null: the default one). */
+    public Link onDomain(String newDomain) {
+        return new Link(slug, linkId, workspaceId, url, redirectType, createdAt, updatedAt, expiresAt, maxVisits, tags, disabled, version,
+                createdBy, title, description, fallbackUrl, rules, forwardQuery, passwordHash, preview, newDomain);
+    }
+
+    /** The links table's key: the slug, or {@code domain/slug} on a domain other than the default one. */
+    public String key() {
+        return LinkKeys.of(domain, slug);
     }
 
     public LinkState stateAt(Instant now) {

@@ -25,7 +25,7 @@ public final class LinkItems {
 
     public static Map<String, AttributeValue> toItem(Link link, int indexShards) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(SLUG, s(link.slug()));
+        item.put(SLUG, s(link.key()));
         item.put(LINK_ID, s(link.linkId()));
         item.put(WORKSPACE_ID, s(link.workspaceId()));
         item.put(URL, s(link.url()));
@@ -64,7 +64,7 @@ public final class LinkItems {
         }
         // Lower-case copies only where they differ: an all-lower-case link is matched on its own attributes. The copy
         // stops at SEARCH_KEY_LENGTH so that the item the redirect reads stays small.
-        String searchable = link.slug() + "\n" + link.url() + (link.title() == null ? "" : "\n" + link.title());
+        String searchable = link.key() + "\n" + link.url() + (link.title() == null ? "" : "\n" + link.title());
         if (!searchable.toLowerCase(Locale.ROOT).equals(searchable)) {
             String lower = searchable.toLowerCase(Locale.ROOT);
             item.put(SEARCH_KEY, s(lower.substring(0, Math.min(lower.length(), SEARCH_KEY_LENGTH))));
@@ -76,14 +76,15 @@ public final class LinkItems {
         item.put(DISABLED, AttributeValue.fromBool(link.disabled()));
         item.put(VERSION, n(link.version()));
         item.put(CREATED_BY, s(link.createdBy()));
-        item.put(WORKSPACE_SHARD, s(workspaceShard(link.workspaceId(), link.slug(), indexShards)));
-        item.put(CREATED_KEY, s(createdKey(link.createdAt(), link.slug())));
+        item.put(WORKSPACE_SHARD, s(workspaceShard(link.workspaceId(), link.key(), indexShards)));
+        item.put(CREATED_KEY, s(createdKey(link.createdAt(), link.key())));
         return item;
     }
 
     public static Link fromItem(Map<String, AttributeValue> item) {
+        String key = item.get(SLUG).s();
         return new Link(
-                item.get(SLUG).s(),
+                LinkKeys.slugOf(key),
                 item.get(LINK_ID).s(),
                 item.get(WORKSPACE_ID).s(),
                 item.get(URL).s(),
@@ -102,11 +103,12 @@ public final class LinkItems {
                 item.containsKey(RULES) ? rules(item.get(RULES).s()) : List.of(),
                 !item.containsKey(FORWARD_QUERY) || Boolean.TRUE.equals(item.get(FORWARD_QUERY).bool()),
                 item.containsKey(PASSWORD_HASH) ? item.get(PASSWORD_HASH).s() : null,
-                preview(item));
+                preview(item),
+                LinkKeys.domainOf(key));
     }
 
     /**
-     * The shard of the workspace index a slug lives in. {@link String#hashCode()} is specified by
+     * The shard of the workspace index a link lives in, by its key (the slug on the default domain). {@link String#hashCode()} is specified by
      * the language, so the mapping is stable across JVMs and releases.
      */
     public static int shardOf(String slug, int indexShards) {

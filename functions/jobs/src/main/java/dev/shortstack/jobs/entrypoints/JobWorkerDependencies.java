@@ -11,6 +11,8 @@ import dev.shortstack.links.jobs.JobQueue;
 import dev.shortstack.links.jobs.JobStore;
 import dev.shortstack.links.links.LinkRequestParser;
 import dev.shortstack.links.links.LinkService;
+import dev.shortstack.links.links.LinkDomains;
+import dev.shortstack.links.links.LinkEvents;
 import dev.shortstack.links.links.LinkStore;
 import dev.shortstack.links.links.SlugGenerator;
 import dev.shortstack.links.links.UrlPolicy;
@@ -74,6 +76,8 @@ public record JobWorkerDependencies(JobStore jobs, JobQueue queue, JobFiles file
         AwsClients aws = AwsClients.fromEnv(env);
         Clock clock = Clock.systemUTC();
         String shortBaseUrl = ShortBaseUrl.validated(env.require(EnvNames.SHORT_BASE_URL));
+        // Imported links go to the workspace's default domain, as links made without naming one do.
+        LinkDomains domains = LinkDomains.fromEnv(env, aws.dynamo());
         LinkStore linkStore = new DynamoLinkStore(aws.dynamo(), env.require(EnvNames.LINKS_TABLE), env.require(EnvNames.VISITS_TABLE),
                 env.getInt(EnvNames.LINK_INDEX_SHARDS, DynamoLinkStore.DEFAULT_INDEX_SHARDS, 1, 256));
         return new JobWorkerDependencies(
@@ -82,8 +86,8 @@ public record JobWorkerDependencies(JobStore jobs, JobQueue queue, JobFiles file
                 S3JobFiles.fromEnv(aws, env.require(EnvNames.JOB_FILES_BUCKET)),
                 linkStore,
                 new LinkService(linkStore, new DynamoVisitCounter(aws.dynamo(), env.require(EnvNames.VISITS_TABLE)),
-                        new SlugGenerator(new SecureRandom()), clock),
-                new LinkRequestParser(new UrlPolicy(shortBaseUrl, env.get(EnvNames.BLOCKED_DOMAINS, ""))),
+                        new SlugGenerator(new SecureRandom()), clock, LinkEvents.NONE, domains),
+                new LinkRequestParser(new UrlPolicy(shortBaseUrl, env.get(EnvNames.BLOCKED_DOMAINS, ""), domains.configured().owners().keySet())),
                 clickExports(env, aws),
                 ImportLimits.fromEnv(env),
                 clock,

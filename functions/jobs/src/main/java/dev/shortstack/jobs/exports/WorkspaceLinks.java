@@ -29,7 +29,7 @@ public final class WorkspaceLinks {
                 return;
             }
             Link last = page.get(page.size() - 1);
-            after = LinkItems.createdKey(last.createdAt(), last.slug());
+            after = LinkItems.createdKey(last.createdAt(), last.key());
         }
     }
 }

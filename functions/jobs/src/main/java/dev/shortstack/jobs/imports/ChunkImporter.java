@@ -139,7 +139,13 @@ public final class ChunkImporter {
         String slug = row.body().path("slug").isTextual() ? row.body().get("slug").asText() : null;
         if (onInvalidSlug == InvalidSlugPolicy.RANDOM && slug != null) {
             // A delivery that renamed this row and then died: keep that link, even if the row's own slug is free now.
-            Optional<Link> earlier = links.importedUnderDerivedSlug(origin);
+            String host = row.body().path("domain").isTextual() ? row.body().get("domain").asText() : null;
+            Optional<Link> earlier;
+            try {
+                earlier = links.importedUnderDerivedSlug(caller, host, origin);
+            } catch (ApiProblem problem) {
+                return RowOutcome.refused(record, reason(problem));
+            }
             if (earlier.isPresent()) {
                 return RowOutcome.renamed(record, row, "slug '" + slug + "' → '" + earlier.get().slug()
                         + "' (on an earlier delivery of this part of the file)");

@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
  * rules ({@link ImportedTag}), URLs written as the API stores them (punycode hosts, encoded spaces).
  */
 public final class RowMapper {
+    /** A JSON Lines export's {@code domain} comes back to the same short domain (the workspace must own it). */
     private static final Set<String> JSON_FIELDS = Set.of("url", "slug", "expiresAt", "maxVisits", "redirectType", "tags", "title",
-            "description", "fallbackUrl");
+            "description", "fallbackUrl", "domain");
     /** Fields a JSON Lines export writes that an import has no use for. */
     private static final Set<String> JSON_SKIPPED = Set.of("shortUrl", "createdAt", "updatedAt", "state", "visits", "version");
     private static final Pattern TAG_SEPARATORS = Pattern.compile("[|;,]");

@@ -3,6 +3,7 @@ package dev.shortstack.links.compat;
 import dev.shortstack.links.auth.Authenticator;
 import dev.shortstack.links.links.LinkRequestParser;
 import dev.shortstack.links.links.LinkService;
+import dev.shortstack.links.domains.DomainService;
 import java.net.URI;
 import java.time.Clock;
 
@@ -10,10 +11,11 @@ import java.time.Clock;
  * What every compatibility API (Shlink, Bitly, Dub) is built from: the /v1 API's own services,
  * so keys, rules and figures are the same whichever API a client speaks.
  *
- * @param shortBaseUrl where short links live, e.g. {@code https://sho.rt} (no trailing slash)
+ * @param shortBaseUrl where the default domain's short links live, e.g. {@code https://sho.rt} (no trailing slash)
+ * @param domains      the workspace's short domains and their pages
  */
 public record CompatContext(Authenticator authenticator, LinkService links, LinkRequestParser parser, String shortBaseUrl,
-                            Clock clock) {
+                            DomainService domains, Clock clock) {
     public CompatContext {
         shortBaseUrl = trimmed(shortBaseUrl);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.links.request.FieldReader;
 import dev.shortstack.shared.link.Link;
+import dev.shortstack.shared.domain.ShortDomains;
 import dev.shortstack.shared.link.PasswordHash;
 import dev.shortstack.shared.link.SocialPreview;
 import dev.shortstack.shared.rules.RedirectRule;
@@ -30,7 +31,7 @@ public final class LinkRequestParser {
     public static final int MAX_TITLE = 200;
     public static final int MAX_DESCRIPTION = 1000;
     private static final Set<String> CREATE_FIELDS = Set.of("url", "slug", "expiresAt", "maxVisits", "redirectType", "tags", "title",
-            "description", "fallbackUrl", "utm", "rules", "forwardQuery", "password", "preview");
+            "description", "fallbackUrl", "utm", "rules", "forwardQuery", "password", "preview", "domain");
     private static final Set<String> PATCH_FIELDS = Set.of("url", "expiresAt", "maxVisits", "redirectType", "tags", "disabled", "title",
             "description", "fallbackUrl", "utm", "rules", "forwardQuery", "password", "preview");
     private static final Set<String> SOCIAL_PREVIEW_FIELDS = Set.of("title", "description", "image");
@@ -72,11 +73,32 @@ public final class LinkRequestParser {
         Boolean forwardQuery = fields.bool("forwardQuery");
         String password = password(fields);
         SocialPreview preview = preview(body, fields);
+        String domain = domain(fields);
         fields.throwIfInvalid();
         return new NewLink(url, slug, expiresAt, maxVisits,
                 redirectType == null ? Link.DEFAULT_REDIRECT_TYPE : redirectType,
                 tags == null ? List.of() : tags, title, description, fallbackUrl, rules, forwardQuery == null || forwardQuery,
-                password == null ? null : PasswordHash.hash(password), preview);
+                password == null ? null : PasswordHash.hash(password), preview, domain);
+    }
+
+    /** A short domain's host as the request names it (whether the workspace may use it is the service's question). */
+    private static String domain(FieldReader fields) {
+        String domain = fields.string("domain");
+        if (domain == null && fields.isNull("domain")) {
+            fields.reject("domain", "must be a string; leave it out for the workspace's default domain");
+            return null;
+        }
+        String host = domain == null ? null : domain.toLowerCase(java.util.Locale.ROOT);
+        if (host != null && !(ShortDomains.isHostName(host) || isLoopbackName(host))) {
+            fields.reject("domain", "must be a host name such as go.example.com (no scheme, port or path)");
+            return null;
+        }
+        return host;
+    }
+
+    /** The local runner's default domain is plain {@code localhost}. */
+    private static boolean isLoopbackName(String host) {
+        return host.equals("localhost");
     }
 
     public LinkPatch parsePatch(ObjectNode body, Instant now) {

@@ -5,6 +5,7 @@ import dev.shortstack.shared.http.ApiProblem;
 import dev.shortstack.shared.http.ProblemType;
 import dev.shortstack.shared.link.Link;
 import dev.shortstack.shared.link.LinkItems;
+import dev.shortstack.shared.link.LinkKeys;
 import dev.shortstack.shared.link.VisitCounter;
 import dev.shortstack.shared.paging.Page;
 import dev.shortstack.shared.paging.PageRequest;
@@ -31,32 +32,44 @@ public final class LinkService {
     private final SlugGenerator slugs;
     private final Clock clock;
     private final LinkEvents events;
+    private final LinkDomains domains;
 
+    /** Links on the default domain only (whose name, for a service that never shows short URLs, does not matter). */
     public LinkService(LinkStore store, VisitCounter visits, SlugGenerator slugs, Clock clock) {
-        this(store, visits, slugs, clock, LinkEvents.NONE);
+        this(store, visits, slugs, clock, LinkEvents.NONE, LinkDomains.defaultOnly("https://default.invalid"));
     }
 
-    /** @param events told of each link created, edited or deleted by {@link #create}, {@link #update} and {@link #delete} */
-    public LinkService(LinkStore store, VisitCounter visits, SlugGenerator slugs, Clock clock, LinkEvents events) {
+    /**
+     * @param events  told of each link created, edited or deleted by {@link #create}, {@link #update} and {@link #delete}
+     * @param domains which short domains new links may go to
+     */
+    public LinkService(LinkStore store, VisitCounter visits, SlugGenerator slugs, Clock clock, LinkEvents events, LinkDomains domains) {
         this.store = store;
         this.visits = visits;
         this.slugs = slugs;
         this.clock = clock;
         this.events = events;
+        this.domains = domains;
+    }
+
+    public LinkDomains domains() {
+        return domains;
     }
 
     public Link create(Caller caller, NewLink request) {
         Instant now = clock.instant();
+        String domain = domains.forNewLink(caller, request.domain(), "domain");
         if (request.slug() != null) {
-            Link link = newLink(caller, request, request.slug(), now);
+            Link link = newLink(caller, request, request.slug(), domain, now);
             if (!store.create(link)) {
-                throw new ApiProblem(ProblemType.SLUG_TAKEN, "The slug '" + request.slug() + "' is already taken.");
+                throw new ApiProblem(ProblemType.SLUG_TAKEN, "The slug '" + request.slug() + "' is already taken"
+                        + (domain == null ? "." : " on " + domain + "."));
             }
             events.changed(WebhookEventType.LINK_CREATED, link);
             return link;
         }
         for (int attempt = 0; attempt < RANDOM_SLUG_ATTEMPTS; attempt++) {
-            Link link = newLink(caller, request, slugs.next(), now);
+            Link link = newLink(caller, request, slugs.next(), domain, now);
             if (store.create(link)) {
                 events.changed(WebhookEventType.LINK_CREATED, link);
                 return link;
@@ -76,12 +89,13 @@ public final class LinkService {
     public Link createImported(Caller caller, NewLink request, boolean disabled, String origin) {
         Instant now = clock.instant();
         String linkId = importedLinkId(origin);
+        String domain = domains.forNewLink(caller, request.domain(), "domain");
         if (request.slug() != null) {
-            return createOrFindOwn(caller, request, request.slug(), linkId, disabled, now)
+            return createOrFindOwn(caller, request, request.slug(), domain, linkId, disabled, now)
                     .orElseThrow(() -> new ApiProblem(ProblemType.SLUG_TAKEN, "The slug '" + request.slug() + "' is already taken."));
         }
         for (int attempt = 0; attempt < RANDOM_SLUG_ATTEMPTS; attempt++) {
-            Optional<Link> link = createOrFindOwn(caller, request, slugs.derived(origin + "#" + attempt), linkId, disabled, now);
+            Optional<Link> link = createOrFindOwn(caller, request, slugs.derived(origin + "#" + attempt), domain, linkId, disabled, now);
             if (link.isPresent()) {
                 return link.get();
             }
@@ -94,30 +108,32 @@ public final class LinkService {
      * that a row renamed before a crash stays renamed even when its own slug has been freed meanwhile. Only
      * the first derived slug is looked at: a second one is drawn only after a collision (1 in 55^7).
      */
-    public Optional<Link> importedUnderDerivedSlug(String origin) {
+    public Optional<Link> importedUnderDerivedSlug(Caller caller, String requestedHost, String origin) {
         String linkId = importedLinkId(origin);
-        return store.find(slugs.derived(origin + "#0")).filter(link -> link.linkId().equals(linkId));
+        String domain = domains.forNewLink(caller, requestedHost, "domain");
+        return store.find(LinkKeys.of(domain, slugs.derived(origin + "#0"))).filter(link -> link.linkId().equals(linkId));
     }
 
     private static String importedLinkId(String origin) {
         return UUID.nameUUIDFromBytes(origin.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private Optional<Link> createOrFindOwn(Caller caller, NewLink request, String slug, String linkId, boolean disabled,
+    private Optional<Link> createOrFindOwn(Caller caller, NewLink request, String slug, String domain, String linkId, boolean disabled,
                                            Instant now) {
         Link link = new Link(slug, linkId, caller.workspaceId(), request.url(), request.redirectType(), now, now,
                 request.expiresAt(), request.maxVisits(), request.tags(), disabled, 1, caller.keyId(), request.title(), request.description(),
-                request.fallbackUrl(), request.rules(), request.forwardQuery(), request.passwordHash(), request.preview());
+                request.fallbackUrl(), request.rules(), request.forwardQuery(), request.passwordHash(), request.preview(), domain);
         if (store.create(link)) {
             return Optional.of(link);
         }
-        return store.find(slug).filter(existing -> existing.linkId().equals(linkId));
+        return store.find(link.key()).filter(existing -> existing.linkId().equals(linkId));
     }
 
-    public Link get(Caller caller, String slug) {
-        return store.find(slug)
+    /** @param key the link's key: its slug on the default domain, {@code host/slug} on another ({@link LinkDomains#key}) */
+    public Link get(Caller caller, String key) {
+        return store.find(key)
                 .filter(link -> link.workspaceId().equals(caller.workspaceId()))
-                .orElseThrow(() -> notFound(slug));
+                .orElseThrow(() -> notFound(key));
     }
 
     /** Visits used so far, for links that have a limit. */
@@ -136,8 +152,8 @@ public final class LinkService {
      * versions of its If-Match list), or at whatever version it has now when the client sent
      * {@code If-Match: *}.
      */
-    public Link update(Caller caller, String slug, Optional<Set<Long>> ifMatch, LinkPatch patch) {
-        Link current = get(caller, slug);
+    public Link update(Caller caller, String key, Optional<Set<Long>> ifMatch, LinkPatch patch) {
+        Link current = get(caller, key);
         checkVersion(current, ifMatch);
         Link updated = applyPatch(current, patch, clock.instant());
         if (!store.replace(updated, current.version())) {
@@ -147,8 +163,8 @@ public final class LinkService {
         return updated;
     }
 
-    public void delete(Caller caller, String slug, Optional<Set<Long>> ifMatch) {
-        Link current = get(caller, slug);
+    public void delete(Caller caller, String key, Optional<Set<Long>> ifMatch) {
+        Link current = get(caller, key);
         checkVersion(current, ifMatch);
         if (!store.delete(current, current.version())) {
             throw conflict(ifMatch);
@@ -159,7 +175,7 @@ public final class LinkService {
     /** A page of the workspace's links, newest first; the cursor is bound to the tag filter. */
     public Page<Link> list(Caller caller, String tag, String search, PageRequest page) {
         List<Link> fetched = store.listByWorkspace(caller.workspaceId(), tag, search, page.after(tag), page.limit() + 1);
-        return Page.cut(fetched, page.limit(), link -> LinkItems.createdKey(link.createdAt(), link.slug()), tag);
+        return Page.cut(fetched, page.limit(), link -> LinkItems.createdKey(link.createdAt(), link.key()), tag);
     }
 
     /**
@@ -170,11 +186,11 @@ public final class LinkService {
         return Page.walk(WALK_PAGE, max, page -> list(caller, tag, search, page));
     }
 
-    private static Link newLink(Caller caller, NewLink request, String slug, Instant now) {
+    private static Link newLink(Caller caller, NewLink request, String slug, String domain, Instant now) {
         return new Link(slug, UUID.randomUUID().toString(), caller.workspaceId(), request.url(), request.redirectType(),
                 now, now, request.expiresAt(), request.maxVisits(), request.tags(), false, 1, caller.keyId(), request.title(),
                 request.description(), request.fallbackUrl(), request.rules(), request.forwardQuery(), request.passwordHash(),
-                request.preview());
+                request.preview(), domain);
     }
 
     private static Link applyPatch(Link link, LinkPatch patch, Instant now) {
@@ -198,7 +214,8 @@ public final class LinkService {
                 patch.rules() != null ? patch.rules() : link.rules(),
                 patch.forwardQuery() != null ? patch.forwardQuery() : link.forwardQuery(),
                 patch.passwordHash() != null ? patch.passwordHash().value() : link.passwordHash(),
-                patch.preview() != null ? patch.preview().value() : link.preview());
+                patch.preview() != null ? patch.preview().value() : link.preview(),
+                link.domain());
     }
 
     private static String withUtm(String url, LinkPatch patch) {
@@ -220,7 +237,7 @@ public final class LinkService {
                 : new ApiProblem(ProblemType.EDIT_CONFLICT, "The link changed while your edit was applied; retry.");
     }
 
-    private static ApiProblem notFound(String slug) {
-        return new ApiProblem(ProblemType.NOT_FOUND, "No link '" + slug + "' in this workspace.");
+    private static ApiProblem notFound(String key) {
+        return new ApiProblem(ProblemType.NOT_FOUND, "No link '" + key + "' in this workspace.");
     }
 }

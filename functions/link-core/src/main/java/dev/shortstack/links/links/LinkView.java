@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.link.Link;
 import dev.shortstack.shared.link.LinkState;
+import dev.shortstack.shared.link.ShortUrls;
 import dev.shortstack.shared.rules.RuleJson;
 import java.time.Instant;
 import java.util.Locale;
@@ -14,16 +15,19 @@ import java.util.OptionalLong;
 /** A link as the API shows it, and as webhooks carry it. */
 public final class LinkView {
     private final String shortBaseUrl;
+    private final String defaultHost;
 
     public LinkView(String shortBaseUrl) {
         this.shortBaseUrl = shortBaseUrl.endsWith("/") ? shortBaseUrl.substring(0, shortBaseUrl.length() - 1) : shortBaseUrl;
+        this.defaultHost = java.net.URI.create(this.shortBaseUrl).getHost();
     }
 
     /** @param visitsUsed the visits used, for a link with a limit, when known */
     public ObjectNode of(Link link, Instant now, OptionalLong visitsUsed) {
         ObjectNode node = Json.mapper().createObjectNode();
         node.put("slug", link.slug());
-        node.put("shortUrl", shortBaseUrl + "/" + link.slug());
+        node.put("domain", link.domain() != null ? link.domain() : defaultHost);
+        node.put("shortUrl", ShortUrls.of(shortBaseUrl, link));
         node.put("url", link.url());
         node.put("title", link.title());
         node.put("description", link.description());

@@ -5,10 +5,13 @@ import dev.shortstack.shared.rules.RedirectRule;
 import java.time.Instant;
 import java.util.List;
 
-/** A validated create request. {@code slug} is null when the service should pick one; title and description may be null; no rules is an empty list. */
+/**
+ * A validated create request. {@code slug} is null when the service should pick one; title and description may be null; no
+ * rules is an empty list; {@code domain} is the host the request names, null when it names none (the workspace's default).
+ */
 public record NewLink(String url, String slug, Instant expiresAt, Long maxVisits, int redirectType, List<String> tags, String title,
                       String description, String fallbackUrl, List<RedirectRule> rules, boolean forwardQuery, String passwordHash,
-                      SocialPreview preview) {
+                      SocialPreview preview, String domain) {
 
     public NewLink {
         rules = rules == null ? List.of() : List.copyOf(rules);
@@ -17,7 +20,13 @@ public record NewLink(String url, String slug, Instant expiresAt, Long maxVisits
     /** A link without targeting rules. */
     public NewLink(String url, String slug, Instant expiresAt, Long maxVisits, int redirectType, List<String> tags, String title,
                    String description, String fallbackUrl) {
-        this(url, slug, expiresAt, maxVisits, redirectType, tags, title, description, fallbackUrl, List.of(), true, null, null);
+        this(url, slug, expiresAt, maxVisits, redirectType, tags, title, description, fallbackUrl, List.of(), true, null, null, null);
+    }
+
+    /** This request on a domain (a host as the request names it; null: the workspace's default). */
+    public NewLink onDomain(String host) {
+        return new NewLink(url, slug, expiresAt, maxVisits, redirectType, tags, title, description, fallbackUrl, rules, forwardQuery,
+                passwordHash, preview, host);
     }
 
     /** A link without title or description. */

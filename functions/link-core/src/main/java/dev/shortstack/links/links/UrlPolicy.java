@@ -10,16 +10,23 @@ import java.util.stream.Collectors;
 
 /**
  * Which destinations a link may point to: absolute http(s) URLs with a host, no credentials,
- * not the service's own short domain (a redirect loop), not a blocked domain or its subdomains.
+ * not one of the service's own short domains (a redirect loop), not a blocked domain or its subdomains.
  */
 public final class UrlPolicy {
     public static final int MAX_LENGTH = 2048;
 
-    private final String shortHost;
+    private final Set<String> shortHosts;
     private final Set<String> blockedDomains;
 
     public UrlPolicy(String shortBaseUrl, String blockedDomainsCsv) {
-        this.shortHost = URI.create(shortBaseUrl).getHost().toLowerCase(Locale.ROOT);
+        this(shortBaseUrl, blockedDomainsCsv, Set.of());
+    }
+
+    /** @param otherShortHosts the stage's short domains besides the default one */
+    public UrlPolicy(String shortBaseUrl, String blockedDomainsCsv, Set<String> otherShortHosts) {
+        Set<String> hosts = new java.util.HashSet<>(otherShortHosts);
+        hosts.add(URI.create(shortBaseUrl).getHost().toLowerCase(Locale.ROOT));
+        this.shortHosts = Set.copyOf(hosts);
         this.blockedDomains = blockedDomainsCsv == null ? Set.of() : Arrays.stream(blockedDomainsCsv.split(","))
                 .map(d -> d.trim().toLowerCase(Locale.ROOT))
                 .map(d -> d.startsWith(".") ? d.substring(1) : d)
@@ -29,6 +36,27 @@ public final class UrlPolicy {
 
     /** @return the reason the URL is refused, or empty if it is allowed */
     public Optional<String> violation(String url) {
+        Optional<String> form = formViolation(url);
+        if (form.isPresent()) {
+            return form;
+        }
+        String host = URI.create(url).getHost().toLowerCase(Locale.ROOT);
+        if (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        if (shortHosts.contains(host)) {
+            return Optional.of("must not point to this service's own short domain");
+        }
+        for (String blocked : blockedDomains) {
+            if (host.equals(blocked) || host.endsWith("." + blocked)) {
+                return Optional.of("domain '" + blocked + "' is blocked");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Only the URL's form: absolute http(s), a host, no credentials, not too long. @return the reason it is refused */
+    public static Optional<String> formViolation(String url) {
         if (url.isEmpty()) {
             return Optional.of("must not be empty");
         }
@@ -55,18 +83,6 @@ public final class UrlPolicy {
         String host = uri.getHost();
         if (host == null || host.isEmpty()) {
             return Optional.of("must have a host (write internationalised domains in punycode)");
-        }
-        host = host.toLowerCase(Locale.ROOT);
-        if (host.endsWith(".")) {
-            host = host.substring(0, host.length() - 1);
-        }
-        if (host.equals(shortHost)) {
-            return Optional.of("must not point to this service's own short domain");
-        }
-        for (String blocked : blockedDomains) {
-            if (host.equals(blocked) || host.endsWith("." + blocked)) {
-                return Optional.of("domain '" + blocked + "' is blocked");
-            }
         }
         return Optional.empty();
     }

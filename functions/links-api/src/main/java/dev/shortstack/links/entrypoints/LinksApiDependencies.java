@@ -14,7 +14,10 @@ import dev.shortstack.links.keys.ApiKeyService;
 import dev.shortstack.links.store.SqsJobQueue;
 import dev.shortstack.links.store.dynamodb.DynamoJobStore;
 import dev.shortstack.links.store.s3.S3JobFiles;
+import dev.shortstack.links.domains.DomainService;
+import dev.shortstack.links.links.LinkDomains;
 import dev.shortstack.links.links.LinkRequestParser;
+import dev.shortstack.shared.domain.ShortDomains;
 import dev.shortstack.links.links.LinkService;
 import dev.shortstack.links.links.LinkStore;
 import dev.shortstack.links.links.ShortBaseUrl;
@@ -56,6 +59,7 @@ public record LinksApiDependencies(
         WebhookService webhooks,
         WebhookRequests webhookRequests,
         AuditTrail audit,
+        DomainService domains,
         String shortBaseUrl,
         Clock clock) {
 
@@ -69,19 +73,31 @@ public record LinksApiDependencies(
                                           WebhookStore webhookStore, DeliveryQueue deliveries, WebhookEvents webhookEvents,
                                           WebhookTargets targets, Duration subscriptionCache, RequestLimits limits,
                                           AuditLog auditLog) {
+        return of(linkStore, visits, keyStore, jobs, importLimits, shortBaseUrl, blockedDomains, clock, webhookStore, deliveries,
+                webhookEvents, targets, subscriptionCache, limits, auditLog, new LinkDomains(ShortDomains.NONE, shortBaseUrl, null));
+    }
+
+    /** @param domains the stage's short domains and the store of their settings */
+    public static LinksApiDependencies of(LinkStore linkStore, VisitCounter visits, ApiKeyStore keyStore,
+                                          JobService jobs, ImportLimits importLimits,
+                                          String shortBaseUrl, String blockedDomains, Clock clock,
+                                          WebhookStore webhookStore, DeliveryQueue deliveries, WebhookEvents webhookEvents,
+                                          WebhookTargets targets, Duration subscriptionCache, RequestLimits limits,
+                                          AuditLog auditLog, LinkDomains domains) {
         WebhookSubscriptions subscriptions = new WebhookSubscriptions(webhookStore, subscriptionCache);
         LinkEvents linkEvents = new WebhookLinkEvents(new SubscribedWebhookEvents(subscriptions, webhookEvents),
                 new LinkView(shortBaseUrl), clock);
         return new LinksApiDependencies(
                 new Authenticator(keyStore, limits, clock),
-                new LinkService(linkStore, visits, new SlugGenerator(new SecureRandom()), clock, linkEvents),
+                new LinkService(linkStore, visits, new SlugGenerator(new SecureRandom()), clock, linkEvents, domains),
                 new ApiKeyService(keyStore, clock),
-                new LinkRequestParser(new UrlPolicy(shortBaseUrl, blockedDomains)),
+                new LinkRequestParser(new UrlPolicy(shortBaseUrl, blockedDomains, domains.configured().owners().keySet())),
                 jobs,
                 new JobRequestParser(importLimits),
                 new WebhookService(webhookStore, deliveries, subscriptions, clock),
                 new WebhookRequests(targets),
                 new AuditTrail(auditLog, clock),
+                new DomainService(domains, domains.store(), clock),
                 shortBaseUrl,
                 clock);
     }
@@ -89,7 +105,8 @@ public record LinksApiDependencies(
     /** Validates the configuration up front: a missing variable fails the cold start, naming it. */
     public static LinksApiDependencies fromEnv(Env env) {
         env.requireAll(EnvNames.LINKS_TABLE, EnvNames.API_KEYS_TABLE, EnvNames.VISITS_TABLE, EnvNames.JOBS_TABLE, EnvNames.JOBS_QUEUE_URL, EnvNames.JOB_FILES_BUCKET,
-                EnvNames.SHORT_BASE_URL, EnvNames.WEBHOOKS_TABLE, EnvNames.WEBHOOK_EVENTS_QUEUE_URL, EnvNames.WEBHOOK_DELIVERIES_QUEUE_URL);
+                EnvNames.SHORT_BASE_URL, EnvNames.WEBHOOKS_TABLE, EnvNames.WEBHOOK_EVENTS_QUEUE_URL, EnvNames.WEBHOOK_DELIVERIES_QUEUE_URL,
+                EnvNames.DOMAINS_TABLE);
         AwsClients aws = AwsClients.fromEnv(env);
         int shards = env.getInt(EnvNames.LINK_INDEX_SHARDS, DynamoLinkStore.DEFAULT_INDEX_SHARDS, 1, 256);
         Clock clock = Clock.systemUTC();
@@ -115,6 +132,7 @@ public record LinksApiDependencies(
                 Duration.ZERO,
                 RequestLimitsFromEnv.of(env, aws),
                 new DynamoAuditLog(aws.dynamo(), env.require(EnvNames.AUDIT_TABLE), Duration.ofDays(
-                        env.getInt(EnvNames.AUDIT_RETENTION_DAYS, DynamoAuditLog.DEFAULT_RETENTION_DAYS, 1, 3650))));
+                        env.getInt(EnvNames.AUDIT_RETENTION_DAYS, DynamoAuditLog.DEFAULT_RETENTION_DAYS, 1, 3650))),
+                LinkDomains.fromEnv(env, aws.dynamo()));
     }
 }

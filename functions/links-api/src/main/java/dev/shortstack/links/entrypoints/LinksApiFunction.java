@@ -18,6 +18,10 @@ import dev.shortstack.links.keys.KeyRequestParser;
 import dev.shortstack.links.openapi.OpenApiDocument;
 import dev.shortstack.links.keys.NewApiKey;
 import dev.shortstack.links.links.LinkPatch;
+import dev.shortstack.links.links.LinkAddress;
+import dev.shortstack.links.domains.DomainInfo;
+import dev.shortstack.links.domains.DomainRequests;
+import dev.shortstack.shared.link.LinkKeys;
 import dev.shortstack.links.links.NewLink;
 import dev.shortstack.links.links.RulePreview;
 import dev.shortstack.links.request.JsonBody;
@@ -98,7 +102,8 @@ public final class LinksApiFunction extends HttpApiFunction {
         this.deps = deps;
         this.views = new Views(deps.shortBaseUrl());
         this.routes = routes();
-        CompatContext compat = new CompatContext(deps.authenticator(), deps.links(), deps.parser(), deps.shortBaseUrl(), deps.clock());
+        CompatContext compat = new CompatContext(deps.authenticator(), deps.links(), deps.parser(), deps.shortBaseUrl(), deps.domains(),
+                deps.clock());
         this.shlink = new ShlinkLinkRoutes(compat);
         this.bitly = new BitlyLinkRoutes(compat);
         this.dub = new DubLinkRoutes(compat);
@@ -130,9 +135,13 @@ public final class LinksApiFunction extends HttpApiFunction {
                 .add("GET", "/v1/session", (request, params) -> HttpApiResponse.uncachedJson(200, views.session(caller(request, Role.READ))))
                 .add("GET", "/v1/links", (request, params) -> listLinks(request, caller(request, Role.READ)))
                 .add("POST", "/v1/links", (request, params) -> createLink(request, caller(request, Role.WRITE)))
-                .add("GET", "/v1/links/{slug}", (request, params) -> getLink(caller(request, Role.READ), slug(params)))
-                .add("PATCH", "/v1/links/{slug}", (request, params) -> updateLink(request, caller(request, Role.WRITE), slug(params)))
-                .add("DELETE", "/v1/links/{slug}", (request, params) -> deleteLink(request, caller(request, Role.WRITE), slug(params)))
+                .add("GET", "/v1/links/{slug}", (request, params) -> getLink(caller(request, Role.READ), linkKey(request, params)))
+                .add("PATCH", "/v1/links/{slug}", (request, params) -> updateLink(request, caller(request, Role.WRITE), linkKey(request, params)))
+                .add("DELETE", "/v1/links/{slug}", (request, params) -> deleteLink(request, caller(request, Role.WRITE), linkKey(request, params)))
+                .add("GET", "/v1/domains", (request, params) -> listDomains(caller(request, Role.READ)))
+                .add("GET", "/v1/domains/{host}", (request, params) -> HttpApiResponse.uncachedJson(200,
+                        views.domain(deps.domains().get(caller(request, Role.READ), params.get("host")))))
+                .add("PATCH", "/v1/domains/{host}", (request, params) -> updateDomain(request, caller(request, Role.ADMIN), params.get("host")))
                 .add("POST", "/v1/rules/preview", (request, params) -> previewRules(request, caller(request, Role.READ)))
                 .add("GET", "/v1/keys", (request, params) -> listKeys(request, caller(request, Role.ADMIN)))
                 .add("POST", "/v1/keys", (request, params) -> createKey(request, caller(request, Role.ADMIN)))
@@ -220,10 +229,30 @@ public final class LinksApiFunction extends HttpApiFunction {
         return HttpApiResponse.uncachedJson(200, views.page(page, views::delivery));
     }
 
-    private static String slug(Map<String, String> params) {
-        String slug = params.get("slug");
-        MDC.put("slug", slug);
-        return slug;
+    /** The link a {@code /v1/links/{slug}} request names: the slug on the domain {@code ?domain=} names (the default when absent). */
+    private String linkKey(HttpApiRequest request, Map<String, String> params) {
+        String key = LinkAddress.key(request, params.get("slug"), deps.links().domains());
+        MDC.put("slug", key);
+        return key;
+    }
+
+    private HttpApiResponse listDomains(Caller caller) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        ArrayNode items = body.putArray("items");
+        deps.domains().list(caller).forEach(domain -> items.add(views.domain(domain)));
+        return HttpApiResponse.uncachedJson(200, body);
+    }
+
+    private HttpApiResponse updateDomain(HttpApiRequest request, Caller caller, String host) {
+        DomainInfo updated = deps.domains().update(caller, host, DomainRequests.parsePatch(JsonBody.parse(request, JSON_OR_MERGE_PATCH)));
+        Map<String, String> details = new TreeMap<>(Map.of("default", Boolean.toString(updated.workspaceDefault())));
+        if (updated.settings() != null) {
+            details.put("rootUrl", updated.settings().rootUrl() == null ? "(built-in page)" : AuditTrail.redactedUrl(updated.settings().rootUrl()));
+            details.put("notFoundUrl", updated.settings().notFoundUrl() == null ? "(built-in page)"
+                    : AuditTrail.redactedUrl(updated.settings().notFoundUrl()));
+        }
+        deps.audit().record(caller, request, "domain.updated", updated.host(), details);
+        return HttpApiResponse.uncachedJson(200, views.domain(updated));
     }
 
     private HttpApiResponse revokeKey(HttpApiRequest request, Caller caller, String keyId) {
@@ -295,11 +324,11 @@ public final class LinksApiFunction extends HttpApiFunction {
         ObjectNode body = JsonBody.parse(request, JSON);
         NewLink newLink = deps.parser().parseCreate(body, now());
         Link link = deps.links().create(caller, newLink);
-        MDC.put("slug", link.slug());
+        MDC.put("slug", link.key());
         observability().count("LinkCreated");
         // A new link has used none of its visits: no read needed to say so.
         return linkResponse(201, link, link.hasVisitLimit() ? OptionalLong.of(0) : OptionalLong.empty())
-                .withHeader("location", "/v1/links/" + link.slug());
+                .withHeader("location", LinkAddress.path(link));
     }
 
     /** Computes, stores nothing: any key may ask where a visitor would go. */
@@ -315,7 +344,7 @@ public final class LinksApiFunction extends HttpApiFunction {
 
     private HttpApiResponse updateLink(HttpApiRequest request, Caller caller, String slug) {
         Optional<Set<Long>> ifMatch = ifMatch(request).orElseThrow(() -> new ApiProblem(ProblemType.PRECONDITION_REQUIRED,
-                "Edits need 'If-Match' with the ETag from GET /v1/links/" + slug + " (or 'If-Match: *' to overwrite)."));
+                "Edits need 'If-Match' with the ETag from GET /v1/links/" + LinkKeys.slugOf(slug) + " (or 'If-Match: *' to overwrite)."));
         ObjectNode body = JsonBody.parse(request, JSON_OR_MERGE_PATCH);
         LinkPatch patch = deps.parser().parsePatch(body, now());
         Link link = deps.links().update(caller, slug, ifMatch, patch);

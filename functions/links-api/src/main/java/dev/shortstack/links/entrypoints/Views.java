@@ -23,6 +23,8 @@ import dev.shortstack.links.links.RulePreview;
 import dev.shortstack.shared.paging.Page;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.link.Link;
+import dev.shortstack.shared.link.ShortUrls;
+import dev.shortstack.links.domains.DomainInfo;
 import dev.shortstack.shared.rules.RuleJson;
 import java.time.Instant;
 import java.util.List;
@@ -35,9 +37,11 @@ import java.util.function.Function;
 
 /** The JSON shapes the API answers with. */
 final class Views {
+    private final String shortBaseUrl;
     private final LinkView linkView;
 
     Views(String shortBaseUrl) {
+        this.shortBaseUrl = shortBaseUrl;
         this.linkView = new LinkView(shortBaseUrl);
     }
 
@@ -183,6 +187,24 @@ final class Views {
     }
 
     /** An endpoint without its secret (a hint of it tells secrets apart). */
+    /** A short domain as the workspace sees it; the root and not-found pages only for its owner. */
+    ObjectNode domain(DomainInfo domain) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("domain", domain.host());
+        node.put("shortBaseUrl", ShortUrls.base(shortBaseUrl, domain.stageDefault() ? null : domain.host()));
+        node.put("stageDefault", domain.stageDefault());
+        node.put("default", domain.workspaceDefault());
+        node.put("owned", domain.owned());
+        if (domain.settings() == null) {
+            node.putNull("rootUrl");
+            node.putNull("notFoundUrl");
+        } else {
+            node.put("rootUrl", domain.settings().rootUrl());
+            node.put("notFoundUrl", domain.settings().notFoundUrl());
+        }
+        return node;
+    }
+
     ObjectNode webhook(WebhookEndpoint endpoint) {
         ObjectNode node = Json.mapper().createObjectNode();
         node.put("id", endpoint.endpointId());

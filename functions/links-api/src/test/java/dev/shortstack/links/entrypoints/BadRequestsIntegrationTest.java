@@ -74,6 +74,7 @@ class BadRequestsIntegrationTest {
         api.deps().links().create(admin, new NewLink("https://example.com", "taken-slug", null, null, 302, List.of()));
         api.deps().links().create(new Caller("x", "other-team", Role.ADMIN),
                 new NewLink("https://example.com", "foreign-slug", null, null, 302, List.of()));
+        api.deps().links().create(admin, new NewLink("https://example.com", "on-go", null, null, 302, List.of()).onDomain("go.sho.rt"));
         ExportRequest export = new ExportRequest(ExportType.LINKS, ExportFormat.CSV, null, null);
         foreignJobId = api.deps().jobs().createExport(new Caller("x", "other-team", Role.ADMIN), export).jobId();
         endedJobId = api.deps().jobs().createExport(admin, export).jobId();
@@ -456,11 +457,55 @@ class BadRequestsIntegrationTest {
                 403, "forbidden", null));
         rows.add(fixture("revoking an unknown key", "links-api/create-key.json", e -> path(e, "DELETE", null, "/v1/keys/aaaaaaaaaaaa"),
                 404, "not-found", null));
+        // Short domains: on links (the domain must be the workspace's) and on /v1/domains (admins set pages of their own)
+        rows.add(create("domain: another workspace's", "{\"url\":\"https://example.com\",\"domain\":\"team.example\"}", 400,
+                "validation-failed", "domain"));
+        rows.add(create("domain: not configured", "{\"url\":\"https://example.com\",\"domain\":\"elsewhere.example\"}", 400,
+                "validation-failed", "domain"));
+        rows.add(create("domain: with a scheme", "{\"url\":\"https://example.com\",\"domain\":\"https://go.sho.rt\"}", 400,
+                "validation-failed", "domain"));
+        rows.add(create("domain: with a port", "{\"url\":\"https://example.com\",\"domain\":\"go.sho.rt:8443\"}", 400,
+                "validation-failed", "domain"));
+        rows.add(create("domain: null", "{\"url\":\"https://example.com\",\"domain\":null}", 400, "validation-failed", "domain"));
+        rows.add(create("domain: a number", "{\"url\":\"https://example.com\",\"domain\":7}", 400, "validation-failed", "domain"));
+        rows.add(create("domain: slug taken on it", "{\"url\":\"https://example.com\",\"slug\":\"on-go\",\"domain\":\"go.sho.rt\"}",
+                409, "slug-taken", null));
+        rows.add(create("url: to another short domain of the stage", "{\"url\":\"https://go.sho.rt/x\"}", 400, "validation-failed", "url"));
+        rows.add(row("?domain=: not a host name", e -> query(path(e, "GET", "taken-slug"), "domain", "not a host"), 400,
+                "validation-failed", "query.domain"));
+        rows.add(row("?domain=: the link is on another domain", e -> query(path(e, "GET", "taken-slug"), "domain", "go.sho.rt"), 404,
+                "not-found", null));
+        rows.add(row("?domain=: another workspace's link there", e -> auth(query(path(e, "GET", "on-go"), "domain", "go.sho.rt"),
+                otherWorkspaceKey), 404, "not-found", null));
+        rows.add(domainEdit("domain patch: empty body", "go.sho.rt", "{}", 400, "validation-failed", "(body)"));
+        rows.add(domainEdit("domain patch: rootUrl not http(s)", "go.sho.rt", "{\"rootUrl\":\"ftp://example.com/\"}", 400,
+                "validation-failed", "rootUrl"));
+        rows.add(domainEdit("domain patch: notFoundUrl relative", "go.sho.rt", "{\"notFoundUrl\":\"/missing\"}", 400,
+                "validation-failed", "notFoundUrl"));
+        rows.add(domainEdit("domain patch: rootUrl a number", "go.sho.rt", "{\"rootUrl\":3}", 400, "validation-failed", "rootUrl"));
+        rows.add(domainEdit("domain patch: default false", "go.sho.rt", "{\"default\":false}", 400, "validation-failed", "default"));
+        rows.add(domainEdit("domain patch: default null", "go.sho.rt", "{\"default\":null}", 400, "validation-failed", "default"));
+        rows.add(domainEdit("domain patch: unknown field", "go.sho.rt", "{\"certificate\":\"x\"}", 400, "validation-failed", "certificate"));
+        rows.add(domainEdit("domain patch: another workspace's domain", "team.example", "{\"default\":true}", 404, "not-found", null));
+        rows.add(domainEdit("domain patch: not configured", "elsewhere.example", "{\"default\":true}", 404, "not-found", null));
+        rows.add(fixture("domain patch: write key", "links-api/update-domain.json", e -> auth(e, writeKey), 403, "forbidden", null));
+        rows.add(fixture("domain patch: pages of a domain it does not own", "links-api/update-domain.json",
+                e -> auth(body(path(e, "PATCH", null, "/v1/domains/sho.rt"), "{\"rootUrl\":\"https://example.com/\"}"), otherWorkspaceKey),
+                403, "forbidden", null));
+        rows.add(fixture("domain: GET another workspace's", "links-api/list-domains.json",
+                e -> path(e, "GET", null, "/v1/domains/team.example"), 404, "not-found", null));
+        rows.add(fixture("domains: DELETE", "links-api/list-domains.json", e -> path(e, "DELETE", null, "/v1/domains/go.sho.rt"),
+                405, "method-not-allowed", null));
         return rows.stream();
     }
 
     private static Arguments webhook(String name, String body, String field) {
         return fixture(name, "links-api/create-webhook.json", e -> body(e, body), 400, "validation-failed", field);
+    }
+
+    private static Arguments domainEdit(String name, String host, String body, int status, String type, String field) {
+        return fixture(name, "links-api/update-domain.json", e -> body(path(e, "PATCH", null, "/v1/domains/" + host), body),
+                status, type, field);
     }
 
     private static Arguments webhookEdit(String name, String body, String field) {

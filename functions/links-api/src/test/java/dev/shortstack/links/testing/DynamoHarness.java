@@ -12,6 +12,7 @@ import java.util.HashMap;
 import dev.shortstack.links.store.dynamodb.DynamoApiKeyStore;
 import dev.shortstack.links.store.dynamodb.DynamoLinkStore;
 import dev.shortstack.shared.config.EnvNames;
+import dev.shortstack.shared.domain.DynamoDomainStore;
 import dev.shortstack.shared.infra.ShortstackResources;
 import dev.shortstack.shared.infra.TableDefinition;
 import dev.shortstack.shared.link.DynamoVisitCounter;
@@ -46,6 +47,7 @@ public final class DynamoHarness {
                         Clock.systemUTC()),
                 new DynamoWebhookStore(aws.dynamo(), table(EnvNames.WEBHOOKS_TABLE)),
                 new DynamoAuditLog(aws.dynamo(), table(EnvNames.AUDIT_TABLE), Duration.ofDays(30)),
+                new DynamoDomainStore(aws.dynamo(), table(EnvNames.DOMAINS_TABLE)),
                 Clock.systemUTC());
     }
 

@@ -21,13 +21,13 @@ public final class InMemoryLinkStore implements LinkStore {
 
     @Override
     public boolean create(Link link) {
-        return links.putIfAbsent(link.slug(), link) == null;
+        return links.putIfAbsent(link.key(), link) == null;
     }
 
     @Override
     public boolean replace(Link updated, long expectedVersion) {
         Link[] replaced = {null};
-        links.computeIfPresent(updated.slug(), (slug, current) -> {
+        links.computeIfPresent(updated.key(), (slug, current) -> {
             if (current.version() == expectedVersion && current.linkId().equals(updated.linkId())) {
                 replaced[0] = updated;
                 return updated;
@@ -39,7 +39,7 @@ public final class InMemoryLinkStore implements LinkStore {
 
     @Override
     public boolean delete(Link link, long expectedVersion) {
-        return links.computeIfPresent(link.slug(), (slug, current) ->
+        return links.computeIfPresent(link.key(), (slug, current) ->
                 current.version() == expectedVersion && current.linkId().equals(link.linkId()) ? null : current) == null;
     }
 
@@ -57,7 +57,12 @@ public final class InMemoryLinkStore implements LinkStore {
 
     /** Case-insensitive, over slug, URL and title, as the DynamoDB store searches. */
     private static boolean matches(Link link, String lower) {
-        return (link.slug() + "\n" + link.url() + "\n" + (link.title() == null ? "" : link.title())).toLowerCase(Locale.ROOT).contains(lower);
+        return (link.key() + "\n" + link.url() + "\n" + (link.title() == null ? "" : link.title())).toLowerCase(Locale.ROOT).contains(lower);
+    }
+
+    /** The table's keys: slugs, and host/slug for links on other domains. */
+    public java.util.Set<String> keys() {
+        return java.util.Set.copyOf(links.keySet());
     }
 
     public int size() {
@@ -65,6 +70,6 @@ public final class InMemoryLinkStore implements LinkStore {
     }
 
     private static String key(Link link) {
-        return LinkItems.createdKey(link.createdAt(), link.slug());
+        return LinkItems.createdKey(link.createdAt(), link.key());
     }
 }

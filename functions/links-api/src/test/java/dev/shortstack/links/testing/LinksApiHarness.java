@@ -12,6 +12,10 @@ import dev.shortstack.links.entrypoints.LinksApiFunction;
 import dev.shortstack.links.jobs.ImportLimits;
 import dev.shortstack.links.jobs.JobService;
 import dev.shortstack.links.links.LinkStore;
+import dev.shortstack.links.links.LinkDomains;
+import dev.shortstack.shared.domain.DomainStore;
+import dev.shortstack.shared.domain.ShortDomains;
+import dev.shortstack.shared.testing.InMemoryDomainStore;
 import dev.shortstack.shared.testing.InMemoryVisitCounter;
 import dev.shortstack.shared.link.VisitCounter;
 import dev.shortstack.shared.testing.Fixtures;
@@ -26,6 +30,9 @@ import java.time.Duration;
 public final class LinksApiHarness {
     public static final String SHORT_BASE_URL = "https://sho.rt";
     public static final String BLOCKED = "malware.example, phish.test";
+    /** Besides sho.rt: go.sho.rt is the fixture workspace's, team.example another's; sho.rt's pages are the fixture workspace's. */
+    public static final ShortDomains DOMAINS = ShortDomains.parse("go.sho.rt=" + Fixtures.WORKSPACE + ",team.example=other-team",
+            Fixtures.WORKSPACE);
     /** Small enough that tests can go over them. */
     public static final ImportLimits IMPORT_LIMITS = new ImportLimits(4 * 1024 * 1024, 200_000, 1_000);
 
@@ -33,6 +40,7 @@ public final class LinksApiHarness {
     private final LinksApiDependencies deps;
     private final WebhookStore webhooks;
     private final AuditLog auditLog;
+    private final DomainStore domains;
     private final RecordingWebhookQueues webhookQueues = new RecordingWebhookQueues();
 
     public LinksApiHarness(LinkStore links, VisitCounter visits, ApiKeyStore keys, Clock clock) {
@@ -46,12 +54,18 @@ public final class LinksApiHarness {
 
     public LinksApiHarness(LinkStore links, VisitCounter visits, ApiKeyStore keys, JobService jobs, WebhookStore webhooks,
                            AuditLog auditLog, Clock clock) {
+        this(links, visits, keys, jobs, webhooks, auditLog, new InMemoryDomainStore(), clock);
+    }
+
+    public LinksApiHarness(LinkStore links, VisitCounter visits, ApiKeyStore keys, JobService jobs, WebhookStore webhooks,
+                           AuditLog auditLog, DomainStore domains, Clock clock) {
         this.webhooks = webhooks;
         this.auditLog = auditLog;
+        this.domains = domains;
         // Subscriptions are not cached: a test sees an endpoint's effect at once.
         this.deps = LinksApiDependencies.of(links, visits, keys, jobs, IMPORT_LIMITS, SHORT_BASE_URL, BLOCKED, clock,
                 webhooks, webhookQueues.deliveryQueue(), webhookQueues.eventQueue(), new WebhookTargets(false), Duration.ZERO,
-                RequestLimits.NONE, auditLog);
+                RequestLimits.NONE, auditLog, new LinkDomains(DOMAINS, SHORT_BASE_URL, domains));
         deps.keys().importKey(Fixtures.ADMIN_KEY, Fixtures.WORKSPACE, Role.ADMIN, "fixture admin");
         this.function = new LinksApiFunction(deps);
     }
@@ -72,6 +86,11 @@ public final class LinksApiHarness {
     /** The endpoints and deliveries the webhook routes made. */
     public WebhookStore webhookStore() {
         return webhooks;
+    }
+
+    /** Domains' settings and workspaces' default domains. */
+    public DomainStore domainStore() {
+        return domains;
     }
 
     /** What went on the webhook queues. */

@@ -1,7 +1,11 @@
 package dev.shortstack.redirect.entrypoints;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.shortstack.redirect.lookup.CachedDomainSettings;
 import dev.shortstack.redirect.lookup.CachedLinkReader;
+import dev.shortstack.redirect.service.DomainPages;
+import dev.shortstack.shared.domain.DynamoDomainStore;
+import dev.shortstack.shared.domain.ShortDomains;
 import dev.shortstack.redirect.service.LoggedClickReplayLog;
 import dev.shortstack.redirect.service.RedirectService;
 import dev.shortstack.shared.aws.AwsClients;
@@ -23,17 +27,35 @@ import java.time.Clock;
 import java.time.Duration;
 
 /** Everything the redirect function is built from; tests pass fakes for storage and the queue. */
-public record RedirectDependencies(RedirectService service, Observability observability, CachePolicy cachePolicy, Clock clock) {
+public record RedirectDependencies(RedirectService service, DomainPages domainPages, Observability observability, CachePolicy cachePolicy,
+                                   Clock clock) {
 
     public static final Duration NEGATIVE_CACHE_TTL = Duration.ofSeconds(5);
+    /** How long an instance keeps a domain's root and not-found pages: an owner's change is seen within this. */
+    public static final Duration DOMAIN_PAGES_TTL = Duration.ofSeconds(30);
 
+    /** Only the default domain, with no pages of its own. */
     public static RedirectDependencies of(LinkReader links, VisitCounter visits, PasswordAttempts attempts, ClickPublisher clicks,
                                           String visitorHashKey, Duration cacheTtl, int cacheSize, int permanentMaxAgeSeconds, Clock clock) {
+        return of(links, visits, attempts, clicks, visitorHashKey, cacheTtl, cacheSize, permanentMaxAgeSeconds, clock, DomainPages.none());
+    }
+
+    public static RedirectDependencies of(LinkReader links, VisitCounter visits, PasswordAttempts attempts, ClickPublisher clicks,
+                                          String visitorHashKey, Duration cacheTtl, int cacheSize, int permanentMaxAgeSeconds, Clock clock,
+                                          DomainPages domainPages) {
         Observability observability = new Observability("redirect");
         LinkReader cached = new CachedLinkReader(links, cacheSize, cacheTtl, NEGATIVE_CACHE_TTL, Ticker.systemTicker());
         RedirectService service = new RedirectService(cached, visits, clicks, new VisitorHasher(visitorHashKey),
                 new LoggedClickReplayLog(observability), attempts);
-        return new RedirectDependencies(service, observability, new CachePolicy(permanentMaxAgeSeconds), clock);
+        return new RedirectDependencies(service, domainPages, observability, new CachePolicy(permanentMaxAgeSeconds), clock);
+    }
+
+    /** The stage's domains; their pages from the domains table when the function has it (only owned domains have pages). */
+    private static DomainPages domainPages(Env env, AwsClients aws) {
+        ShortDomains domains = ShortDomains.fromEnv(env);
+        return new DomainPages(domains, env.optional(EnvNames.DOMAINS_TABLE)
+                .map(table -> new CachedDomainSettings(new DynamoDomainStore(aws.dynamo(), table), DOMAIN_PAGES_TTL, Ticker.systemTicker()))
+                .orElse(null));
     }
 
     /** Validates the configuration up front: a missing variable fails the cold start, naming it. */
@@ -50,6 +72,7 @@ public record RedirectDependencies(RedirectService service, Observability observ
                 Duration.ofSeconds(env.getInt(EnvNames.REDIRECT_CACHE_SECONDS, 10, 0, 3600)),
                 env.getInt(EnvNames.REDIRECT_CACHE_SIZE, 10_000, 1, 1_000_000),
                 env.getInt(EnvNames.PERMANENT_REDIRECT_MAX_AGE, 3600, 0, 31_536_000),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                domainPages(env, aws));
     }
 }

@@ -15,6 +15,10 @@ import dev.shortstack.shared.link.PreviewBots;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import dev.shortstack.shared.http.ViewerHost;
+import dev.shortstack.shared.domain.OrphanVisits;
+import dev.shortstack.redirect.service.RedirectService;
 import org.slf4j.MDC;
 
 /** {@code GET|HEAD /{slug}} and a protected link's {@code POST /unlock/{slug}}: parse the visit, ask the service, answer. */
@@ -50,10 +54,17 @@ public final class RedirectFunction extends HttpApiFunction {
         if (!head && !request.method().equals("GET")) {
             return RedirectResponses.methodNotAllowed(request);
         }
+        String domain = deps.domainPages().domains().domainOf(ViewerHost.of(request));
         String slug = request.pathParameters().getOrDefault("slug", request.path().substring(1));
         MDC.put("slug", slug);
+        if (domain != null) {
+            MDC.put("domain", domain);
+        }
+        if (slug.isEmpty()) {
+            return root(request, domain, head);
+        }
         Instant now = deps.clock().instant();
-        RedirectOutcome outcome = deps.service().visit(slug, visitOf(request, request.method(), now));
+        RedirectOutcome outcome = deps.service().visit(domain, slug, visitOf(request, request.method(), now));
         if (outcome instanceof RedirectOutcome.Redirect redirect) {
             deps.observability().count("Redirect");
             if (redirect.link().preview() != null && PreviewBots.matches(request.header("user-agent").orElse(null))) {
@@ -65,11 +76,38 @@ public final class RedirectFunction extends HttpApiFunction {
             deps.observability().count("PasswordRequired");
             return PasswordPages.form(request, slug, 200, null, head);
         }
-        return unavailable(request, outcome, head);
+        return unavailable(request, domain, outcome, head);
+    }
+
+    /** The domain's root: its owner's page for it, else the not-found page; an orphan visit of the owner either way. */
+    private HttpApiResponse root(HttpApiRequest request, String domain, boolean head) {
+        Optional<String> page = deps.domainPages().root(domain);
+        HttpApiResponse response;
+        if (page.isPresent()) {
+            deps.observability().count("DomainRoot");
+            response = RedirectResponses.domainPage(request, page.get(), "root", head);
+        } else {
+            deps.observability().count("LinkNotFound");
+            response = RedirectResponses.failure(request, new RedirectOutcome.NotFound(""), head);
+        }
+        recordOrphan(request, domain, OrphanVisits.Kind.BASE_URL, response.statusCode());
+        return response;
+    }
+
+    /** A visit that found no link, kept for the domain's owner (none: nobody could read it, so it is not kept). */
+    private void recordOrphan(HttpApiRequest request, String domain, OrphanVisits.Kind kind, int status) {
+        if (PrimingEvents.isPriming(request)) {
+            return;
+        }
+        deps.domainPages().domains().ownerOf(domain).ifPresent(owner -> {
+            deps.observability().count("OrphanVisit");
+            deps.service().recordOrphan(domain, owner, kind, request.path(), visitOf(request, request.method(), deps.clock().instant()), status);
+        });
     }
 
     /** {@code POST /unlock/{slug}} with the form's password: the redirect when it is right, the form again when not. */
     private HttpApiResponse unlock(HttpApiRequest request) {
+        String domain = deps.domainPages().domains().domainOf(ViewerHost.of(request));
         String slug = request.pathParameters().getOrDefault("slug", request.path().substring(PasswordPages.UNLOCK_PREFIX.length()));
         MDC.put("slug", slug);
         if (!request.header("content-type").orElse("").toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
@@ -80,7 +118,7 @@ public final class RedirectFunction extends HttpApiFunction {
             return PasswordPages.form(request, slug, 400, "Enter the password.", false);
         }
         // The visitor's browser follows the answer with a GET: that is the visit that counts.
-        RedirectOutcome outcome = deps.service().unlock(slug, visitOf(request, "GET", deps.clock().instant()), password);
+        RedirectOutcome outcome = deps.service().unlock(domain, slug, visitOf(request, "GET", deps.clock().instant()), password);
         if (outcome instanceof RedirectOutcome.Redirect redirect) {
             deps.observability().count("Redirect");
             return RedirectResponses.unlocked(request, redirect);
@@ -97,13 +135,29 @@ public final class RedirectFunction extends HttpApiFunction {
         if (outcome instanceof RedirectOutcome.NotProtected) {
             return RedirectResponses.toLink(request, slug);
         }
-        return unavailable(request, outcome, false);
+        return unavailable(request, domain, outcome, false);
     }
 
-    private HttpApiResponse unavailable(HttpApiRequest request, RedirectOutcome outcome, boolean head) {
+    private HttpApiResponse unavailable(HttpApiRequest request, String domain, RedirectOutcome outcome, boolean head) {
         if (outcome instanceof RedirectOutcome.Fallback fallback) {
             deps.observability().count("LinkFallback");
             return RedirectResponses.fallback(request, fallback, head);
+        }
+        if (outcome instanceof RedirectOutcome.NotFound notFound) {
+            Optional<String> page = deps.domainPages().notFound(domain);
+            HttpApiResponse response;
+            if (page.isPresent()) {
+                deps.observability().count("DomainNotFoundPage");
+                response = RedirectResponses.domainPage(request, page.get(), "not found", head);
+            } else {
+                deps.observability().count("LinkNotFound");
+                response = RedirectResponses.failure(request, outcome, head);
+            }
+            if (!request.method().equals("POST")) {
+                recordOrphan(request, domain, RedirectService.isSlugShaped(notFound.slug())
+                        ? OrphanVisits.Kind.INVALID_SHORT_URL : OrphanVisits.Kind.REGULAR_404, response.statusCode());
+            }
+            return response;
         }
         deps.observability().count(outcome instanceof RedirectOutcome.Gone ? "LinkGone" : "LinkNotFound");
         return RedirectResponses.failure(request, outcome, head);

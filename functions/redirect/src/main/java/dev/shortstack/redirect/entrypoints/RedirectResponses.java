@@ -33,6 +33,14 @@ final class RedirectResponses {
                 .withHeader("x-shortstack-fallback", fallback.reason());
     }
 
+    /**
+     * A visit that found no link sent to the page its domain's owner chose (the root's, or the one for unknown slugs):
+     * temporary and cached as briefly as the not-found page, since the owner may change it.
+     */
+    static HttpApiResponse domainPage(HttpApiRequest request, String location, String reason, boolean head) {
+        return redirect(request, "", location, 302, CachePolicy.MISS, head).withHeader("x-shortstack-fallback", reason);
+    }
+
     /** A protected link's visitor who gave the right password: See Other, so the browser follows with a GET. */
     static HttpApiResponse unlocked(HttpApiRequest request, RedirectOutcome.Redirect redirect) {
         return redirect(request, redirect.link().slug(), redirect.location(), 303, CachePolicy.NO_STORE, false);

@@ -5,6 +5,9 @@ import dev.shortstack.shared.click.ClickPublishException;
 import dev.shortstack.shared.click.ClickPublisher;
 import dev.shortstack.shared.click.VisitorHasher;
 import dev.shortstack.shared.link.Link;
+import dev.shortstack.shared.domain.OrphanVisits;
+import dev.shortstack.shared.domain.ShortDomains;
+import dev.shortstack.shared.link.LinkKeys;
 import dev.shortstack.shared.link.LinkReader;
 import dev.shortstack.shared.link.LinkState;
 import dev.shortstack.shared.link.PasswordAttempts;
@@ -25,6 +28,11 @@ import org.slf4j.MDC;
  */
 public final class RedirectService {
     private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    /** Whether a path segment could be a slug (else a visit to it is a plain 404, not an unknown short link). */
+    public static boolean isSlugShaped(String slug) {
+        return slug != null && SLUG.matcher(slug).matches();
+    }
     private static final int MAX_HEADER_CHARS = 1024;
 
     private final LinkReader links;
@@ -44,8 +52,9 @@ public final class RedirectService {
         this.attempts = attempts;
     }
 
-    public RedirectOutcome visit(String slug, Visit visit) {
-        Link link = find(slug);
+    /** @param domain the short domain visited, null for the default one */
+    public RedirectOutcome visit(String domain, String slug, Visit visit) {
+        Link link = find(domain, slug);
         if (link == null) {
             return new RedirectOutcome.NotFound(slug);
         }
@@ -65,8 +74,8 @@ public final class RedirectService {
      * A visitor's password for a protected link: an attempt is reserved before the (slow) check and given
      * back when the password is right, so only wrong ones count against the visitor's allowance.
      */
-    public RedirectOutcome unlock(String slug, Visit visit, String password) {
-        Link link = find(slug);
+    public RedirectOutcome unlock(String domain, String slug, Visit visit, String password) {
+        Link link = find(domain, slug);
         if (link == null) {
             return new RedirectOutcome.NotFound(slug);
         }
@@ -90,8 +99,8 @@ public final class RedirectService {
         return follow(link, visit, visitorHash);
     }
 
-    private Link find(String slug) {
-        return slug == null || !SLUG.matcher(slug).matches() ? null : links.find(slug).orElse(null);
+    private Link find(String domain, String slug) {
+        return slug == null || !SLUG.matcher(slug).matches() ? null : links.find(LinkKeys.of(domain, slug)).orElse(null);
     }
 
     /** Expired or disabled: where such visits go; null for an active link. */
@@ -126,6 +135,30 @@ public final class RedirectService {
         return visit.countsTowardsLimit() ? visits.tryConsume(link) : visits.used(link.linkId()) < link.maxVisits();
     }
 
+    /**
+     * A visit that found no link, on a domain with an owner: archived as the owner's orphan visit ({@link OrphanVisits}),
+     * through the same queue as clicks (and the same replay log when it refuses).
+     *
+     * @param domain the domain visited (null: the default one); @param status what the visitor was answered
+     */
+    public void recordOrphan(String domain, String owner, OrphanVisits.Kind kind, String path, Visit visit, int status) {
+        publish(new ClickEvent(
+                ClickEvent.SCHEMA_VERSION,
+                UUID.randomUUID().toString(),
+                OrphanVisits.clippedPath(path),
+                OrphanVisits.linkIdOf(kind, ShortDomains.settingsKey(domain)),
+                OrphanVisits.workspaceOf(owner),
+                visit.at().toString(),
+                visit.method(),
+                status,
+                clip(visit.userAgent()),
+                clip(visit.referrer()),
+                clip(visit.acceptLanguage()),
+                visit.country(),
+                visitorHash(visit),
+                null));
+    }
+
     /** Never fails the redirect: an event the queue refuses goes to the replay log instead. */
     private void record(Link link, Visit visit, String visitorHash, RuleTarget target) {
         ClickEvent event = new ClickEvent(
@@ -143,6 +176,10 @@ public final class RedirectService {
                 visit.country(),
                 visitorHash,
                 target.servedBy());
+        publish(event);
+    }
+
+    private void publish(ClickEvent event) {
         MDC.put("clickId", event.clickId());
         try {
             clicks.publish(event);

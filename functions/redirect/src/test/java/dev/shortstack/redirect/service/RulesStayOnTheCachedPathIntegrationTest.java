@@ -77,7 +77,7 @@ class RulesStayOnTheCachedPathIntegrationTest {
                 Visit visit = new Visit("GET", NOW, i % 2 == 0 ? IPHONE : WINDOWS, null, i % 3 == 0 ? "de-DE" : "en-US",
                         i % 5 == 0 ? "DE" : "US", "10.0.0." + i, i % 7 == 0 ? Map.of("ref", List.of("mail")) : Map.of(),
                         i % 7 == 0 ? "ref=mail" : "");
-                RedirectOutcome outcome = redirect.visit(slug, visit);
+                RedirectOutcome outcome = redirect.visit(null, slug, visit);
                 locations.merge(slug + " → " + ((RedirectOutcome.Redirect) outcome).location(), 1, Integer::sum);
             }
         }

@@ -57,10 +57,10 @@ public final class BitlyMetricRoutes {
         this.views = new BitlyViews(shortBaseUrl);
         this.clock = clock;
         for (String bitlink : List.of("/v4/bitlinks/{domain}/{hash}", "/v4/bitlinks/{hash}")) {
-            routes.add("GET", bitlink + "/clicks", (request, params) -> clicks(request, BitlinkId.slug(params)))
-                    .add("GET", bitlink + "/clicks/summary", (request, params) -> summary(request, BitlinkId.slug(params)))
-                    .add("GET", bitlink + "/countries", (request, params) -> byValue(request, BitlinkId.slug(params), "countries"))
-                    .add("GET", bitlink + "/referrers", (request, params) -> byValue(request, BitlinkId.slug(params), "referrers"));
+            routes.add("GET", bitlink + "/clicks", (request, params) -> clicks(request, BitlinkId.key(params, links.domains())))
+                    .add("GET", bitlink + "/clicks/summary", (request, params) -> summary(request, BitlinkId.key(params, links.domains())))
+                    .add("GET", bitlink + "/countries", (request, params) -> byValue(request, BitlinkId.key(params, links.domains()), "countries"))
+                    .add("GET", bitlink + "/referrers", (request, params) -> byValue(request, BitlinkId.key(params, links.domains()), "referrers"));
         }
     }
 

@@ -9,6 +9,7 @@ import dev.shortstack.links.compat.QueryParams;
 import dev.shortstack.links.compat.dub.DubAuth;
 import dev.shortstack.links.compat.dub.DubProblems;
 import dev.shortstack.links.compat.dub.DubViews;
+import dev.shortstack.links.compat.dub.DubIds;
 import dev.shortstack.links.compat.dub.Paging;
 import dev.shortstack.links.links.LinkService;
 import dev.shortstack.shared.http.ApiProblem;
@@ -90,13 +91,12 @@ public final class DubReadRoutes {
         Caller caller = DubAuth.caller(authenticator, request, Role.READ);
         List<FieldError> errors = new ArrayList<>();
         QueryParams.onlyKnown(request, Set.of("linkId", "domain", "key", "externalId"), errors);
-        String slug = request.queryParam("linkId").or(() -> request.queryParam("key")).orElse(null);
+        String slug = linkKey(request).orElse(null);
         if (request.queryParam("externalId").isPresent()) {
             errors.add(new FieldError("externalId", "Shortstack links have no external ids; use linkId or domain and key"));
         } else if (slug == null) {
             errors.add(new FieldError("linkId", "or domain and key is required"));
         }
-        checkDomain(request, errors);
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }
@@ -113,7 +113,6 @@ public final class DubReadRoutes {
             errors.add(new FieldError("showArchived", "cannot be true: Shortstack has no archive"));
         }
         QueryParams.flag(request, "withTags", errors);
-        checkDomain(request, errors);
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }
@@ -121,6 +120,7 @@ public final class DubReadRoutes {
         String search = request.queryParam("search").map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
         List<Link> matching = links.all(caller, tags.size() == 1 ? tags.get(0) : null, search, MAX_LINKS).stream()
                 .filter(link -> tags.isEmpty() || link.tags().stream().anyMatch(t -> tags.stream().anyMatch(t::equalsIgnoreCase)))
+                .filter(onDomain(request))
                 .toList();
         List<Link> pageLinks = paging.of(matching);
         Function<Link, DubViews.Figures> counted = figures(caller, pageLinks);
@@ -144,7 +144,6 @@ public final class DubReadRoutes {
         }
         request.queryParam("timezone").filter(tz -> !tz.equals("UTC") && !tz.equals("Etc/UTC")).ifPresent(tz ->
                 errors.add(new FieldError("timezone", "must be UTC here; GET /v1/links/{slug}/stats?tz= answers in any time zone")));
-        checkDomain(request, errors);
         Instant start = QueryParams.date(request, "start", errors);
         Instant end = QueryParams.date(request, "end", errors);
         String interval = request.queryParam("interval").orElse(start == null ? "24h" : null);
@@ -173,16 +172,17 @@ public final class DubReadRoutes {
 
     /** The links an analytics request is about: one (linkId, or domain and key), those with a tag, or the whole workspace (empty). */
     private Optional<List<Link>> scopedLinks(HttpApiRequest request, Caller caller) {
-        Optional<String> slug = request.queryParam("linkId").or(() -> request.queryParam("key"));
-        if (slug.isPresent()) {
-            return Optional.of(List.of(links.get(caller, slug.get())));
+        Optional<String> key = linkKey(request);
+        if (key.isPresent()) {
+            return Optional.of(List.of(links.get(caller, key.get())));
         }
         List<String> tags = tags(request, "tagId", "tagIds", "tagName");
-        if (tags.isEmpty()) {
+        if (tags.isEmpty() && request.queryParam("domain").isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(links.all(caller, tags.size() == 1 ? tags.get(0) : null, null, MAX_LINKS).stream()
-                .filter(link -> link.tags().stream().anyMatch(t -> tags.stream().anyMatch(t::equalsIgnoreCase)))
+                .filter(link -> tags.isEmpty() || link.tags().stream().anyMatch(t -> tags.stream().anyMatch(t::equalsIgnoreCase)))
+                .filter(onDomain(request))
                 .toList());
     }
 
@@ -214,9 +214,9 @@ public final class DubReadRoutes {
                 continue; // deleted since: Dub lists existing links only
             }
             ObjectNode row = Json.mapper().createObjectNode();
-            row.put("link", link.slug());
-            row.put("id", link.slug());
-            row.put("domain", views.domain());
+            row.put("link", DubIds.of(link));
+            row.put("id", DubIds.of(link));
+            row.put("domain", views.domainOf(link));
             row.put("key", link.slug());
             row.put("shortLink", views.shortLink(link));
             row.put("url", link.url());
@@ -239,9 +239,20 @@ public final class DubReadRoutes {
         };
     }
 
-    private void checkDomain(HttpApiRequest request, List<FieldError> errors) {
-        request.queryParam("domain").filter(d -> !d.equalsIgnoreCase(views.domain())).ifPresent(d ->
-                errors.add(new FieldError("domain", "must be " + views.domain() + ": this Shortstack serves links on that domain only")));
+    /** Links on the domain {@code ?domain=} names (the default one by its name), or every link when it names none. */
+    private java.util.function.Predicate<Link> onDomain(HttpApiRequest request) {
+        Optional<String> named = request.queryParam("domain").map(String::strip).filter(d -> !d.isEmpty());
+        if (named.isEmpty()) {
+            return link -> true;
+        }
+        String domain = links.domains().named(named.get());
+        return link -> java.util.Objects.equals(link.domain(), domain);
+    }
+
+    /** The link a request names: its {@code linkId} ({@link DubIds}), or {@code key} on the {@code domain} (absent: the default). */
+    private Optional<String> linkKey(HttpApiRequest request) {
+        Optional<String> id = request.queryParam("linkId").map(DubIds::key);
+        return id.isPresent() ? id : request.queryParam("key").map(key -> links.domains().key(request.queryParam("domain").orElse(null), key));
     }
 
     /** Tags as Dub sends them: each parameter once, comma-separated (tagIds=a,b), or repeated. */

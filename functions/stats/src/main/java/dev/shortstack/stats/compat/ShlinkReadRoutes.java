@@ -18,6 +18,12 @@ import dev.shortstack.shared.http.HttpApiResponse;
 import dev.shortstack.shared.http.RouteTable;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.link.Link;
+import dev.shortstack.links.links.LinkAddress;
+import dev.shortstack.links.links.LinkDomains;
+import dev.shortstack.shared.domain.OrphanVisits;
+import dev.shortstack.shared.domain.ShortDomains;
+import dev.shortstack.shared.link.ShortUrls;
+import dev.shortstack.stats.query.OrphanVisitLog;
 import dev.shortstack.stats.query.StatsService;
 import dev.shortstack.stats.query.VisitLog;
 import java.time.Clock;
@@ -48,6 +54,7 @@ public final class ShlinkReadRoutes {
     private final LinkService links;
     private final StatsService stats;
     private final VisitLog visitLog;
+    private final String shortBaseUrl;
     private final ShlinkViews views;
     private final Clock clock;
     private final RouteTable routes;
@@ -59,12 +66,14 @@ public final class ShlinkReadRoutes {
         this.stats = stats;
         this.visitLog = visitLog;
         this.views = new ShlinkViews(shortBaseUrl);
+        this.shortBaseUrl = shortBaseUrl;
         this.clock = clock;
         this.routes = new RouteTable()
                 .add("GET", "/rest/v3/short-urls", (request, params) -> list(request))
-                .add("GET", "/rest/v3/short-urls/{shortCode}", (request, params) -> get(request, params.get("shortCode")))
-                .add("GET", "/rest/v3/short-urls/{shortCode}/visits", (request, params) -> visits(request, params.get("shortCode")))
-                .add("GET", "/rest/v3/tags/stats", (request, params) -> tagStats(request));
+                .add("GET", "/rest/v3/short-urls/{shortCode}", (request, params) -> get(request, key(request, params)))
+                .add("GET", "/rest/v3/short-urls/{shortCode}/visits", (request, params) -> visits(request, key(request, params)))
+                .add("GET", "/rest/v3/tags/stats", (request, params) -> tagStats(request))
+                .add("GET", "/rest/v3/visits/orphan", (request, params) -> orphanVisits(request));
     }
 
     public static boolean handles(HttpApiRequest request) {
@@ -75,6 +84,11 @@ public final class ShlinkReadRoutes {
         return ShlinkProblems.answer(request, () -> routes.dispatch(request));
     }
 
+    /** A short code on the domain {@code ?domain=} names (absent: the default domain). */
+    private String key(HttpApiRequest request, Map<String, String> params) {
+        return LinkAddress.key(request, params.get("shortCode"), links.domains());
+    }
+
     private HttpApiResponse get(HttpApiRequest request, String shortCode) {
         Caller caller = ShlinkAuth.caller(authenticator, request, Role.READ);
         Link link = links.get(caller, shortCode);
@@ -83,7 +97,7 @@ public final class ShlinkReadRoutes {
 
     private HttpApiResponse list(HttpApiRequest request) {
         Caller caller = ShlinkAuth.caller(authenticator, request, Role.READ);
-        ShortUrlListQuery query = ShortUrlListQuery.parse(request, views.domain());
+        ShortUrlListQuery query = ShortUrlListQuery.parse(request, links.domains());
         List<Link> candidates = links.all(caller, query.narrowingTag(), query.searchTerm(), ShortUrlListQuery.MAX_LINKS);
         ShortUrlListQuery.Page<ObjectNode> page = query.apply(candidates, clock.instant(),
                 query.excludeMaxVisitsReached() ? links.visitsUsed(candidates) : Map.of(),
@@ -96,18 +110,15 @@ public final class ShlinkReadRoutes {
     private HttpApiResponse visits(HttpApiRequest request, String shortCode) {
         Caller caller = ShlinkAuth.caller(authenticator, request, Role.READ);
         List<FieldError> errors = new ArrayList<>();
-        QueryParams.onlyKnown(request, VISIT_PARAMS, errors);
-        int page = QueryParams.whole(request, "page", 1, 1, Integer.MAX_VALUE, errors);
-        int perPage = QueryParams.whole(request, "itemsPerPage", MAX_VISITS_PER_PAGE, -1, MAX_VISITS_PER_PAGE, errors);
-        if (perPage == 0 || perPage == -1) {
-            perPage = MAX_VISITS_PER_PAGE;
-        }
-        Instant from = QueryParams.date(request, "startDate", errors);
-        Instant to = QueryParams.date(request, "endDate", errors);
-        boolean excludeBots = QueryParams.flag(request, "excludeBots", errors);
+        VisitPaging paging = VisitPaging.parse(request, VISIT_PARAMS, errors);
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }
+        int page = paging.page();
+        int perPage = paging.perPage();
+        Instant from = paging.from();
+        Instant to = paging.to();
+        boolean excludeBots = paging.excludeBots();
         Link link = links.get(caller, shortCode);
         Instant start = from != null ? from : link.createdAt().atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = to != null ? to.plusSeconds(1) : clock.instant().plusSeconds(1);
@@ -119,6 +130,66 @@ public final class ShlinkReadRoutes {
         ObjectNode body = Json.mapper().createObjectNode();
         body.set("visits", ShlinkViews.page(items, page, perPage, visits.total()));
         return HttpApiResponse.uncachedJson(200, body);
+    }
+
+    /**
+     * Shlink's orphan visits: visits to the workspace's own domains that found no short URL (the default domain's only when
+     * the stage gives it to this workspace); {@code domain} narrows them to one.
+     */
+    private HttpApiResponse orphanVisits(HttpApiRequest request) {
+        Caller caller = ShlinkAuth.caller(authenticator, request, Role.READ);
+        List<FieldError> errors = new ArrayList<>();
+        VisitPaging paging = VisitPaging.parse(request, Set.of("page", "itemsPerPage", "startDate", "endDate", "excludeBots", "domain",
+                "type"), errors);
+        int page = paging.page();
+        int perPage = paging.perPage();
+        Instant from = paging.from();
+        Instant to = paging.to();
+        boolean excludeBots = paging.excludeBots();
+        Optional<OrphanVisits.Kind> kind = request.queryParam("type").flatMap(OrphanVisits.Kind::ofWireName);
+        if (request.queryParam("type").isPresent() && kind.isEmpty()) {
+            errors.add(new FieldError("type", "must be base_url, invalid_short_url or regular_404"));
+        }
+        LinkDomains domains = links.domains();
+        List<String> owned = new ArrayList<>();
+        domains.configured().ownerOf(null).filter(caller.workspaceId()::equals).ifPresent(o -> owned.add(ShortDomains.DEFAULT_DOMAIN));
+        owned.addAll(domains.configured().ownedBy(caller.workspaceId()));
+        Optional<String> only = request.queryParam("domain").map(d -> d.equals("DEFAULT") ? ShortDomains.DEFAULT_DOMAIN
+                : ShortDomains.settingsKey(domains.named(d)));
+        if (only.isPresent() && !owned.contains(only.get())) {
+            errors.add(new FieldError("domain", "must be a domain this workspace owns"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.validation(errors);
+        }
+        Instant start = from != null ? from : clock.instant().minus(java.time.Duration.ofDays(30));
+        Instant end = to != null ? to.plusSeconds(1) : clock.instant().plusSeconds(1);
+        OrphanVisitLog.Result result = new OrphanVisitLog(visitLog).visits(caller.workspaceId(), only.map(List::of).orElse(owned), kind,
+                start, end, excludeBots, (long) (page - 1) * perPage, perPage);
+        List<ObjectNode> items = result.page().visits().stream().map(visit -> {
+            ObjectNode node = visit(visit);
+            OrphanVisits.parse(visit.linkId()).ifPresent(filed -> {
+                String host = filed.domain().equals(ShortDomains.DEFAULT_DOMAIN) ? null : filed.domain();
+                node.put("visitedUrl", ShortUrls.base(shortBaseUrl, host) + visit.slug());
+                node.put("type", filed.kind().wireName());
+            });
+            return node;
+        }).toList();
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.set("visits", ShlinkViews.page(items, page, perPage, result.page().total()));
+        return HttpApiResponse.uncachedJson(200, body);
+    }
+
+    /** Shlink's visit-list parameters: a page of at most {@value #MAX_VISITS_PER_PAGE} (-1 or 0: that many), dates, bots. */
+    private record VisitPaging(int page, int perPage, Instant from, Instant to, boolean excludeBots) {
+        static VisitPaging parse(HttpApiRequest request, Set<String> known, List<FieldError> errors) {
+            QueryParams.onlyKnown(request, known, errors);
+            int page = QueryParams.whole(request, "page", 1, 1, Integer.MAX_VALUE, errors);
+            int perPage = QueryParams.whole(request, "itemsPerPage", MAX_VISITS_PER_PAGE, -1, MAX_VISITS_PER_PAGE, errors);
+            return new VisitPaging(page, perPage == 0 || perPage == -1 ? MAX_VISITS_PER_PAGE : perPage,
+                    QueryParams.date(request, "startDate", errors), QueryParams.date(request, "endDate", errors),
+                    QueryParams.flag(request, "excludeBots", errors));
+        }
     }
 
     private HttpApiResponse tagStats(HttpApiRequest request) {

@@ -21,6 +21,14 @@ import dev.shortstack.shared.http.PrimingEvents;
 import dev.shortstack.shared.http.ProblemType;
 import dev.shortstack.shared.http.RouteTable;
 import dev.shortstack.shared.link.Link;
+import dev.shortstack.shared.link.LinkKeys;
+import dev.shortstack.links.links.LinkAddress;
+import dev.shortstack.links.links.LinkDomains;
+import dev.shortstack.shared.domain.ShortDomains;
+import dev.shortstack.stats.query.OrphanVisitLog;
+import dev.shortstack.stats.query.OrphanVisitQuery;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import dev.shortstack.shared.observability.Observability;
 import dev.shortstack.shared.stats.CompactionJob;
 import dev.shortstack.stats.engine.QueryLimitException;
@@ -96,6 +104,7 @@ public final class StatsApiFunction extends HttpApiFunction {
     private RouteTable routes() {
         return new RouteTable()
                 .add("GET", "/v1/links/{slug}/stats", (request, params) -> linkStats(request, params.get("slug")))
+                .add("GET", "/v1/domains/{host}/visits", (request, params) -> orphanVisits(request, params.get("host")))
                 .add("GET", "/v1/stats", (request, params) -> {
                     Caller caller = caller(request, Role.READ);
                     StatsQuery query = StatsQuery.parse(request.query(), today());
@@ -116,15 +125,34 @@ public final class StatsApiFunction extends HttpApiFunction {
     private HttpApiResponse linkStats(HttpApiRequest request, String slug) {
         MDC.put("slug", slug);
         Caller caller = caller(request, Role.READ);
-        Link link = deps.links().get(caller, slug);
-        StatsQuery query = StatsQuery.parse(request.query(), today());
+        Link link = deps.links().get(caller, LinkAddress.key(request, slug, deps.links().domains()));
+        StatsQuery query = StatsQuery.parse(LinkAddress.withoutDomain(request.query()), today());
         return HttpApiResponse.uncachedJson(200, StatsViews.linkStats(limited(() -> deps.stats().linkStats(link, query))));
+    }
+
+    /** A domain's orphan visits, for the workspace that owns it only (to any other it does not exist). */
+    private HttpApiResponse orphanVisits(HttpApiRequest request, String host) {
+        Caller caller = caller(request, Role.READ);
+        LinkDomains domains = deps.links().domains();
+        String domain = domains.named(host);
+        if (!domains.configured().ownerOf(domain).filter(caller.workspaceId()::equals).isPresent()) {
+            throw new ApiProblem(ProblemType.NOT_FOUND, "No short domain '" + host + "' that this workspace owns: only a domain's owner"
+                    + " sees its orphan visits (GET /v1/domains says which it owns).");
+        }
+        OrphanVisitQuery query = OrphanVisitQuery.parse(request.query(), today());
+        Instant start = query.from().atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        OrphanVisitLog.Result result = limited(() -> new OrphanVisitLog(deps.visitLog()).visits(caller.workspaceId(),
+                List.of(ShortDomains.settingsKey(domain)), query.kind(), start, end, query.excludeBots(),
+                (long) (query.page() - 1) * query.limit(), query.limit()));
+        return HttpApiResponse.uncachedJson(200, StatsViews.orphanVisits(domain == null ? domains.defaultHost() : domain, query, result));
     }
 
     private HttpApiResponse linkTotals(HttpApiRequest request) {
         Caller caller = caller(request, Role.READ);
         LinkTotalsQuery query = LinkTotalsQuery.parse(request.query(), today());
-        List<Link> links = query.slugs().stream().map(slug -> deps.links().get(caller, slug)).toList();
+        List<Link> links = query.slugs().stream().map(key -> deps.links().get(caller,
+                deps.links().domains().key(LinkKeys.domainOf(key), LinkKeys.slugOf(key)))).toList();
         return HttpApiResponse.uncachedJson(200, StatsViews.linkTotals(query.from(), query.to(), links,
                 limited(() -> deps.stats().totalsByLink(caller.workspaceId(), links, query.from(), query.to()))));
     }

@@ -3,6 +3,8 @@ package dev.shortstack.stats.entrypoints;
 import dev.shortstack.links.auth.Authenticator;
 import dev.shortstack.links.auth.RequestLimitsFromEnv;
 import dev.shortstack.links.links.LinkService;
+import dev.shortstack.links.links.LinkDomains;
+import dev.shortstack.links.links.LinkEvents;
 import dev.shortstack.links.links.SlugGenerator;
 import dev.shortstack.shared.sqs.SqsBatches;
 import dev.shortstack.links.store.dynamodb.DynamoApiKeyStore;
@@ -41,10 +43,13 @@ public record StatsDependencies(Authenticator authenticator, LinkService links, 
         ArchiveAccess archive = ArchiveAccess.fromEnv(env, aws, observability, QUERY_TIMEOUT_SECONDS);
         String compactionQueueUrl = env.require(EnvNames.COMPACTION_QUEUE_URL);
         int indexShards = env.getInt(EnvNames.LINK_INDEX_SHARDS, DynamoLinkStore.DEFAULT_INDEX_SHARDS, 1, 256);
+        // The stats API reads links on any domain (?domain=); the compactor reads none and has no short base URL.
         LinkService links = new LinkService(
                 new DynamoLinkStore(aws.dynamo(), env.require(EnvNames.LINKS_TABLE), env.require(EnvNames.VISITS_TABLE), indexShards),
                 new DynamoVisitCounter(aws.dynamo(), env.require(EnvNames.VISITS_TABLE)),
-                new SlugGenerator(new SecureRandom()), clock);
+                new SlugGenerator(new SecureRandom()), clock, LinkEvents.NONE,
+                env.optional(EnvNames.SHORT_BASE_URL).isPresent() ? LinkDomains.fromEnv(env, aws.dynamo())
+                        : LinkDomains.defaultOnly("https://default.invalid"));
         return new StatsDependencies(
                 new Authenticator(new DynamoApiKeyStore(aws.dynamo(), env.require(EnvNames.API_KEYS_TABLE)),
                         RequestLimitsFromEnv.of(env, aws), Clock.systemUTC()),

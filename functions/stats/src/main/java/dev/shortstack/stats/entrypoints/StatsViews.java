@@ -13,6 +13,10 @@ import dev.shortstack.stats.query.WorkspaceStats;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import dev.shortstack.shared.domain.OrphanVisits;
+import dev.shortstack.stats.query.OrphanVisitLog;
+import dev.shortstack.stats.query.OrphanVisitQuery;
+import dev.shortstack.stats.query.VisitLog;
 import java.util.Map;
 
 /** The JSON shapes the stats API answers with (as GET /v1/openapi.json describes them). */
@@ -66,7 +70,33 @@ final class StatsViews {
         ArrayNode list = body.putArray("links");
         for (Link link : links) {
             LinkTotals counts = totals.getOrDefault(link.linkId(), LinkTotals.NONE);
-            list.addObject().put("slug", link.slug()).put("linkId", link.linkId()).put("human", counts.human()).put("bot", counts.bot());
+            list.addObject().put("slug", link.slug()).put("key", link.key()).put("linkId", link.linkId())
+                    .put("human", counts.human()).put("bot", counts.bot());
+        }
+        return body;
+    }
+
+    /** A domain's orphan visits: a page of them and how many of each kind the window had. */
+    static ObjectNode orphanVisits(String host, OrphanVisitQuery query, OrphanVisitLog.Result result) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("domain", host);
+        body.put("from", query.from().toString());
+        body.put("to", query.to().toString());
+        ObjectNode counts = body.putObject("kinds");
+        result.counts().forEach((kind, count) -> counts.put(kind.wireName(), count));
+        body.put("total", result.page().total());
+        body.put("page", query.page());
+        body.put("limit", query.limit());
+        ArrayNode items = body.putArray("items");
+        for (VisitLog.Visit visit : result.page().visits()) {
+            ObjectNode item = items.addObject();
+            item.put("at", visit.at().toString());
+            item.put("kind", OrphanVisits.parse(visit.linkId()).map(f -> f.kind().wireName()).orElse(null));
+            item.put("path", visit.slug());
+            item.put("referrer", visit.referrer());
+            item.put("userAgent", visit.userAgent());
+            item.put("country", visit.country());
+            item.put("bot", visit.bot());
         }
         return body;
     }

@@ -3,7 +3,6 @@ package dev.shortstack.stats.query;
 import dev.shortstack.shared.http.ApiProblem;
 import dev.shortstack.shared.http.FieldError;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,13 +12,13 @@ import java.util.regex.Pattern;
 
 /**
  * {@code GET /v1/stats/links?slugs=a,b&from=&to=}: the click counts of a page of links, UTC days,
- * by default the last 30 days.
+ * by default the last 30 days. A link on a domain other than the default one is named {@code host/slug}.
  */
 public record LinkTotalsQuery(List<String> slugs, LocalDate from, LocalDate to) {
     public static final int MAX_SLUGS = 100;
     private static final int DEFAULT_DAYS = 30;
     private static final Set<String> PARAMS = Set.of("slugs", "from", "to");
-    private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern SLUG = Pattern.compile("([A-Za-z0-9.-]{1,253}/)?[A-Za-z0-9_-]{1,64}");
 
     public static LinkTotalsQuery parse(Map<String, String> query, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
@@ -37,20 +36,12 @@ public record LinkTotalsQuery(List<String> slugs, LocalDate from, LocalDate to) 
         } else if (slugs.size() > MAX_SLUGS) {
             errors.add(new FieldError("query.slugs", "at most " + MAX_SLUGS + " slugs per request"));
         } else if (slugs.stream().anyMatch(s -> !SLUG.matcher(s).matches())) {
-            errors.add(new FieldError("query.slugs", "slugs are 1 to 64 of A-Z a-z 0-9 _ -"));
+            errors.add(new FieldError("query.slugs", "slugs are 1 to 64 of A-Z a-z 0-9 _ -, preceded by 'host/' on another domain"));
         }
-        LocalDate to = StatsQuery.date(query, "to", today, errors);
-        LocalDate from = StatsQuery.date(query, "from", (to == null ? today : to).minusDays(DEFAULT_DAYS - 1), errors);
-        if (from != null && to != null) {
-            if (from.isAfter(to)) {
-                errors.add(new FieldError("query.from", "must not be after to"));
-            } else if (ChronoUnit.DAYS.between(from, to) + 1 > StatsQuery.MAX_DAYS_DAILY) {
-                errors.add(new FieldError("query.to", "at most " + StatsQuery.MAX_DAYS_DAILY + " days"));
-            }
-        }
+        DayRange days = DayRange.parse(query, today, DEFAULT_DAYS, errors);
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }
-        return new LinkTotalsQuery(List.copyOf(slugs), from, to);
+        return new LinkTotalsQuery(List.copyOf(slugs), days.from(), days.to());
     }
 }

@@ -60,8 +60,9 @@ class StatsApiFunctionIntegrationTest {
     void aPageOfLinksGetsItsClickCountsInOneRequest() {
         JsonNode totals = Fixtures.body(testbed.invoke(event("stats/link-totals.json")));
 
-        assertThat(totals.path("links").toString()).isEqualTo("[{\"slug\":\"launch-2026\",\"linkId\":\"" + testbed.launch.linkId()
-                + "\",\"human\":4,\"bot\":1},{\"slug\":\"spring-sale\",\"linkId\":\"" + totals.path("links").get(1).path("linkId").asText()
+        assertThat(totals.path("links").toString()).isEqualTo("[{\"slug\":\"launch-2026\",\"key\":\"launch-2026\",\"linkId\":\""
+                + testbed.launch.linkId() + "\",\"human\":4,\"bot\":1},{\"slug\":\"spring-sale\",\"key\":\"spring-sale\",\"linkId\":\""
+                + totals.path("links").get(1).path("linkId").asText()
                 + "\",\"human\":0,\"bot\":0}]");
     }
 

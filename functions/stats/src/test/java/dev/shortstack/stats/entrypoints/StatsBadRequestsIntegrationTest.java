@@ -125,6 +125,21 @@ class StatsBadRequestsIntegrationTest {
                 404, "not-found", null));
         rows.add(row("an unknown stats route", "stats/workspace-stats.json", e -> withRequest(e, "GET", "/v1/stats/nothing"),
                 404, "route-not-found", null));
+        rows.add(orphans("orphan visits: unknown kind", Map.of("kind", "favicon"), "query.kind"));
+        rows.add(orphans("orphan visits: limit 0", Map.of("limit", "0"), "query.limit"));
+        rows.add(orphans("orphan visits: limit over 500", Map.of("limit", "501"), "query.limit"));
+        rows.add(orphans("orphan visits: page 0", Map.of("page", "0"), "query.page"));
+        rows.add(orphans("orphan visits: excludeBots not a boolean", Map.of("excludeBots", "yes"), "query.excludeBots"));
+        rows.add(orphans("orphan visits: from after to", Map.of("from", "2026-11-20", "to", "2026-11-10"), "query.from"));
+        rows.add(orphans("orphan visits: unknown parameter", Map.of("slug", "x"), "query.slug"));
+        rows.add(row("orphan visits of a domain nobody owns", "stats/orphan-visits.json",
+                e -> withRequest(e, "GET", "/v1/domains/sho.rt/visits"), 404, "not-found", null));
+        rows.add(row("orphan visits of another workspace's domain", "stats/orphan-visits.json",
+                e -> withRequest(e, "GET", "/v1/domains/team.example/visits"), 404, "not-found", null));
+        rows.add(row("orphan visits of a domain the stage does not serve", "stats/orphan-visits.json",
+                e -> withRequest(e, "GET", "/v1/domains/elsewhere.example/visits"), 404, "not-found", null));
+        rows.add(row("orphan visits without a key", "stats/orphan-visits.json", e -> withoutHeader(e, "authorization"), 401,
+                "unauthorized", null));
         return rows.stream();
     }
 
@@ -135,6 +150,10 @@ class StatsBadRequestsIntegrationTest {
             params.put(kv[0], kv[1]);
         }
         return row("link stats: " + name, "stats/link-stats.json", e -> withQuery(e, params), 400, "validation-failed", field);
+    }
+
+    private static Arguments orphans(String name, Map<String, String> query, String field) {
+        return row(name, "stats/orphan-visits.json", e -> withQuery(e, query), 400, "validation-failed", field);
     }
 
     private static Arguments row(String name, String file, UnaryOperator<ObjectNode> change, int status, String type, String field) {

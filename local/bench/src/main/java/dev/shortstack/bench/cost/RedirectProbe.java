@@ -8,6 +8,7 @@ import dev.shortstack.redirect.entrypoints.RedirectFunction;
 import dev.shortstack.redirect.lookup.CachedLinkReader;
 import dev.shortstack.redirect.service.LoggedClickReplayLog;
 import dev.shortstack.redirect.service.RedirectService;
+import dev.shortstack.redirect.service.DomainPages;
 import dev.shortstack.shared.click.VisitorHasher;
 import dev.shortstack.shared.http.OriginVerifier;
 import dev.shortstack.shared.json.Json;
@@ -181,7 +182,7 @@ public final class RedirectProbe {
                 Ticker.systemTicker());
         RedirectService service = new RedirectService(cached, new InMemoryVisitCounter(), clicks,
                 new VisitorHasher("cost-bench-visitor-hash-key"), new LoggedClickReplayLog(observability), new InMemoryPasswordAttempts());
-        RedirectFunction function = new RedirectFunction(new RedirectDependencies(service, observability,
+        RedirectFunction function = new RedirectFunction(new RedirectDependencies(service, DomainPages.none(), observability,
                 new CachePolicy(PERMANENT_MAX_AGE_SECONDS), Clock.fixed(NOW, ZoneOffset.UTC)), OriginVerifier.of(ORIGIN_SECRET));
         return new Wired(function, nanos, clicks);
     }

@@ -49,12 +49,12 @@ public final class BitlyLinkRoutes {
                 .add("POST", "/v4/shorten", (request, params) -> create(request, true))
                 .add("POST", "/v4/bitlinks", (request, params) -> create(request, false))
                 .add("POST", "/v4/expand", (request, params) -> expand(request))
-                .add("GET", "/v4/bitlinks/{domain}/{hash}", (request, params) -> get(request, BitlinkId.slug(params)))
-                .add("GET", "/v4/bitlinks/{hash}", (request, params) -> get(request, BitlinkId.slug(params)))
-                .add("PATCH", "/v4/bitlinks/{domain}/{hash}", (request, params) -> edit(request, BitlinkId.slug(params)))
-                .add("PATCH", "/v4/bitlinks/{hash}", (request, params) -> edit(request, BitlinkId.slug(params)))
-                .add("DELETE", "/v4/bitlinks/{domain}/{hash}", (request, params) -> delete(request, BitlinkId.slug(params)))
-                .add("DELETE", "/v4/bitlinks/{hash}", (request, params) -> delete(request, BitlinkId.slug(params)))
+                .add("GET", "/v4/bitlinks/{domain}/{hash}", (request, params) -> get(request, BitlinkId.key(params, links.domains())))
+                .add("GET", "/v4/bitlinks/{hash}", (request, params) -> get(request, BitlinkId.key(params, links.domains())))
+                .add("PATCH", "/v4/bitlinks/{domain}/{hash}", (request, params) -> edit(request, BitlinkId.key(params, links.domains())))
+                .add("PATCH", "/v4/bitlinks/{hash}", (request, params) -> edit(request, BitlinkId.key(params, links.domains())))
+                .add("DELETE", "/v4/bitlinks/{domain}/{hash}", (request, params) -> delete(request, BitlinkId.key(params, links.domains())))
+                .add("DELETE", "/v4/bitlinks/{hash}", (request, params) -> delete(request, BitlinkId.key(params, links.domains())))
                 .add("GET", "/v4/groups", (request, params) -> groups(request))
                 .add("GET", "/v4/groups/{group}", (request, params) -> group(request, params.get("group")))
                 .add("GET", "/v4/groups/{group}/bitlinks", (request, params) -> groupLinks(request, params.get("group")))
@@ -90,7 +90,7 @@ public final class BitlyLinkRoutes {
         if (id.isBlank()) {
             throw ApiProblem.validation("bitlink_id", "is required: the Bitlink as domain/back-half");
         }
-        Link link = links.get(caller, id.substring(id.lastIndexOf('/') + 1));
+        Link link = links.get(caller, BitlinkId.key(id, links.domains()));
         ObjectNode bitlink = views.bitlink(link);
         ObjectNode expanded = Json.mapper().createObjectNode();
         expanded.set("created_at", bitlink.get("created_at"));
@@ -116,21 +116,21 @@ public final class BitlyLinkRoutes {
         Link link = links.get(caller, slug);
         links.delete(caller, slug, Optional.empty());
         ObjectNode body = Json.mapper().createObjectNode();
-        body.putArray("links_deleted").addObject().put("id", BitlinkId.of(views.domain(), link.slug())).put("long_url", link.url());
+        body.putArray("links_deleted").addObject().put("id", views.id(link)).put("long_url", link.url());
         return HttpApiResponse.uncachedJson(200, body);
     }
 
     private HttpApiResponse groups(HttpApiRequest request) {
         Caller caller = caller(request, Role.READ);
         ObjectNode body = Json.mapper().createObjectNode();
-        body.putArray("groups").add(views.group(caller.workspaceId()));
+        body.putArray("groups").add(views.group(caller.workspaceId(), links.domains().configured().ownedBy(caller.workspaceId())));
         return HttpApiResponse.uncachedJson(200, body);
     }
 
     private HttpApiResponse group(HttpApiRequest request, String guid) {
         Caller caller = caller(request, Role.READ);
         BitlyAuth.requireGroup(caller, guid);
-        return HttpApiResponse.uncachedJson(200, views.group(guid));
+        return HttpApiResponse.uncachedJson(200, views.group(guid, links.domains().configured().ownedBy(guid)));
     }
 
     /** A group's Bitlinks, newest first, by page number as Bitly pages them. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.links.links.LinkPatch;
 import dev.shortstack.links.links.LinkRequestParser;
+import dev.shortstack.shared.domain.ShortDomains;
 import dev.shortstack.links.links.NewLink;
 import dev.shortstack.shared.http.ApiProblem;
 import dev.shortstack.shared.http.FieldError;
@@ -73,6 +74,16 @@ public final class BitlyRequests {
                 case "tags" -> own.set("tags", value);
                 case "title" -> own.set("title", value);
                 case "group_guid" -> { }
+                // Bitly's SDKs send bit.ly unless told otherwise: that, like the default domain's name, means the default domain;
+                // another domain must be one of the workspace's (the service checks).
+                case "domain" -> {
+                    if (value.isTextual() && !value.asText().isBlank() && !value.asText().equalsIgnoreCase(domain)
+                            && !value.asText().equalsIgnoreCase(SDK_DEFAULT_DOMAIN)) {
+                        own.put("domain", ShortDomains.normalised(value.asText()));
+                    } else if (!value.isNull() && !value.isTextual()) {
+                        errors.add(new FieldError(name, "must be a domain name"));
+                    }
+                }
                 default -> refusal(name, value).ifPresent(reason -> errors.add(new FieldError(name, reason)));
             }
         });
@@ -86,9 +97,6 @@ public final class BitlyRequests {
         boolean unset = value.isNull() || value.isBoolean() && !value.booleanValue() || value.isTextual() && value.asText().isEmpty()
                 || value.isArray() && value.isEmpty();
         return switch (name) {
-            case "domain" -> unset || value.asText().equalsIgnoreCase(domain) || value.asText().equalsIgnoreCase(SDK_DEFAULT_DOMAIN)
-                    ? Optional.empty()
-                    : Optional.of("must be " + domain + ": this Shortstack serves links on that domain only");
             case "archived" -> unset ? Optional.empty()
                     : Optional.of("cannot be true: Shortstack has no archive; disable or delete the link with /v1 instead");
             case "deeplinks" -> unset ? Optional.empty() : Optional.of("cannot be set: Shortstack has no app deep links");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.links.compat.CompatContext;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.link.Link;
+import dev.shortstack.shared.link.ShortUrls;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -29,8 +30,8 @@ public final class BitlyViews {
     public ObjectNode bitlink(Link link) {
         ObjectNode node = Json.mapper().createObjectNode();
         node.putObject("references").put("group", shortBaseUrl + "/v4/groups/" + link.workspaceId());
-        node.put("link", shortBaseUrl + "/" + link.slug());
-        node.put("id", BitlinkId.of(domain, link.slug()));
+        node.put("link", ShortUrls.of(shortBaseUrl, link));
+        node.put("id", id(link));
         node.put("long_url", link.url());
         node.put("title", link.title());
         node.put("archived", false);
@@ -46,12 +47,19 @@ public final class BitlyViews {
         return node;
     }
 
-    public ObjectNode group(String workspaceId) {
+    /** A link's Bitlink id: its domain (the default one by name) and its slug. */
+    public String id(Link link) {
+        return BitlinkId.of(link.domain() == null ? domain : link.domain(), link.slug());
+    }
+
+    /** @param otherDomains the workspace's domains besides the stage's default one (its "branded short domains") */
+    public ObjectNode group(String workspaceId, java.util.List<String> otherDomains) {
         ObjectNode node = Json.mapper().createObjectNode();
         node.put("guid", workspaceId);
         node.put("name", workspaceId);
         node.put("organization_guid", workspaceId);
-        node.putArray("bsds").add(domain);
+        ArrayNode bsds = node.putArray("bsds").add(domain);
+        otherDomains.forEach(bsds::add);
         node.put("is_active", true);
         node.put("role", "org-admin");
         node.putObject("references").put("organization", shortBaseUrl + "/v4/organizations/" + workspaceId);

@@ -15,6 +15,9 @@ import dev.shortstack.shared.http.ProblemType;
 import dev.shortstack.shared.http.RouteTable;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.link.Link;
+import dev.shortstack.shared.link.LinkKeys;
+import dev.shortstack.links.domains.DomainInfo;
+import dev.shortstack.links.domains.DomainService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -39,6 +42,7 @@ public final class DubLinkRoutes {
     private final DubViews views;
     private final Clock clock;
     private final RouteTable routes;
+    private final DomainService domains;
 
     public DubLinkRoutes(CompatContext context) {
         this.authenticator = context.authenticator();
@@ -46,6 +50,7 @@ public final class DubLinkRoutes {
         this.views = new DubViews(context.shortBaseUrl());
         this.requests = new DubRequests(context.parser(), context.domain());
         this.clock = context.clock();
+        this.domains = context.domains();
         this.routes = new RouteTable()
                 .add("POST", "/dub/links", (request, params) -> create(request))
                 .add("PATCH", "/dub/links/{linkId}", (request, params) -> update(request, params.get("linkId")))
@@ -79,12 +84,13 @@ public final class DubLinkRoutes {
             throw new ApiProblem(ProblemType.NOT_FOUND, "Shortstack links have no external ids; use the link's id (its key).");
         }
         // Dub has no versions: an update overwrites whatever is there, as If-Match: * does.
-        Link link = links.update(caller, linkId, Optional.empty(), requests.update(JsonBody.parse(request, JSON), linkId, clock.instant()));
+        Link link = links.update(caller, DubIds.key(linkId), Optional.empty(), requests.update(JsonBody.parse(request, JSON),
+                LinkKeys.slugOf(DubIds.key(linkId)), clock.instant()));
         return HttpApiResponse.uncachedJson(200, views.link(link, Optional.empty()));
     }
 
     private HttpApiResponse delete(HttpApiRequest request, String linkId) {
-        links.delete(caller(request, Role.WRITE), linkId, Optional.empty());
+        links.delete(caller(request, Role.WRITE), DubIds.key(linkId), Optional.empty());
         return HttpApiResponse.uncachedJson(200, Json.mapper().createObjectNode().put("id", linkId));
     }
 
@@ -113,26 +119,35 @@ public final class DubLinkRoutes {
         return HttpApiResponse.uncachedJson(200, tags);
     }
 
-    /** The one domain a deployment serves; Shortstack records no creation time for it (the epoch stands in). */
+    /** The workspace's domains (the stage's default first, primary unless another is the workspace's default); no creation times. */
     private HttpApiResponse domains(HttpApiRequest request) {
-        caller(request, Role.READ);
+        Caller caller = caller(request, Role.READ);
         Paging paging = Paging.of(request, Set.of("archived", "search"));
-        if (paging.of(List.of(views.domain())).isEmpty()) {
-            return HttpApiResponse.uncachedJson(200, Json.mapper().createArrayNode());
+        String search = request.queryParam("search").map(s -> s.strip().toLowerCase(Locale.ROOT)).orElse("");
+        List<DomainInfo> matching = domains.list(caller).stream().filter(d -> name(d).contains(search)).toList();
+        ArrayNode list = Json.mapper().createArrayNode();
+        for (DomainInfo domain : paging.of(matching)) {
+            ObjectNode item = list.addObject();
+            item.put("id", name(domain));
+            item.put("slug", name(domain));
+            item.put("verified", true);
+            item.put("primary", domain.workspaceDefault());
+            item.put("archived", false);
+            item.putNull("placeholder");
+            item.putNull("expiredUrl");
+            item.put("notFoundUrl", domain.settings() == null ? null : domain.settings().notFoundUrl());
+            for (String none : new String[] {"logo", "assetLinks", "appleAppSiteAssociation", "registeredDomain"}) {
+                item.putNull(none);
+            }
+            item.put("createdAt", Instant.EPOCH.toString());
+            item.put("updatedAt", Instant.EPOCH.toString());
         }
-        ObjectNode only = Json.mapper().createObjectNode();
-        only.put("id", views.domain());
-        only.put("slug", views.domain());
-        only.put("verified", true);
-        only.put("primary", true);
-        only.put("archived", false);
-        for (String none : new String[] {"placeholder", "expiredUrl", "notFoundUrl", "logo", "assetLinks", "appleAppSiteAssociation",
-                "registeredDomain"}) {
-            only.putNull(none);
-        }
-        only.put("createdAt", Instant.EPOCH.toString());
-        only.put("updatedAt", Instant.EPOCH.toString());
-        return HttpApiResponse.uncachedJson(200, Json.mapper().createArrayNode().add(only));
+        return HttpApiResponse.uncachedJson(200, list);
+    }
+
+    /** Dub names the default domain as its links' shortLink shows it (with the port locally). */
+    private String name(DomainInfo domain) {
+        return domain.stageDefault() ? views.domain() : domain.host();
     }
 
     private Caller caller(HttpApiRequest request, Role role) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.links.links.LinkPatch;
 import dev.shortstack.links.links.LinkRequestParser;
+import dev.shortstack.shared.domain.ShortDomains;
 import dev.shortstack.links.links.NewLink;
 import dev.shortstack.links.links.UtmParameters;
 import dev.shortstack.shared.http.ApiProblem;
@@ -77,8 +78,13 @@ public final class DubRequests {
                 }
                 case "keyLength" -> { }
                 case "domain" -> {
-                    if (!unset(value) && !value.asText().equalsIgnoreCase(domain)) {
-                        errors.add(new FieldError("domain", "must be " + domain + ": this Shortstack serves links on that domain only"));
+                    // The default domain by its name (with a port locally) or another of the workspace's; the service checks which.
+                    if (existingSlug.isEmpty() && value.isTextual() && !value.asText().isBlank()) {
+                        own.put("domain", ShortDomains.normalised(value.asText()));
+                    } else if (!unset(value) && existingSlug.isPresent()) {
+                        errors.add(new FieldError("domain", "cannot change: a Shortstack link keeps its domain; create a new link instead"));
+                    } else if (!unset(value)) {
+                        errors.add(new FieldError("domain", "must be a domain name"));
                     }
                 }
                 case "expiresAt" -> own.set("expiresAt", value);

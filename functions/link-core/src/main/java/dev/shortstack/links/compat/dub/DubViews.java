@@ -6,6 +6,7 @@ import dev.shortstack.links.compat.CompatContext;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.links.links.UtmParameters;
 import dev.shortstack.shared.link.Link;
+import dev.shortstack.shared.link.ShortUrls;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
@@ -38,14 +39,19 @@ public final class DubViews {
     }
 
     public String shortLink(Link link) {
-        return shortBaseUrl + "/" + link.slug();
+        return ShortUrls.of(shortBaseUrl, link);
+    }
+
+    /** The domain a link lives on as Dub names it: its host, or the default domain's name. */
+    public String domainOf(Link link) {
+        return link.domain() == null ? domain : link.domain();
     }
 
     /** @param figures empty when the answering function cannot count (an edit): Dub's SDK then reads clicks as 0 */
     public ObjectNode link(Link link, Optional<Figures> figures) {
         ObjectNode node = Json.mapper().createObjectNode();
-        node.put("id", link.slug());
-        node.put("domain", domain);
+        node.put("id", DubIds.of(link));
+        node.put("domain", domainOf(link));
         node.put("key", link.slug());
         node.put("url", link.url());
         node.put("trackConversion", false);

@@ -8,6 +8,13 @@ import dev.shortstack.links.auth.Caller;
 import dev.shortstack.links.auth.Role;
 import dev.shortstack.links.compat.CompatContext;
 import dev.shortstack.links.links.LinkPatch;
+import dev.shortstack.links.links.LinkAddress;
+import dev.shortstack.links.domains.DomainInfo;
+import dev.shortstack.links.domains.DomainRequests;
+import dev.shortstack.links.domains.DomainService;
+import dev.shortstack.shared.domain.DomainSettings;
+import dev.shortstack.shared.domain.ShortDomains;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.shortstack.links.links.LinkRequestParser;
 import dev.shortstack.links.links.LinkService;
 import dev.shortstack.links.request.JsonBody;
@@ -41,27 +48,30 @@ public final class ShlinkLinkRoutes {
     private final ShlinkViews views;
     private final Clock clock;
     private final RouteTable routes;
+    private final DomainService domains;
 
     public ShlinkLinkRoutes(CompatContext context) {
         this.authenticator = context.authenticator();
         this.links = context.links();
         this.views = new ShlinkViews(context.shortBaseUrl());
-        this.requests = new ShlinkRequests(context.parser(), context.domain());
+        this.requests = new ShlinkRequests(context.parser());
+        this.domains = context.domains();
         this.clock = context.clock();
         this.routes = new RouteTable()
                 .add("POST", "/rest/v3/short-urls", (request, params) -> create(request))
-                .add("PATCH", "/rest/v3/short-urls/{shortCode}", (request, params) -> edit(request, params.get("shortCode")))
+                .add("PATCH", "/rest/v3/short-urls/{shortCode}", (request, params) -> edit(request, key(request, params)))
                 .add("DELETE", "/rest/v3/short-urls/{shortCode}", (request, params) -> {
-                    links.delete(caller(request, Role.WRITE), params.get("shortCode"), Optional.empty());
+                    links.delete(caller(request, Role.WRITE), key(request, params), Optional.empty());
                     return HttpApiResponse.noContent();
                 })
                 .add("GET", "/rest/v3/short-urls/{shortCode}/redirect-rules", (request, params) ->
-                        HttpApiResponse.uncachedJson(200, ShlinkRedirectRules.of(links.get(caller(request, Role.READ), params.get("shortCode")))))
-                .add("POST", "/rest/v3/short-urls/{shortCode}/redirect-rules", (request, params) -> setRules(request, params.get("shortCode")))
+                        HttpApiResponse.uncachedJson(200, ShlinkRedirectRules.of(links.get(caller(request, Role.READ), key(request, params)))))
+                .add("POST", "/rest/v3/short-urls/{shortCode}/redirect-rules", (request, params) -> setRules(request, key(request, params)))
                 .add("GET", "/rest/v3/tags", (request, params) -> listTags(request))
                 .add("PUT", "/rest/v3/tags", (request, params) -> renameTag(request))
                 .add("DELETE", "/rest/v3/tags", (request, params) -> deleteTags(request))
                 .add("GET", "/rest/v3/domains", (request, params) -> domains(request))
+                .add("PATCH", "/rest/v3/domains/redirects", (request, params) -> setRedirects(request))
                 .add("GET", "/rest/v3/health", (request, params) -> health())
                 .add("GET", "/rest/health", (request, params) -> health());
     }
@@ -80,6 +90,11 @@ public final class ShlinkLinkRoutes {
         Link link = links.create(caller, requests.create(JsonBody.parse(request, JSON), clock.instant()));
         // A new short URL has no visits yet: its figures are known without reading any.
         return HttpApiResponse.uncachedJson(200, views.shortUrl(link, Optional.of(VisitsSummary.NONE)));
+    }
+
+    /** A short code on the domain {@code ?domain=} names (Shlink's way; absent: the default domain). */
+    private String key(HttpApiRequest request, Map<String, String> params) {
+        return LinkAddress.key(request, params.get("shortCode"), links.domains());
     }
 
     private HttpApiResponse edit(HttpApiRequest request, String shortCode) {
@@ -134,7 +149,7 @@ public final class ShlinkLinkRoutes {
         }
         for (Link link : tagged) {
             List<String> renamed = link.tags().stream().map(t -> t.equalsIgnoreCase(oldName) ? newName : t).distinct().toList();
-            links.update(caller, link.slug(), Optional.of(Set.of(link.version())), LinkPatch.tags(renamed));
+            links.update(caller, link.key(), Optional.of(Set.of(link.version())), LinkPatch.tags(renamed));
         }
         return HttpApiResponse.noContent();
     }
@@ -150,29 +165,79 @@ public final class ShlinkLinkRoutes {
             List<String> kept = new ArrayList<>(link.tags());
             kept.removeIf(tag -> doomed.stream().anyMatch(tag::equalsIgnoreCase));
             if (kept.size() != link.tags().size()) {
-                links.update(caller, link.slug(), Optional.of(Set.of(link.version())), LinkPatch.tags(kept));
+                links.update(caller, link.key(), Optional.of(Set.of(link.version())), LinkPatch.tags(kept));
             }
         }
         return HttpApiResponse.noContent();
     }
 
+    /** The workspace's domains; the redirects of those it owns (Shlink's "not found" redirects are one page in Shortstack). */
     private HttpApiResponse domains(HttpApiRequest request) {
-        caller(request, Role.READ);
+        Caller caller = caller(request, Role.READ);
         ObjectNode body = Json.mapper().createObjectNode();
-        ObjectNode domains = body.putObject("domains");
-        ObjectNode only = domains.putArray("data").addObject();
-        only.put("domain", views.domain());
-        only.put("isDefault", true);
-        only.set("redirects", noRedirects());
-        domains.set("defaultRedirects", noRedirects());
+        ObjectNode list = body.putObject("domains");
+        ArrayNode data = list.putArray("data");
+        ObjectNode defaultRedirects = redirects(null);
+        for (DomainInfo domain : domains.list(caller)) {
+            ObjectNode item = data.addObject();
+            item.put("domain", domain.stageDefault() ? views.domain() : domain.host());
+            item.put("isDefault", domain.stageDefault());
+            item.set("redirects", redirects(domain.settings()));
+            if (domain.stageDefault()) {
+                defaultRedirects = redirects(domain.settings());
+            }
+        }
+        list.set("defaultRedirects", defaultRedirects);
         return HttpApiResponse.uncachedJson(200, body);
     }
 
-    private static ObjectNode noRedirects() {
+    /**
+     * Shlink's {@code PATCH /domains/redirects}: {@code baseUrlRedirect} is the domain's root page; its two not-found redirects
+     * are Shortstack's one not-found page, so when both are sent they must agree.
+     */
+    private HttpApiResponse setRedirects(HttpApiRequest request) {
+        Caller caller = caller(request, Role.ADMIN);
+        ObjectNode body = JsonBody.parse(request, JSON);
+        QueryParams.requireOnly(request, Set.of());
+        for (String field : List.of("domain", "baseUrlRedirect", "regular404Redirect", "invalidShortUrlRedirect")) {
+            if (body.has(field) && !body.get(field).isTextual() && !body.get(field).isNull()) {
+                throw ShlinkProblem.invalid(field, "must be a string or null");
+            }
+        }
+        body.fieldNames().forEachRemaining(field -> {
+            if (!Set.of("domain", "baseUrlRedirect", "regular404Redirect", "invalidShortUrlRedirect").contains(field)) {
+                throw ShlinkProblem.invalid(field, "is not a field of a domain's redirects");
+            }
+        });
+        String host = body.path("domain").asText("");
+        if (host.isBlank()) {
+            throw ShlinkProblem.invalid("domain", "is required");
+        }
+        JsonNode invalid = body.get("invalidShortUrlRedirect");
+        JsonNode regular = body.get("regular404Redirect");
+        if (invalid != null && regular != null && !invalid.equals(regular)) {
+            throw ShlinkProblem.invalid("regular404Redirect", "must equal invalidShortUrlRedirect: Shortstack sends every visit that"
+                    + " finds no link to one not-found page");
+        }
+        ObjectNode own = Json.mapper().createObjectNode();
+        if (body.has("baseUrlRedirect")) {
+            own.set("rootUrl", body.get("baseUrlRedirect"));
+        }
+        JsonNode notFound = invalid != null ? invalid : regular;
+        if (notFound != null) {
+            own.set("notFoundUrl", notFound);
+        }
+        DomainInfo updated = domains.update(caller, ShortDomains.normalised(host), DomainRequests.parsePatch(own));
+        return HttpApiResponse.uncachedJson(200, redirects(updated.settings()));
+    }
+
+    private static ObjectNode redirects(DomainSettings settings) {
         ObjectNode redirects = Json.mapper().createObjectNode();
-        redirects.putNull("baseUrlRedirect");
-        redirects.putNull("regular404Redirect");
-        redirects.putNull("invalidShortUrlRedirect");
+        String root = settings == null ? null : settings.rootUrl();
+        String notFound = settings == null ? null : settings.notFoundUrl();
+        redirects.put("baseUrlRedirect", root);
+        redirects.put("regular404Redirect", notFound);
+        redirects.put("invalidShortUrlRedirect", notFound);
         return redirects;
     }
 

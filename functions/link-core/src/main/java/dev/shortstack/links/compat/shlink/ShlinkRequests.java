@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.links.links.LinkPatch;
 import dev.shortstack.links.links.LinkRequestParser;
+import dev.shortstack.shared.domain.ShortDomains;
 import dev.shortstack.links.links.NewLink;
 import dev.shortstack.shared.http.ApiProblem;
 import dev.shortstack.shared.http.FieldError;
@@ -33,11 +34,9 @@ public final class ShlinkRequests {
             "crawlable", "forwardQuery", "deviceLongUrls");
 
     private final LinkRequestParser parser;
-    private final String domain;
 
-    public ShlinkRequests(LinkRequestParser parser, String domain) {
+    public ShlinkRequests(LinkRequestParser parser) {
         this.parser = parser;
-        this.domain = domain;
     }
 
     public NewLink create(ObjectNode body, Instant now) {
@@ -67,6 +66,13 @@ public final class ShlinkRequests {
                 errors.add(new FieldError(name, "is not a field of " + (create ? "a new" : "an edited") + " short URL"));
             } else if (RENAMED.containsKey(name)) {
                 own.set(RENAMED.get(name), value);
+            } else if (name.equals("domain")) {
+                // Shlink clients name the default domain with its port, or null; whether the workspace may use it is the service's question.
+                if (value.isTextual() && !value.asText().isBlank()) {
+                    own.put("domain", ShortDomains.normalised(value.asText()));
+                } else if (!value.isNull() && !(value.isTextual())) {
+                    errors.add(new FieldError(name, "must be a domain name or null"));
+                }
             } else {
                 refusal(name, value, now).ifPresent(reason -> errors.add(new FieldError(name, reason)));
             }
@@ -87,8 +93,6 @@ public final class ShlinkRequests {
                     : Optional.of("cannot be true: Shortstack has no per-link crawling setting");
             case "findIfExists" -> absent ? Optional.empty()
                     : Optional.of("cannot be true: Shortstack always creates a new short URL");
-            case "domain" -> absent || value.asText().equalsIgnoreCase(domain) ? Optional.empty()
-                    : Optional.of("must be " + domain + " or left out: this Shortstack serves links on that domain only");
             case "deviceLongUrls" -> absent || value.isObject() && allNull(value) ? Optional.empty()
                     : Optional.of("cannot be set: Shortstack sends every device to the same long URL");
             // The length of generated short codes is Shortstack's own; any requested length gets a code as long as Shortstack's.

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.links.compat.CompatContext;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.link.Link;
+import dev.shortstack.shared.link.ShortUrls;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,7 +23,7 @@ public final class ShlinkViews {
         this.shortBaseUrl = CompatContext.trimmed(shortBaseUrl);
     }
 
-    /** The one domain Shortstack serves links on (Shlink's default domain). */
+    /** The stage's default domain as Shlink names it (with the port, when the base URL has one). */
     public String domain() {
         return CompatContext.domainOf(shortBaseUrl);
     }
@@ -31,7 +32,7 @@ public final class ShlinkViews {
     public ObjectNode shortUrl(Link link, Optional<VisitsSummary> visits) {
         ObjectNode node = Json.mapper().createObjectNode();
         node.put("shortCode", link.slug());
-        node.put("shortUrl", shortBaseUrl + "/" + link.slug());
+        node.put("shortUrl", ShortUrls.of(shortBaseUrl, link));
         node.put("longUrl", link.url());
         ObjectNode devices = node.putObject("deviceLongUrls");
         devices.putNull("android");
@@ -49,8 +50,8 @@ public final class ShlinkViews {
         } else {
             meta.put("maxVisits", link.maxVisits());
         }
-        // One domain per deployment: Shlink names the default domain null.
-        node.putNull("domain");
+        // Shlink names the default domain null.
+        node.put("domain", link.domain());
         node.put("title", link.title());
         node.put("crawlable", false);
         node.put("forwardQuery", link.forwardQuery());

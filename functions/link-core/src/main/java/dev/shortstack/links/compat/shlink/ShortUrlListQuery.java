@@ -5,12 +5,14 @@ import dev.shortstack.shared.http.ApiProblem;
 import dev.shortstack.shared.http.FieldError;
 import dev.shortstack.shared.http.HttpApiRequest;
 import dev.shortstack.shared.link.Link;
+import dev.shortstack.links.links.LinkDomains;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -21,14 +23,16 @@ import java.util.function.Function;
  */
 public record ShortUrlListQuery(int page, int itemsPerPage, String searchTerm, List<String> tags, boolean allTags,
                                 List<String> excludeTags, boolean allExcludeTags, String orderField, boolean descending,
-                                Instant startDate, Instant endDate, boolean excludeMaxVisitsReached, boolean excludePastValidUntil) {
+                                Instant startDate, Instant endDate, boolean excludeMaxVisitsReached, boolean excludePastValidUntil,
+                                Optional<String> domain) {
     public static final int MAX_LINKS = 10_000;
     private static final int DEFAULT_ITEMS = 10;
     private static final Set<String> PARAMS = Set.of("page", "itemsPerPage", "searchTerm", "tags[]", "tagsMode", "excludeTags[]",
             "excludeTagsMode", "orderBy", "startDate", "endDate", "excludeMaxVisitsReached", "excludePastValidUntil", "domain");
     private static final Set<String> ORDER_FIELDS = Set.of("shortCode", "longUrl", "dateCreated", "visits", "nonBotVisits", "title");
 
-    public static ShortUrlListQuery parse(HttpApiRequest request, String domain) {
+    /** @param domains the stage's domains: {@code domain=DEFAULT} (or the default domain's name) is the default one */
+    public static ShortUrlListQuery parse(HttpApiRequest request, LinkDomains domains) {
         List<FieldError> errors = new ArrayList<>();
         QueryParams.onlyKnown(request, PARAMS, errors);
         int page = QueryParams.whole(request, "page", 1, 1, Integer.MAX_VALUE, errors);
@@ -52,8 +56,11 @@ public record ShortUrlListQuery(int page, int itemsPerPage, String searchTerm, L
                 descending = parts.length == 2 && parts[1].equalsIgnoreCase("desc");
             }
         }
-        request.queryParam("domain").filter(d -> !d.equals("DEFAULT") && !d.equalsIgnoreCase(domain))
-                .ifPresent(d -> errors.add(new FieldError("domain", "must be DEFAULT or " + domain + ": the only domain here")));
+        // Only the links on one domain: empty Optional inside means the default domain (links keep it as null).
+        Optional<String> domain = request.queryParam("domain").map(String::strip).filter(d -> !d.isEmpty())
+                .map(d -> d.equals("DEFAULT") ? "" : Optional.ofNullable(domains.named(d)).orElse(""));
+        domain.filter(d -> !d.isEmpty() && !domains.configured().owners().containsKey(d)).ifPresent(d -> errors.add(new FieldError(
+                "domain", "must be DEFAULT, " + domains.defaultHost() + " or another domain of GET /rest/v3/domains")));
         Instant start = QueryParams.date(request, "startDate", errors);
         Instant end = QueryParams.date(request, "endDate", errors);
         boolean excludeMaxVisits = QueryParams.flag(request, "excludeMaxVisitsReached", errors);
@@ -62,7 +69,8 @@ public record ShortUrlListQuery(int page, int itemsPerPage, String searchTerm, L
             throw ApiProblem.validation(errors);
         }
         return new ShortUrlListQuery(page, itemsPerPage, search, request.queryValues("tags[]"), allTags,
-                request.queryValues("excludeTags[]"), allExcludeTags, orderField, descending, start, end, excludeMaxVisits, excludePast);
+                request.queryValues("excludeTags[]"), allExcludeTags, orderField, descending, start, end, excludeMaxVisits, excludePast,
+                domain);
     }
 
     /** The one tag the store can narrow by: with "all", any of them; with "any", only when there is one. */
@@ -77,6 +85,7 @@ public record ShortUrlListQuery(int page, int itemsPerPage, String searchTerm, L
     public <T> Page<T> apply(List<Link> links, Instant now, Map<String, Long> visitsUsed,
                              Function<List<Link>, Map<String, VisitsSummary>> summaries, PageView<T> view) {
         List<Link> matching = links.stream()
+                .filter(link -> domain.isEmpty() || domain.get().equals(link.domain() == null ? "" : link.domain()))
                 .filter(link -> tags.isEmpty() || matches(link, tags, allTags))
                 .filter(link -> excludeTags.isEmpty() || !matches(link, excludeTags, allExcludeTags))
                 .filter(link -> startDate == null || !link.createdAt().isBefore(startDate))

@@ -90,7 +90,7 @@ public final class DynamoLinkStore implements LinkStore {
     public boolean delete(Link link, long expectedVersion) {
         try {
             TransactWriteItem deleteLink = TransactWriteItem.builder().delete(d -> d.tableName(linksTable)
-                    .key(Map.of(SLUG, AttributeValue.fromS(link.slug())))
+                    .key(Map.of(SLUG, AttributeValue.fromS(link.key())))
                     .conditionExpression("#version = :expected AND #linkId = :linkId")
                     .expressionAttributeNames(Map.of("#version", VERSION, "#linkId", LINK_ID))
                     .expressionAttributeValues(Map.of(

@@ -75,7 +75,7 @@ class ShortUrlListQueryTest {
             }
         }
         event.putObject("requestContext").putObject("http").put("method", "GET").put("path", "/rest/v3/short-urls");
-        return ShortUrlListQuery.parse(HttpApiRequest.fromEvent(event), "sho.rt");
+        return ShortUrlListQuery.parse(HttpApiRequest.fromEvent(event), dev.shortstack.links.links.LinkDomains.defaultOnly("https://sho.rt"));
     }
 
     private static Link link(String slug, String created, List<String> tags, Long maxVisits, Instant expiresAt) {

@@ -68,10 +68,31 @@ class BitlyLinkRoutesTest {
         assertThat(response.path("statusCode").asInt()).isEqualTo(400);
         JsonNode problem = body(response);
         assertThat(problem.path("message").asText()).startsWith("INVALID_ARG_");
-        assertThat(problem.path("errors")).extracting(e -> e.path("field").asText()).containsExactlyInAnyOrder("archived", "deeplinks", "domain");
+        assertThat(problem.path("errors")).extracting(e -> e.path("field").asText()).containsExactlyInAnyOrder("archived", "deeplinks");
+        JsonNode foreignDomain = body(api.invoke(withBody(event("links-api/bitly-create-bitlink.json"),
+                "{\"long_url\": \"https://example.com/x\", \"domain\": \"acme.co\"}")));
+        assertThat(foreignDomain.path("errors")).extracting(e -> e.path("field").asText()).containsExactly("domain");
         JsonNode invalidUrl = body(api.invoke(withBody(event("links-api/bitly-create-bitlink.json"), "{\"long_url\": \"notaurl\"}")));
         assertThat(invalidUrl.path("message").asText()).isEqualTo("INVALID_ARG_LONG_URL");
         assertThat(links.size()).isZero();
+    }
+
+    @Test
+    void aBitlinkOnAnotherDomainOfTheWorkspaceIsNamedByThatDomainWhileBitlyDomainsMeanTheDefaultOne() {
+        JsonNode onGo = body(api.invoke(withBody(event("links-api/bitly-create-bitlink.json"),
+                "{\"long_url\": \"https://example.com/go\", \"domain\": \"go.sho.rt\"}")));
+        JsonNode onBitly = body(api.invoke(withBody(event("links-api/bitly-create-bitlink.json"),
+                "{\"long_url\": \"https://example.com/default\", \"domain\": \"bit.ly\"}")));
+
+        assertThat(onGo.path("id").asText()).startsWith("go.sho.rt/");
+        assertThat(onGo.path("link").asText()).startsWith("https://go.sho.rt/");
+        assertThat(onBitly.path("id").asText()).startsWith("sho.rt/");
+        String goSlug = onGo.path("id").asText().substring("go.sho.rt/".length());
+        JsonNode read = body(api.invoke(withRequest(event("links-api/bitly-create-bitlink.json"), "GET", "/v4/bitlinks/go.sho.rt/" + goSlug)));
+        assertThat(read.path("long_url").asText()).isEqualTo("https://example.com/go");
+        String defaultSlug = onBitly.path("id").asText().substring("sho.rt/".length());
+        JsonNode byBitlyId = body(api.invoke(withRequest(event("links-api/bitly-create-bitlink.json"), "GET", "/v4/bitlinks/bit.ly/" + defaultSlug)));
+        assertThat(byBitlyId.path("long_url").asText()).as("an id a script stored from Bitly").isEqualTo("https://example.com/default");
     }
 
     @Test

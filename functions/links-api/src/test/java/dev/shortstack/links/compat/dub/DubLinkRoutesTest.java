@@ -54,8 +54,31 @@ class DubLinkRoutesTest {
         JsonNode error = body(response).path("error");
         assertThat(error.path("code").asText()).isEqualTo("unprocessable_entity");
         assertThat(error.path("message").asText()).contains("rewrite: cannot be set: Shortstack has no such setting",
-                "testVariants:", "domain: must be sho.rt", "color: is not a field of a Dub link");
+                "testVariants:", "color: is not a field of a Dub link");
+        JsonNode foreignDomain = api.invoke(withBody(event("links-api/dub-create-link.json"),
+                "{\"url\": \"https://example.com/x\", \"domain\": \"dub.sh\"}"));
+        assertThat(foreignDomain.path("statusCode").asInt()).isEqualTo(422);
+        assertThat(body(foreignDomain).path("error").path("message").asText()).contains("domain: 'dub.sh' is not a short domain of this workspace");
         assertThat(links.size()).isZero();
+    }
+
+    @Test
+    void aLinkOnAnotherDomainOfTheWorkspaceHasAnIdNamingItsDomainAndIsFoundByIdOrByDomainAndKey() {
+        JsonNode created = body(api.invoke(withBody(event("links-api/dub-create-link.json"),
+                "{\"url\": \"https://example.com/go\", \"key\": \"launch\", \"domain\": \"go.sho.rt\"}")));
+        api.invoke(withBody(event("links-api/dub-create-link.json"), "{\"url\": \"https://example.com/default\", \"key\": \"launch\"}"));
+
+        assertThat(created.path("id").asText()).isEqualTo("go.sho.rt:launch");
+        assertThat(created.path("domain").asText()).isEqualTo("go.sho.rt");
+        assertThat(created.path("shortLink").asText()).isEqualTo("https://go.sho.rt/launch");
+        JsonNode edited = body(api.invoke(withBody(withRequest(event("links-api/dub-create-link.json"), "PATCH", "/dub/links/go.sho.rt:launch"),
+                "{\"title\": \"Go\"}")));
+        assertThat(edited.path("url").asText()).isEqualTo("https://example.com/go");
+        assertThat(edited.path("title").asText()).isEqualTo("Go");
+        assertThat(links.keys()).containsExactlyInAnyOrder("launch", "go.sho.rt/launch");
+        JsonNode domains = body(api.invoke(withRequest(event("links-api/dub-create-link.json"), "GET", "/dub/domains")));
+        assertThat(domains).extracting(d -> d.path("slug").asText()).containsExactly("sho.rt", "go.sho.rt");
+        assertThat(domains.get(0).path("primary").asBoolean()).isTrue();
     }
 
     @Test

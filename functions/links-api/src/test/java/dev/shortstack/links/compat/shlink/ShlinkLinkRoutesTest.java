@@ -71,9 +71,45 @@ class ShlinkLinkRoutesTest {
         JsonNode problem = body(response);
         assertThat(problem.path("type").asText()).isEqualTo("https://shlink.io/api/error/invalid-data");
         assertThat(problem.path("invalidElements")).extracting(JsonNode::asText)
-                .containsExactlyInAnyOrder("crawlable", "findIfExists", "deviceLongUrls", "domain", "color");
+                .containsExactlyInAnyOrder("crawlable", "findIfExists", "deviceLongUrls", "color");
         assertThat(problem.path("detail").asText()).contains("crawlable cannot be true: Shortstack has no per-link crawling setting");
+        JsonNode foreignDomain = body(api.invoke(withBody(event("links-api/shlink-create-short-url.json"),
+                "{\"longUrl\": \"https://example.com/x\", \"domain\": \"other.example\"}")));
+        assertThat(foreignDomain.path("invalidElements")).extracting(JsonNode::asText).containsExactly("domain");
         assertThat(links.size()).isZero();
+    }
+
+    @Test
+    void shortUrlsLiveOnTheWorkspacesDomainsAndTheDomainsRedirectsAreItsPages() {
+        JsonNode created = body(api.invoke(withBody(event("links-api/shlink-create-short-url.json"),
+                "{\"longUrl\": \"https://example.com/go\", \"customSlug\": \"launch\", \"domain\": \"go.sho.rt\"}")));
+        assertThat(created.path("domain").asText()).isEqualTo("go.sho.rt");
+        assertThat(created.path("shortUrl").asText()).isEqualTo("https://go.sho.rt/launch");
+        JsonNode onDefault = body(api.invoke(withBody(event("links-api/shlink-create-short-url.json"),
+                "{\"longUrl\": \"https://example.com/default\", \"customSlug\": \"launch\"}")));
+        assertThat(onDefault.path("domain").isNull()).as("Shlink names the default domain null").isTrue();
+
+        ObjectNode edit = withBody(withRequest(event("links-api/shlink-create-short-url.json"), "PATCH", "/rest/v3/short-urls/launch"),
+                "{\"title\": \"Go\"}");
+        edit.putObject("queryStringParameters").put("domain", "go.sho.rt");
+        assertThat(body(api.invoke(edit)).path("longUrl").asText()).isEqualTo("https://example.com/go");
+        assertThat(links.find("launch").orElseThrow().title()).as("the default domain's launch is untouched").isNull();
+
+        JsonNode redirects = body(api.invoke(withBody(withRequest(event("links-api/shlink-create-short-url.json"), "PATCH",
+                "/rest/v3/domains/redirects"), "{\"domain\": \"go.sho.rt\", \"baseUrlRedirect\": \"https://example.com/home\","
+                + " \"invalidShortUrlRedirect\": \"https://example.com/missing\"}")));
+        assertThat(redirects.path("baseUrlRedirect").asText()).isEqualTo("https://example.com/home");
+        assertThat(redirects.path("regular404Redirect").asText()).isEqualTo("https://example.com/missing");
+        JsonNode domains = body(api.invoke(withRequest(event("links-api/shlink-create-short-url.json"), "GET", "/rest/v3/domains")))
+                .path("domains").path("data");
+        assertThat(domains).extracting(d -> d.path("domain").asText()).containsExactly("sho.rt", "go.sho.rt");
+        assertThat(domains.get(1).path("redirects").path("invalidShortUrlRedirect").asText()).isEqualTo("https://example.com/missing");
+
+        JsonNode disagreeing = api.invoke(withBody(withRequest(event("links-api/shlink-create-short-url.json"), "PATCH",
+                "/rest/v3/domains/redirects"), "{\"domain\": \"go.sho.rt\", \"regular404Redirect\": \"https://a.example\","
+                + " \"invalidShortUrlRedirect\": \"https://b.example\"}"));
+        assertThat(disagreeing.path("statusCode").asInt()).isEqualTo(400);
+        assertThat(body(disagreeing).path("invalidElements")).extracting(JsonNode::asText).containsExactly("regular404Redirect");
     }
 
     @Test
