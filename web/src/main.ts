@@ -2,6 +2,7 @@ import "./style.css";
 import { api, session, SessionInfo } from "./api";
 import { h, replace } from "./dom";
 import { domainsView } from "./views/domains";
+import { orphanVisitsView } from "./views/orphanVisits";
 import { jobsView } from "./views/jobs";
 import { keysView } from "./views/keys";
 import { linkView } from "./views/link";
@@ -65,6 +66,7 @@ async function render(): Promise<void> {
       view = await linkView({ slug: decodeURIComponent(param), domain: new URLSearchParams(search).get("domain") || null });
     } else if (section === "overview") view = await overviewView();
     else if (section === "jobs") view = await jobsView();
+    else if (section === "domains" && param) view = await orphanVisitsView(decodeURIComponent(param));
     else if (section === "domains") view = await domainsView();
     else if (section === "keys") view = await keysView();
     else if (section === "webhooks") view = await webhooksView();

@@ -512,6 +512,18 @@ async function shortDomains(page, baseUrl, destination) {
   await until(async () => (await topLink.count()) === 1
     || (await page.reload(), await page.getByRole("heading", { name: "Top links" }).waitFor(), false), `${goKey} among the top links`);
   await expectEqual(await topLink.getAttribute("href"), "#/links/browser-test?domain=go.localhost", "the top link's page");
+
+  // The unknown slug's visit is go.localhost's orphan visit: shown on the domain's own page, never as a link's click.
+  await page.getByRole("link", { name: "Domains" }).click();
+  await page.getByRole("link", { name: "Orphan visits of go.localhost" }).click();
+  await page.getByRole("heading", { name: "Orphan visits of go.localhost" }).waitFor();
+  const unknownSlugs = page.locator('[data-total="Unknown slug"]');
+  await until(async () => (await unknownSlugs.textContent()) === "1"
+    || (await page.reload(), await unknownSlugs.waitFor(), false), "go.localhost's unknown-slug visit among its orphan visits");
+  await page.getByRole("cell", { name: "/no-such-slug" }).waitFor();
+  await expectEqual(await page.locator('[data-total="Root of the domain"]').textContent(), "0", "visits to go.localhost's root");
+  await checkAccessibility(page, "orphan visits");
+  await page.screenshot({ path: `${shots}/orphan-visits.png`, fullPage: true });
 }
 
 /**

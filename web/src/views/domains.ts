@@ -34,7 +34,10 @@ function table(domains: Domain[], reload: () => Promise<void>): HTMLElement {
     h("thead", {}, h("tr", {}, ...["Domain", "Default for new links", "Root page", "Not-found page"].map((c) => h("th", { scope: "col" }, c)),
       admin ? h("th", { scope: "col" }, h("span", { class: "sr-only" }, "Actions")) : null)),
     h("tbody", {}, ...domains.map((d) => h("tr", { "data-domain": d.domain },
-      h("td", { "data-label": "Domain" }, h("code", {}, d.domain), h("div", { class: "muted small" }, d.shortBaseUrl)),
+      h("td", { "data-label": "Domain" }, h("code", {}, d.domain), h("div", { class: "muted small" }, d.shortBaseUrl),
+        // Its owner sees the visits that found no link there.
+        d.owned ? h("div", { class: "small" }, h("a", { href: `#/domains/${encodeURIComponent(d.domain)}`,
+          "aria-label": `Orphan visits of ${d.domain}` }, "Orphan visits")) : null),
       h("td", { "data-label": "Default for new links" }, d.default ? "Yes" : "No"),
       h("td", { "data-label": "Root page" }, page(d, d.rootUrl)),
       h("td", { "data-label": "Not-found page" }, page(d, d.notFoundUrl)),

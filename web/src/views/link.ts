@@ -75,7 +75,7 @@ export async function linkView(ref: LinkRef): Promise<HTMLElement> {
     results);
 }
 
-function total(label: string, value: number, note?: string): HTMLElement {
+export function total(label: string, value: number, note?: string): HTMLElement {
   return h("div", { class: "total card" }, h("div", { class: "total-label" }, label),
     h("div", { class: "total-value", "data-total": label }, formatNumber(value)), note ? h("div", { class: "muted small" }, note) : null);
 }

@@ -27,7 +27,10 @@ final class NagSuppressionsForShortstack {
      * @param httpApi   the HTTP API, whose routes authenticate in the functions
      */
     static void apply(Stack stack, Construct visitorHashKey, Construct originSecret, Construct distribution, boolean customDomain,
-                      List<? extends IConstruct> functions, IConstruct httpApi) {
+                      List<? extends IConstruct> functions, IConstruct httpApi, IConstruct replayFailures) {
+        NagSuppressions.addResourceSuppressions(replayFailures, List.of(suppress("AwsSolutions-SQS3",
+                "It is the click-replay function's on-failure destination, a dead-letter queue in all but name: nothing "
+                        + "consumes it, its messages wait (14 days) for an operator, and an alarm reports the first one.")), true);
         NagSuppressions.addResourceSuppressions(originSecret, List.of(suppress("AwsSolutions-SMG4",
                 "CloudFront holds the value in its origin configuration, so a rotation needs a deployment to reach it: "
                         + "rotate (Secrets Manager), then deploy; the functions accept the previous value until then.")), true);

@@ -1,6 +1,8 @@
 package dev.shortstack.infra;
 
 import dev.shortstack.analytics.entrypoints.AggregateClicksFunction;
+import dev.shortstack.analytics.entrypoints.ReplayClicksFunction;
+import dev.shortstack.infra.constructs.ClickReplay;
 import dev.shortstack.infra.config.StageConfig;
 import dev.shortstack.infra.constructs.Buckets;
 import dev.shortstack.infra.constructs.Cdn;
@@ -59,6 +61,8 @@ public final class ShortstackStack extends Stack {
     private final ShortstackFunction jobsWorker;
     private final ShortstackFunction webhookFanOut;
     private final ShortstackFunction webhookDeliverer;
+    private final ShortstackFunction clickReplayFunction;
+    private final ClickReplay clickReplay;
 
     public ShortstackStack(Construct scope, String id, StackProps props, StageConfig config) {
         super(scope, id, props);
@@ -115,6 +119,13 @@ public final class ShortstackStack extends Stack {
                 .environment(resources)
                 .build());
         aggregator.addQueueTrigger(queues.queue(ShortstackResources.CLICKS), ShortstackResources.CLICKS);
+        // Clicks SQS refused: the redirect logs them; a subscription filter hands those lines to this function.
+        this.clickReplayFunction = new ShortstackFunction(this, config, ShortstackFunction.Props.builder()
+                .name("click-replay").module("analytics").handler(ReplayClicksFunction.class)
+                .environment(Map.of(EnvNames.CLICKS_QUEUE_URL, queues.queue(ShortstackResources.CLICKS).getQueueUrl()))
+                .build());
+        this.clickReplay = new ClickReplay(this, "ReplayPath", config, redirect, clickReplayFunction,
+                queues.queue(ShortstackResources.CLICKS));
         // A deployment updates the consumer of click messages before their producer (and a rollback undoes the
         // producer first), so an aggregator never meets a message shape it does not read yet.
         redirect.function().getNode().addDependency(aggregator.alias());
@@ -201,14 +212,14 @@ public final class ShortstackStack extends Stack {
         }
 
         List<ShortstackFunction> functions = List.of(linksApi, redirect, statsApi, aggregator, compactor, jobsWorker,
-                webhookFanOut, webhookDeliverer);
-        new Monitoring(this, "Monitoring", config, http, functions, redirect, queues, tables);
+                webhookFanOut, webhookDeliverer, clickReplayFunction);
+        new Monitoring(this, "Monitoring", config, http, functions, redirect, queues, tables, clickReplay);
         ClickTable clickTable = new ClickTable(this, "ClickTable", stage, buckets.bucket(ShortstackResources.CLICK_ARCHIVE));
         QueryWorkgroup workgroup = new QueryWorkgroup(this, "Athena", stage, config.athena(), buckets.queryResults());
         new CostControls(this, "Cost", config);
         NagSuppressionsForShortstack.apply(this, visitorHashKey, originSecret, cdn.distribution(), config.customDomain() != null,
                 functions.stream().map(ShortstackFunction::function).toList(),
-                http.api());
+                http.api(), clickReplay.failures());
         if (redirectCapacity != null) {
             NagSuppressionsForShortstack.applyToManagedInstances(redirectCapacity);
         }

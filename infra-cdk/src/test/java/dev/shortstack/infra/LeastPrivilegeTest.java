@@ -38,6 +38,16 @@ class LeastPrivilegeTest {
                     sqs:ReceiveMessage on Queuesclicks.Arn
                     sqs:SendMessage on Queueswebhookevents.Arn
                     """)),
+            Map.entry("ClickReplay", pairs("""
+                    logs:CreateLogStream on ClickReplayLogs.Arn:*
+                    logs:PutLogEvents on ClickReplayLogs.Arn:*
+                    sqs:GetQueueAttributes on Queuesclicks.Arn
+                    sqs:GetQueueAttributes on ReplayPathFailures.Arn
+                    sqs:GetQueueUrl on Queuesclicks.Arn
+                    sqs:GetQueueUrl on ReplayPathFailures.Arn
+                    sqs:SendMessage on Queuesclicks.Arn
+                    sqs:SendMessage on ReplayPathFailures.Arn
+                    """)),
             Map.entry("Compactor", pairs("""
                     dynamodb:BatchWriteItem on Tablesstats.Arn
                     dynamodb:GetItem on Tablesstats.Arn

@@ -183,7 +183,7 @@ class ShortstackStackTest {
             s.template().hasResourceProperties("AWS::Logs::LogGroup", Map.of(
                     "LogGroupName", "/aws/lambda/" + name, "RetentionInDays", s.config().logRetentionDays()));
         }
-        s.template().resourceCountIs("AWS::Lambda::Alias", 8);
+        s.template().resourceCountIs("AWS::Lambda::Alias", s.config().functions().size());
     }
 
     @ParameterizedTest
@@ -242,6 +242,23 @@ class ShortstackStackTest {
         assertThatThrownBy(() -> dev.withCustomDomain(new StageConfig.CustomDomain("sho.rt", "arn:aws:acm:us-east-1:1:certificate/a", null,
                 List.of(new StageConfig.ExtraDomain("go.example", "acme"), new StageConfig.ExtraDomain("go.example", "team")))))
                 .hasMessageContaining("twice");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theRedirectsReplayLinesFeedTheReplayFunctionWhichRetriesThenKeepsWhatFailed(String stage) {
+        Template template = stages.get(stage).template();
+        template.hasResourceProperties("AWS::Logs::SubscriptionFilter", Map.of(
+                "FilterPattern", "{ $.replay = \"click\" }",
+                "LogGroupName", Map.of("Ref", Match.stringLikeRegexp("RedirectLogs.*")),
+                "DestinationArn", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("ClickReplayFunction.*"), "Arn"))));
+        template.hasResourceProperties("AWS::Lambda::Permission", Map.of("Action", "lambda:InvokeFunction",
+                "Principal", "logs.amazonaws.com", "FunctionName", Match.anyValue()));
+        template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", Map.of(
+                "MaximumRetryAttempts", 2, "MaximumEventAgeInSeconds", 6 * 3600,
+                "DestinationConfig", Map.of("OnFailure", Map.of("Destination",
+                        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("ReplayPathFailures.*"), "Arn"))))));
+        assertThat(environmentOf(template, "shortstack-" + stage + "-click-replay")).containsKey("CLICKS_QUEUE_URL");
     }
 
     @Test
@@ -380,10 +397,12 @@ class ShortstackStackTest {
         expected.put("RedirectLatencyP99", List.of("Duration", s.config().alarms().redirectP99Millis(), 3));
         expected.put("ApiServerErrors", List.of("5xx", 5, 1));
         for (String function : List.of("LinksApi", "Redirect", "StatsApi", "Aggregator", "Compactor", "JobsWorker",
-                "WebhookFanout", "WebhookDeliverer")) {
+                "WebhookFanout", "WebhookDeliverer", "ClickReplay")) {
             expected.put(function + "Errors", List.of("Errors", 1, 1));
             expected.put(function + "Throttles", List.of("Throttles", 1, 1));
         }
+        expected.put("ClickReplays", List.of("ClickReplayLogged", 1, 1));
+        expected.put("ClickReplayFailures", List.of("ApproximateNumberOfMessagesVisible", 1, 1));
         for (QueueDefinition queue : ShortstackResources.QUEUES) {
             expected.put("Dlq" + queue.logicalName(), List.of("ApproximateNumberOfMessagesVisible", 1, 1));
             expected.put("QueueAge" + queue.logicalName(), List.of("ApproximateAgeOfOldestMessage", s.config().alarms().queueAgeSeconds(), 3));
@@ -436,7 +455,11 @@ class ShortstackStackTest {
     void everyQueueHasAnEncryptedDeadLetterQueueAndEnoughReceives(String stage) {
         Synthesised s = stages.get(stage);
         Map<String, Map<String, Object>> queues = s.template().findResources("AWS::SQS::Queue");
-        assertThat(queues).hasSize(2 * ShortstackResources.QUEUES.size());
+        // Each queue and its DLQ, and the click-replay function's failure destination (a DLQ of invocations).
+        assertThat(queues).hasSize(2 * ShortstackResources.QUEUES.size() + 1);
+        s.template().hasResourceProperties("AWS::SQS::Queue", Map.of(
+                "QueueName", ShortstackResources.physicalName(stage, "click-replay-failures"),
+                "SqsManagedSseEnabled", true, "MessageRetentionPeriod", 14 * 24 * 3600));
         for (var definition : ShortstackResources.QUEUES) {
             s.template().hasResourceProperties("AWS::SQS::Queue", Map.of(
                     "QueueName", ShortstackResources.physicalName(stage, definition.logicalName()),

@@ -31,7 +31,7 @@ public final class Monitoring extends Construct {
     private final List<Alarm> alarms = new ArrayList<>();
 
     public Monitoring(Construct scope, String id, StageConfig config, HttpEntry http, List<ShortstackFunction> functions,
-                      ShortstackFunction redirect, Queues queues, DataTables tables) {
+                      ShortstackFunction redirect, Queues queues, DataTables tables, ClickReplay replay) {
         super(scope, id);
         this.alarmTopic = Topic.Builder.create(this, "Alarms")
                 .topicName("shortstack-" + config.name() + "-alarms")
@@ -83,6 +83,11 @@ public final class Monitoring extends Construct {
             alarm("QueueAge" + definition.logicalName(), queue.metricApproximateAgeOfOldestMessage(options("Maximum")),
                     config.alarms().queueAgeSeconds(), 3, "The " + definition.logicalName() + " queue is falling behind");
         });
+        // Clicks SQS refused are safe in the redirect's log and on their way back; the alarm says it happens (and how often).
+        alarm("ClickReplays", replay.replaysLogged(), 1, 1, "SQS refused clicks: the redirect logged them for replay (they are put"
+                + " back on the queue by the click-replay function)");
+        alarm("ClickReplayFailures", replay.failures().metricApproximateNumberOfMessagesVisible(options("Maximum")), 1, 1,
+                "Click replays Lambda gave up on: their clicks are in the click-replay-failures queue (docs/operations.md)");
         tables.all().forEach((definition, table) -> {
             alarm("Throttled" + definition.logicalName() + "Reads", tableMetric(table, "ReadThrottleEvents"), 1, 2,
                     definition.logicalName() + " table throttles reads: raise its capacity or cap");

@@ -47,6 +47,7 @@ import software.constructs.Construct;
  * provisioned concurrency).
  */
 public final class ShortstackFunction extends Construct {
+    private final LogGroup logs;
     public static final String ALIAS = "live";
     /** What Lambda's Java runtime recommends for short-lived functions: C1 only, faster start. */
     static final String JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
@@ -70,7 +71,7 @@ public final class ShortstackFunction extends Construct {
                     + "SnapStart nor provisioned concurrency: turn both off in stages.json");
         }
         String fullName = "shortstack-" + stage.name() + "-" + name;
-        LogGroup logs = LogGroup.Builder.create(this, "Logs")
+        this.logs = LogGroup.Builder.create(this, "Logs")
                 .logGroupName("/aws/lambda/" + fullName)
                 .retention(LogRetention.of(stage.logRetentionDays()))
                 .removalPolicy(RemovalPolicy.DESTROY)
@@ -160,6 +161,11 @@ public final class ShortstackFunction extends Construct {
             source.maxBatchingWindow(Duration.seconds(definition.maxBatchingWindowSeconds()));
         }
         alias.addEventSource(source.build());
+    }
+
+    /** The function's log group (the redirect's carries the replay lines a subscription filter feeds back). */
+    public LogGroup logGroup() {
+        return logs;
     }
 
     public Function function() {

@@ -1,6 +1,7 @@
 package dev.shortstack.local;
 
 import dev.shortstack.analytics.entrypoints.AggregateClicksFunction;
+import dev.shortstack.analytics.entrypoints.ReplayClicksFunction;
 import dev.shortstack.analytics.entrypoints.AnalyticsDependencies;
 import dev.shortstack.emulators.EmulatedAws;
 import dev.shortstack.emulators.Stage;
@@ -67,6 +68,8 @@ public final class LocalRunner implements AutoCloseable {
     private final List<SqsEventSourceMapping> mappings = new ArrayList<>();
     private S3UploadNotifications notifications;
     private CompactionSchedule schedule;
+    private ClickReplayLog replayLog;
+    private ClickReplayPoller replay;
 
     private LocalRunner(EmulatedAws aws, Stage stage, HttpApiGateway gateway, String adminKey) {
         this.aws = aws;
@@ -113,6 +116,11 @@ public final class LocalRunner implements AutoCloseable {
                 runner.subscribe(ShortstackResources.COMPACTIONS, "compactor",
                         () -> new CompactArchiveFunction(StatsDependencies.fromEnv(Env.of(env))), 1);
                 runner.schedule = CompactionSchedule.start(aws.sqs(), stage.queueUrl(ShortstackResources.COMPACTIONS));
+                // Clicks SQS refused are logged for replay; the runner's own log of them feeds the replay function, as the
+                // redirect's log group's subscription filter does in AWS.
+                runner.replayLog = ClickReplayLog.start(replayLogFile(dataDir));
+                runner.replay = ClickReplayPoller.start(runner.replayLog.file(),
+                        new FunctionPool("click-replay", () -> new ReplayClicksFunction(Env.of(env)), 1));
                 runner.subscribe(ShortstackResources.JOBS_WORK, "jobs-worker",
                         () -> new JobWorkerFunction(JobWorkerDependencies.fromEnv(Env.of(withBaseUrl(env, gateway[0])))),
                         JOBS_CONCURRENCY);
@@ -133,6 +141,7 @@ public final class LocalRunner implements AutoCloseable {
                 if (runner.notifications != null) {
                     runner.notifications.close();
                 }
+                runner.closeReplay();
                 throw e;
             }
             return runner;
@@ -173,9 +182,50 @@ public final class LocalRunner implements AutoCloseable {
         return aws;
     }
 
+    /** Whether every click logged for replay has been put back on the queue. */
+    public boolean replayCaughtUp() {
+        return replay == null || replay.isCaughtUp();
+    }
+
+    /** How many clicks have been logged for replay (lines of the replay log). */
+    public long clicksLoggedForReplay() throws IOException {
+        try (var lines = Files.lines(replayLog.file())) {
+            return lines.filter(line -> !line.isBlank()).count();
+        }
+    }
+
+    /** Replays every click ever logged for replay once more (a test of "replayed twice counts once"). */
+    public void replayAllAgain() throws IOException {
+        replay.replayAllAgain();
+    }
+
+    /** The replay log: in the data folder, so clicks not replayed yet survive a restart; else a file of this run only. */
+    private static Path replayLogFile(Optional<Path> dataDir) {
+        if (dataDir.isPresent()) {
+            return dataDir.get().resolve("logs").resolve("click-replay.log");
+        }
+        try {
+            Path dir = Files.createTempDirectory("shortstack-replay");
+            dir.toFile().deleteOnExit();
+            return dir.resolve("click-replay.log");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void closeReplay() {
+        if (replay != null) {
+            replay.close();
+        }
+        if (replayLog != null) {
+            replayLog.close();
+        }
+    }
+
     @Override
     public void close() {
         gateway.close();
+        closeReplay();
         if (schedule != null) {
             schedule.close();
         }

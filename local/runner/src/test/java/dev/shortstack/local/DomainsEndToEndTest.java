@@ -113,13 +113,7 @@ class DomainsEndToEndTest {
     }
 
     private JsonNode api(String method, String path, String body, int status) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runner.baseUrl() + path))
-                .header("Authorization", "Bearer " + runner.adminKey())
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(status);
-        return Json.mapper().readTree(response.body());
+        return RunnerApi.call(http, runner, method, path, body, status);
     }
 
     /** A GET naming this Host, as a browser on that domain sends it (Java's HTTP client will not set Host). */

@@ -160,6 +160,10 @@ class OpenApiContractTest {
         call("PATCH", "/v1/domains/{host}", "/v1/domains/localhost", admin, "application/merge-patch+json", "{\"default\": true}", 200);
         call("DELETE", "/v1/domains/{host}", "/v1/domains/go.localhost", admin, null, null, 405);
         call("GET", "/v1/links/{slug}", "/v1/links/contract?domain=go.localhost", admin, null, null, 404);
+        call("GET", "/v1/domains/{host}/visits", "/v1/domains/go.localhost/visits?limit=5", readKey, null, null, 200);
+        call("GET", "/v1/domains/{host}/visits", "/v1/domains/team.localhost/visits", admin, null, null, 404);
+        call("GET", "/v1/domains/{host}/visits", "/v1/domains/go.localhost/visits?kind=favicon", admin, null, null, 400);
+        call("GET", "/v1/domains/{host}/visits", "/v1/domains/go.localhost/visits", null, null, null, 401);
         call("DELETE", "/v1/keys/{keyId}", "/v1/keys/" + ApiKeySecrets.keyIdOf(readKey).orElseThrow(), admin, null, null, 204);
         call("DELETE", "/v1/keys/{keyId}", "/v1/keys/nosuchkey0000", admin, null, null, 404);
         JsonNode audit = OpenApiContract.parse(call("GET", "/v1/audit", "/v1/audit?limit=5", admin, null, null, 200));

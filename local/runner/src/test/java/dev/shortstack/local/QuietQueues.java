@@ -24,6 +24,22 @@ final class QuietQueues {
                 Duration.ofSeconds(ShortstackResources.CLICKS.visibilityTimeoutSeconds()).plusMinutes(1));
     }
 
+    /**
+     * Waits until every click logged for replay has been put back on the queue (once the load has stopped nothing more is
+     * logged), then until the clicks queue is quiet: then every click, queued or replayed, is in the archive.
+     */
+    static void awaitClicksAndReplays(LocalRunner runner) {
+        String dlqUrl = runner.stage().deadLetterQueueUrl(ShortstackResources.CLICKS);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!runner.replayCaughtUp()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The replay log was not replayed in 2 minutes");
+            }
+            runner.aws().sqs().receiveMessage(r -> r.queueUrl(dlqUrl).waitTimeSeconds(1).visibilityTimeout(0).maxNumberOfMessages(1));
+        }
+        awaitClicks(runner);
+    }
+
     /** Waits (long-polling the queue's DLQ, not sleeping) until the queue is quiet, or fails after {@code budget}. */
     static void await(LocalRunner runner, QueueDefinition queue, Duration budget) {
         String queueUrl = runner.stage().queueUrl(queue);
