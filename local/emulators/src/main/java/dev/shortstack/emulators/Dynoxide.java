@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,46 +25,99 @@ public final class Dynoxide implements AutoCloseable {
     static final String BINARY_ENV = "DYNOXIDE_BIN";
     private static final Path RELATIVE_BINARY = Path.of("local", "emulators", "node_modules", "@dynoxide", "linux-x64", "dynoxide");
 
-    private final Process process;
+    private static final Logger LOG = LoggerFactory.getLogger(Dynoxide.class);
+    private final List<String> command;
     private final URI endpoint;
+    private volatile Process process;
+    private volatile boolean closing;
+    private final java.util.concurrent.atomic.AtomicInteger restarts = new java.util.concurrent.atomic.AtomicInteger();
 
-    private Dynoxide(Process process, URI endpoint) {
-        this.process = process;
+    private Dynoxide(List<String> command, URI endpoint) {
+        this.command = command;
         this.endpoint = endpoint;
     }
 
     /**
-     * Starts Dynoxide and waits for it to listen.
+     * Starts Dynoxide, waits for it to listen, and keeps it running: when the child exits unexpectedly (a crash, a
+     * SIGKILL) it is started again on the same port and data file, so clients find it where they left it.
      *
-     * @param dbFile SQLite file that keeps the data across restarts, or empty for in-memory
+     * @param dbFile SQLite file that keeps the data across restarts, or empty for in-memory (lost when the child dies)
      */
     public static Dynoxide start(Optional<Path> dbFile) {
         Path binary = locateBinary();
         int port = FreePort.find();
         List<String> command = new ArrayList<>(List.of(binary.toString(), "serve", "--host", "127.0.0.1", "--port", Integer.toString(port)));
         dbFile.ifPresent(file -> command.addAll(List.of("--db-path", file.toString())));
-        Process process;
+        Dynoxide dynoxide = new Dynoxide(List.copyOf(command), URI.create("http://127.0.0.1:" + port));
+        dynoxide.launch();
+        return dynoxide;
+    }
+
+    private void launch() {
+        Process started;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            started = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
-            throw new EmulatorStartException("Could not start Dynoxide at " + binary + ": " + e.getMessage(), e);
+            throw new EmulatorStartException("Could not start Dynoxide at " + command.get(0) + ": " + e.getMessage(), e);
         }
         CompletableFuture<Void> listening = new CompletableFuture<>();
         StringBuilder output = new StringBuilder();
-        Thread reader = new Thread(() -> pump(process, listening, output), "dynoxide-output");
+        Thread reader = new Thread(() -> pump(started, listening, output), "dynoxide-output");
         reader.setDaemon(true);
         reader.start();
         try {
             listening.get(15, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
+            started.destroyForcibly();
             throw new EmulatorStartException("Interrupted while starting Dynoxide", e);
         } catch (ExecutionException | TimeoutException e) {
-            process.destroyForcibly();
-            throw new EmulatorStartException("Dynoxide did not start listening on port " + port + ". Output:\n" + output, e);
+            started.destroyForcibly();
+            throw new EmulatorStartException("Dynoxide did not start listening at " + endpoint + ". Output:\n" + output, e);
         }
-        return new Dynoxide(process, URI.create("http://127.0.0.1:" + port));
+        process = started;
+        started.onExit().thenRun(() -> restartUnlessClosing(started));
+    }
+
+    /** The child died without being asked to: start it again (at once, then every second while that fails). */
+    private void restartUnlessClosing(Process died) {
+        while (!closing && process == died) {
+            LOG.warn("Dynoxide (pid {}) exited with {}; starting it again on {}", died.pid(), died.exitValue(), endpoint);
+            try {
+                launch();
+                synchronized (this) {
+                    restarts.incrementAndGet();
+                    notifyAll();
+                }
+                return;
+            } catch (EmulatorStartException e) {
+                LOG.warn("Dynoxide did not start again: {}", e.getMessage());
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** How many times the child was started again after dying. */
+    public int restarts() {
+        return restarts.get();
+    }
+
+    /** Waits until the child has been started again {@code count} times in all; @return false if that took longer */
+    public synchronized boolean awaitRestarts(int count, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (restarts.get() < count) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
     }
 
     public URI endpoint() {
@@ -75,6 +130,8 @@ public final class Dynoxide implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
+        Process process = this.process;
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {

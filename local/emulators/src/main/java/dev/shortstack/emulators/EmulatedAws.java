@@ -103,6 +103,16 @@ public final class EmulatedAws implements AutoCloseable {
         return dynoxide.endpoint();
     }
 
+    /** How many times Dynoxide was started again after its process died. */
+    public int dynoxideRestarts() {
+        return dynoxide.restarts();
+    }
+
+    /** Waits until Dynoxide has been started again {@code count} times in all; @return false if not within {@code timeout} */
+    public boolean awaitDynoxideRestarts(int count, java.time.Duration timeout) throws InterruptedException {
+        return dynoxide.awaitRestarts(count, timeout);
+    }
+
     public long dynoxidePid() {
         return dynoxide.pid();
     }

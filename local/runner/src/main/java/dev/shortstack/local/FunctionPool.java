@@ -25,6 +25,7 @@ final class FunctionPool {
     private final boolean shareOneEnvironment;
     private final BlockingQueue<RequestStreamHandler> idle = new LinkedBlockingQueue<>();
     private volatile RequestStreamHandler shared;
+    private final java.util.concurrent.atomic.AtomicInteger crashesArmed = new java.util.concurrent.atomic.AtomicInteger();
 
     FunctionPool(String name, Supplier<RequestStreamHandler> factory, int maxConcurrency) {
         this(name, factory, maxConcurrency, false);
@@ -46,21 +47,52 @@ final class FunctionPool {
         return name;
     }
 
+    /**
+     * Fault injection: the environments of the next {@code count} invocations die once the function has done its work,
+     * before its answer gets out — the failure that matters, since the work happened (Lambda reports an error: a 5xx to
+     * an HTTP client, a batch back on its queue). A dead environment is replaced by a cold one.
+     */
+    void crashAfterWork(int count) {
+        crashesArmed.addAndGet(count);
+    }
+
+    /** Crashes armed and not yet happened. */
+    int crashesPending() {
+        return crashesArmed.get();
+    }
+
+    private boolean crashNow() {
+        return crashesArmed.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+    }
+
     /** Invokes with a JSON event and returns the JSON the function wrote. */
     byte[] invoke(byte[] event) {
         concurrency.acquireUninterruptibly();
         try {
             if (shareOneEnvironment) {
-                return invoke(sharedEnvironment(), event);
+                byte[] answer = invoke(sharedEnvironment(), event);
+                if (crashNow()) {
+                    shared = null;
+                    throw new EnvironmentCrashed(name);
+                }
+                return answer;
             }
             RequestStreamHandler instance = idle.poll();
             if (instance == null) {
                 instance = factory.get();
             }
+            boolean crashed = false;
             try {
-                return invoke(instance, event);
+                byte[] answer = invoke(instance, event);
+                if (crashNow()) {
+                    crashed = true;
+                    throw new EnvironmentCrashed(name);
+                }
+                return answer;
             } finally {
-                idle.add(instance);
+                if (!crashed) {
+                    idle.add(instance);
+                }
             }
         } finally {
             concurrency.release();
@@ -74,6 +106,13 @@ final class FunctionPool {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An environment that died mid-invocation (fault injection): its answer is lost. */
+    static final class EnvironmentCrashed extends RuntimeException {
+        EnvironmentCrashed(String function) {
+            super("The " + function + " environment died before its answer got out (injected)");
         }
     }
 

@@ -88,80 +88,87 @@ final class HttpApiGateway implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** API Gateway's answer when a function fails: 500 with its own small body (the exchange is closed only after it). */
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-            String path = exchange.getRequestURI().getRawPath();
-            byte[] body = readBody(exchange.getRequestBody());
-            if (body == null) {
-                respond(exchange, method, 413, Map.of("content-type", "application/json"),
-                        "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
-                return;
+            try {
+                serveOpen(exchange);
+            } catch (RuntimeException e) {
+                LOG.error("Function invocation failed", e);
+                respond(exchange, exchange.getRequestMethod(), 500, Map.of("content-type", "application/json"),
+                        "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
             }
-            if (path.equals("/health") && method.equals("GET")) {
-                respond(exchange, method, 200, Map.of("content-type", "application/json"),
-                        "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            String host = exchange.getRequestHeaders().getFirst("host");
-            boolean otherDomain = domains.domainOf(host) != null;
-            // The runner's default domain opens the dashboard at its root; another domain's root is the redirect's, as in AWS.
-            if ((method.equals("GET") || method.equals("HEAD")) && ((path.equals("/") && !otherDomain) || path.equals("/app"))) {
-                respond(exchange, method, 302, Map.of("location", StaticAssets.PREFIX, "cache-control", "no-cache"), new byte[0]);
-                return;
-            }
-            if (path.startsWith(StaticAssets.PREFIX) && (method.equals("GET") || method.equals("HEAD"))) {
-                Optional<StaticAssets.Asset> asset = assets.find(path);
-                if (asset.isPresent()) {
-                    respond(exchange, method, 200, asset.get().headers(), asset.get().body());
-                } else {
-                    respond(exchange, method, 404, Map.of("content-type", "text/plain"), "Not found".getBytes(StandardCharsets.UTF_8));
-                }
-                return;
-            }
-            boolean api = ApiRoutes.isApiPath(path);
-            Optional<String> origin = Optional.ofNullable(exchange.getRequestHeaders().getFirst("origin"));
-            if (api && cors.isPreflight(method, Optional.ofNullable(exchange.getRequestHeaders().getFirst("access-control-request-method")))) {
-                respond(exchange, method, 204, cors.preflight(origin), new byte[0]);
-                return;
-            }
-            Route route = route(method, path);
-            if (route == null && api) {
-                // API Gateway's own 404 for a path no route matches (e.g. /v1 alone), as a problem like the functions'.
-                HttpApiResponse problem = Problems.response(new ApiProblem(ProblemType.ROUTE_NOT_FOUND,
-                        "No route " + method + " " + path + "."), null);
-                respond(exchange, method, problem.statusCode(), problem.headers(), problem.body().getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            if (route == null) {
-                // Outside /v1 the distribution's default behaviour allows GET and HEAD only (to the redirect); CloudFront
-                // itself refuses other methods with its own 403 page, the runner with a problem that says what is allowed.
-                HttpApiResponse problem = Problems.response(new ApiProblem(ProblemType.METHOD_NOT_ALLOWED,
-                        method + " is not answered here: short links take GET and HEAD; the API is under /v1.",
-                        List.of(), Map.of("allow", "GET, HEAD")), null);
-                respond(exchange, method, problem.statusCode(), problem.headers(), problem.body().getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            ObjectNode request = event(exchange, method, path, body, route);
-            ((ObjectNode) request.get("headers")).put(OriginVerifier.HEADER, originSecret);
-            if (api) {
-                // As the CloudFront Function on the API's behaviours does: the viewer's address, whatever the client sent.
-                ((ObjectNode) request.get("headers")).put(ClientAddress.HEADER, exchange.getRemoteAddress().getAddress().getHostAddress());
-            }
-            // As the CloudFront Functions on every behaviour do: the domain the visitor asked for, whatever the client sent.
-            if (host != null) {
-                ((ObjectNode) request.get("headers")).put(ViewerHost.HEADER, host);
-            } else {
-                ((ObjectNode) request.get("headers")).remove(ViewerHost.HEADER);
-            }
-            byte[] event = Json.mapper().writeValueAsBytes(request);
-            JsonNode response = Json.mapper().readTree(route.function().invoke(event));
-            writeResponse(exchange, method, response, api ? cors.response(origin) : Map.of());
-        } catch (RuntimeException e) {
-            LOG.error("Function invocation failed", e);
-            respond(exchange, exchange.getRequestMethod(), 500, Map.of("content-type", "application/json"),
-                    "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    private void serveOpen(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        String path = exchange.getRequestURI().getRawPath();
+        byte[] body = readBody(exchange.getRequestBody());
+        if (body == null) {
+            respond(exchange, method, 413, Map.of("content-type", "application/json"),
+                    "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        if (path.equals("/health") && method.equals("GET")) {
+            respond(exchange, method, 200, Map.of("content-type", "application/json"),
+                    "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        String host = exchange.getRequestHeaders().getFirst("host");
+        boolean otherDomain = domains.domainOf(host) != null;
+        // The runner's default domain opens the dashboard at its root; another domain's root is the redirect's, as in AWS.
+        if ((method.equals("GET") || method.equals("HEAD")) && ((path.equals("/") && !otherDomain) || path.equals("/app"))) {
+            respond(exchange, method, 302, Map.of("location", StaticAssets.PREFIX, "cache-control", "no-cache"), new byte[0]);
+            return;
+        }
+        if (path.startsWith(StaticAssets.PREFIX) && (method.equals("GET") || method.equals("HEAD"))) {
+            Optional<StaticAssets.Asset> asset = assets.find(path);
+            if (asset.isPresent()) {
+                respond(exchange, method, 200, asset.get().headers(), asset.get().body());
+            } else {
+                respond(exchange, method, 404, Map.of("content-type", "text/plain"), "Not found".getBytes(StandardCharsets.UTF_8));
+            }
+            return;
+        }
+        boolean api = ApiRoutes.isApiPath(path);
+        Optional<String> origin = Optional.ofNullable(exchange.getRequestHeaders().getFirst("origin"));
+        if (api && cors.isPreflight(method, Optional.ofNullable(exchange.getRequestHeaders().getFirst("access-control-request-method")))) {
+            respond(exchange, method, 204, cors.preflight(origin), new byte[0]);
+            return;
+        }
+        Route route = route(method, path);
+        if (route == null && api) {
+            // API Gateway's own 404 for a path no route matches (e.g. /v1 alone), as a problem like the functions'.
+            HttpApiResponse problem = Problems.response(new ApiProblem(ProblemType.ROUTE_NOT_FOUND,
+                    "No route " + method + " " + path + "."), null);
+            respond(exchange, method, problem.statusCode(), problem.headers(), problem.body().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        if (route == null) {
+            // Outside /v1 the distribution's default behaviour allows GET and HEAD only (to the redirect); CloudFront
+            // itself refuses other methods with its own 403 page, the runner with a problem that says what is allowed.
+            HttpApiResponse problem = Problems.response(new ApiProblem(ProblemType.METHOD_NOT_ALLOWED,
+                    method + " is not answered here: short links take GET and HEAD; the API is under /v1.",
+                    List.of(), Map.of("allow", "GET, HEAD")), null);
+            respond(exchange, method, problem.statusCode(), problem.headers(), problem.body().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        ObjectNode request = event(exchange, method, path, body, route);
+        ((ObjectNode) request.get("headers")).put(OriginVerifier.HEADER, originSecret);
+        if (api) {
+            // As the CloudFront Function on the API's behaviours does: the viewer's address, whatever the client sent.
+            ((ObjectNode) request.get("headers")).put(ClientAddress.HEADER, exchange.getRemoteAddress().getAddress().getHostAddress());
+        }
+        // As the CloudFront Functions on every behaviour do: the domain the visitor asked for, whatever the client sent.
+        if (host != null) {
+            ((ObjectNode) request.get("headers")).put(ViewerHost.HEADER, host);
+        } else {
+            ((ObjectNode) request.get("headers")).remove(ViewerHost.HEADER);
+        }
+        byte[] event = Json.mapper().writeValueAsBytes(request);
+        JsonNode response = Json.mapper().readTree(route.function().invoke(event));
+        writeResponse(exchange, method, response, api ? cors.response(origin) : Map.of());
     }
 
     private record Route(String routeKey, FunctionPool function, Map<String, String> pathParameters) {

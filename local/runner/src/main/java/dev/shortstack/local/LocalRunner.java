@@ -69,6 +69,7 @@ public final class LocalRunner implements AutoCloseable {
     private S3UploadNotifications notifications;
     private CompactionSchedule schedule;
     private ClickReplayLog replayLog;
+    private final Map<String, FunctionPool> pools = new java.util.concurrent.ConcurrentHashMap<>();
     private ClickReplayPoller replay;
 
     private LocalRunner(EmulatedAws aws, Stage stage, HttpApiGateway gateway, String adminKey) {
@@ -109,6 +110,9 @@ public final class LocalRunner implements AutoCloseable {
                     new StaticAssets(DashboardPolicy.contentSecurityPolicy(List.of(origin(aws.awsEnv().get(EnvNames.ENDPOINT_URL + "_S3"))))));
             String adminKey = bootstrapAdminKey(aws.dynamo(), stage, dataDir, options.adminKey());
             LocalRunner runner = new LocalRunner(aws, stage, gateway[0], adminKey);
+            for (FunctionPool pool : List.of(linksApi, redirect, statsApi)) {
+                runner.pools.put(pool.name(), pool);
+            }
             try {
                 // The queue-triggered functions, wired as the CDK app's event source mappings wire them.
                 runner.subscribe(ShortstackResources.CLICKS, "aggregator",
@@ -159,6 +163,7 @@ public final class LocalRunner implements AutoCloseable {
      */
     public void subscribe(QueueDefinition queue, String functionName, Supplier<RequestStreamHandler> function, int concurrency) {
         FunctionPool pool = new FunctionPool(functionName, function, concurrency);
+        pools.put(functionName, pool);
         mappings.add(new SqsEventSourceMapping(aws.sqs(), stage.queueUrl(queue), queue, pool, concurrency));
     }
 
@@ -180,6 +185,23 @@ public final class LocalRunner implements AutoCloseable {
 
     public EmulatedAws aws() {
         return aws;
+    }
+
+    /**
+     * Fault injection for soaks: the next {@code count} invocations of the function (links-api, redirect, stats-api,
+     * aggregator, ...) lose their environment once their work is done, before the answer gets out.
+     */
+    public void crashAfterWork(String function, int count) {
+        FunctionPool pool = pools.get(function);
+        if (pool == null) {
+            throw new IllegalArgumentException("No function " + function + "; there are " + pools.keySet());
+        }
+        pool.crashAfterWork(count);
+    }
+
+    /** Crashes armed by {@link #crashAfterWork} that have not happened yet. */
+    public int crashesPending(String function) {
+        return pools.get(function).crashesPending();
     }
 
     /** Whether every click logged for replay has been put back on the queue. */

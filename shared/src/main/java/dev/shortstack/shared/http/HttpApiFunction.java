@@ -98,6 +98,13 @@ public abstract class HttpApiFunction implements RequestStreamHandler, Resource 
             }
             return internalError(e, request);
         } catch (RuntimeException e) {
+            if (UnreachableDependency.is(e)) {
+                LOG.warn("A dependency did not answer: {}", e.getMessage());
+                observability.count("DependencyUnreachable");
+                return Problems.response(new ApiProblem(ProblemType.THROTTLED,
+                        "A service this one depends on did not answer; retry after a moment.", java.util.List.of(),
+                        Map.of("retry-after", "1")), request);
+            }
             return internalError(e, request);
         } finally {
             MDC.clear();

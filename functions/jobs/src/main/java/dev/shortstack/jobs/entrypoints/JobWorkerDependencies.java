@@ -27,6 +27,7 @@ import dev.shortstack.shared.aws.AwsClients;
 import dev.shortstack.shared.concurrent.DaemonPool;
 import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.config.EnvNames;
+import dev.shortstack.shared.sqs.RetrySoon;
 import dev.shortstack.shared.link.DynamoVisitCounter;
 import dev.shortstack.shared.webhooks.SubscribedWebhookEvents;
 import dev.shortstack.shared.webhooks.WebhookEvents;
@@ -38,12 +39,12 @@ import java.util.concurrent.ExecutorService;
 /** What the jobs worker is built from; tests swap in their own stores or files. */
 public record JobWorkerDependencies(JobStore jobs, JobQueue queue, JobFiles files, LinkStore linkStore,
                                     LinkService links, LinkRequestParser parser, ClickExports clicks,
-                                    ImportLimits limits, Clock clock, WebhookEvents webhooks) {
+                                    ImportLimits limits, Clock clock, WebhookEvents webhooks, RetrySoon retrySoon) {
 
     /** Without webhooks. */
     public JobWorkerDependencies(JobStore jobs, JobQueue queue, JobFiles files, LinkStore linkStore, LinkService links,
                                  LinkRequestParser parser, ClickExports clicks, ImportLimits limits, Clock clock) {
-        this(jobs, queue, files, linkStore, links, parser, clicks, limits, clock, WebhookEvents.NONE);
+        this(jobs, queue, files, linkStore, links, parser, clicks, limits, clock, WebhookEvents.NONE, RetrySoon.NONE);
     }
 
     /** Rows of a chunk in flight at once: the writes are I/O-bound, and each thread holds one connection. */
@@ -91,6 +92,7 @@ public record JobWorkerDependencies(JobStore jobs, JobQueue queue, JobFiles file
                 clickExports(env, aws),
                 ImportLimits.fromEnv(env),
                 clock,
-                SubscribedWebhookEvents.fromEnv(env, aws, Duration.ZERO));
+                SubscribedWebhookEvents.fromEnv(env, aws, Duration.ZERO),
+                RetrySoon.sqs(aws.sqs(), env.require(EnvNames.JOBS_QUEUE_URL)));
     }
 }

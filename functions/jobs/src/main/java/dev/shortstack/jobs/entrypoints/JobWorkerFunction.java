@@ -19,6 +19,8 @@ import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.observability.Observability;
 import dev.shortstack.shared.sqs.SqsBatchFunction;
+import dev.shortstack.shared.sqs.RetrySoon;
+import dev.shortstack.shared.http.UnreachableDependency;
 import dev.shortstack.shared.sqs.SqsRecord;
 import java.io.IOException;
 import java.util.HashSet;
@@ -45,6 +47,8 @@ public final class JobWorkerFunction extends SqsBatchFunction {
     private final JobStore jobs;
     private final Clock clock;
     private final WebhookEvents webhooks;
+    private final RetrySoon retrySoon;
+    static final java.time.Duration RETRY_UNREACHABLE = java.time.Duration.ofSeconds(30);
 
     public JobWorkerFunction() {
         this(JobWorkerDependencies.fromEnv(Env.system()));
@@ -58,6 +62,7 @@ public final class JobWorkerFunction extends SqsBatchFunction {
         this.jobs = deps.jobs();
         this.clock = deps.clock();
         this.webhooks = deps.webhooks();
+        this.retrySoon = deps.retrySoon();
     }
 
     @Override
@@ -71,6 +76,9 @@ public final class JobWorkerFunction extends SqsBatchFunction {
                 failed.add(record.messageId());
                 if (record.receiveCount() >= ShortstackResources.JOBS_WORK.maxReceiveCount()) {
                     giveUp(record, e);
+                } else if (UnreachableDependency.is(e)) {
+                    // A dependency that did not answer is back soon: retry in half a minute, not the queue's 30.
+                    retrySoon.after(record, RETRY_UNREACHABLE);
                 }
             } finally {
                 MDC.remove("jobId");
