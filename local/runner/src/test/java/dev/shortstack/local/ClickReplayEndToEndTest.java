@@ -17,8 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,25 +65,30 @@ class ClickReplayEndToEndTest {
             api("POST", "/v1/links", "{\"url\":\"https://example.com/" + slug + "\",\"slug\":\"" + slug + "\"}", 201);
         }
         Map<String, Integer> answered = new TreeMap<>();
-        List<CompletableFuture<HttpResponse<Void>>> responses = new ArrayList<>();
-        List<String> slugOf = new ArrayList<>();
-        Semaphore inFlight = new Semaphore(64);
-        AtomicBoolean outageOver = new AtomicBoolean();
-        long started = System.nanoTime();
-        for (int i = 0; System.nanoTime() - started < LOAD.toNanos(); i++) {
-            long elapsed = System.nanoTime() - started;
-            if (elapsed >= OUTAGE_START.toNanos() && elapsed < OUTAGE_START.plus(OUTAGE).toNanos()) {
-                sqs.refuse();
-            } else if (elapsed >= OUTAGE_START.plus(OUTAGE).toNanos() && outageOver.compareAndSet(false, true)) {
-                sqs.forward();
-            }
-            String slug = SLUGS.get(i % SLUGS.size());
-            inFlight.acquire();
-            slugOf.add(slug);
-            responses.add(http.sendAsync(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/" + slug))
-                    .header("User-Agent", "Mozilla/5.0 (Windows NT 10.0) Chrome/126.0").build(), HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((r, e) -> inFlight.release()));
-            Thread.sleep(INTERVAL_MILLIS);
+        int redirects = (int) (LOAD.toMillis() / INTERVAL_MILLIS);
+        List<CompletableFuture<HttpResponse<Void>>> responses = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> slugOf = java.util.Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch sent = new CountDownLatch(redirects);
+        AtomicInteger next = new AtomicInteger();
+        ScheduledExecutorService load = Executors.newScheduledThreadPool(1);
+        try {
+            // The outage and the load on one clock: the proxy refuses from OUTAGE_START for OUTAGE, one redirect per tick.
+            load.schedule(sqs::refuse, OUTAGE_START.toMillis(), TimeUnit.MILLISECONDS);
+            load.schedule(sqs::forward, OUTAGE_START.plus(OUTAGE).toMillis(), TimeUnit.MILLISECONDS);
+            load.scheduleAtFixedRate(() -> {
+                int i = next.getAndIncrement();
+                if (i >= redirects) {
+                    return;
+                }
+                String slug = SLUGS.get(i % SLUGS.size());
+                slugOf.add(slug);
+                responses.add(http.sendAsync(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/" + slug))
+                        .header("User-Agent", "Mozilla/5.0 (Windows NT 10.0) Chrome/126.0").build(), HttpResponse.BodyHandlers.discarding()));
+                sent.countDown();
+            }, 0, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+            sent.await();
+        } finally {
+            load.shutdownNow();
         }
         sqs.forward();
         for (int i = 0; i < responses.size(); i++) {

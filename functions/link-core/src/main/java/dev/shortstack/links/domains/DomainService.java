@@ -72,8 +72,7 @@ public final class DomainService {
     }
 
     private String workspaceDefault(Caller caller) {
-        return domains.configured().ownedBy(caller.workspaceId()).isEmpty() ? null
-                : store.workspaceDefault(caller.workspaceId()).filter(d -> domains.configured().usableBy(d, caller.workspaceId())).orElse(null);
+        return domains.workspaceDefault(caller.workspaceId());
     }
 
     private DomainInfo info(Caller caller, String domain, String workspaceDefault) {

@@ -1,10 +1,8 @@
 package dev.shortstack.links.links;
 
-import dev.shortstack.shared.domain.ShortDomains;
 import dev.shortstack.shared.http.ApiProblem;
 import dev.shortstack.shared.http.HttpApiRequest;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /** How a request names one link: the slug in the path, its domain in {@code ?domain=} (absent: the default domain). */
@@ -17,11 +15,8 @@ public final class LinkAddress {
     /** The links table key the request names; a malformed {@code domain} is a 400 on {@code query.domain}. */
     public static String key(HttpApiRequest request, String slug, LinkDomains domains) {
         String host = request.queryParam(DOMAIN_PARAM).map(String::strip).filter(h -> !h.isEmpty()).orElse(null);
-        if (host != null) {
-            String lower = host.toLowerCase(Locale.ROOT);
-            if (!ShortDomains.isHostName(lower) && !lower.equals("localhost")) {
-                throw ApiProblem.validation("query." + DOMAIN_PARAM, "must be a host name such as go.example.com");
-            }
+        if (host != null && !LinkDomains.isShortHost(host)) {
+            throw ApiProblem.validation("query." + DOMAIN_PARAM, "must be a host name such as go.example.com");
         }
         return domains.key(host, slug);
     }

@@ -64,6 +64,23 @@ public final class LinkDomains {
         return normalised.equals(defaultHost) ? null : normalised;
     }
 
+    /**
+     * Where a workspace's new links go when they name no domain: a domain it chose and may still use, else the default
+     * one (null). Only a workspace that owns a domain can have chosen one: others pay no read.
+     */
+    public String workspaceDefault(String workspaceId) {
+        if (store == null || domains.ownedBy(workspaceId).isEmpty()) {
+            return null;
+        }
+        return store.workspaceDefault(workspaceId).filter(d -> domains.usableBy(d, workspaceId)).orElse(null);
+    }
+
+    /** Whether a request may name this host as a short domain: a host name, or the runner's plain {@code localhost}. */
+    public static boolean isShortHost(String host) {
+        String lower = host.toLowerCase(Locale.ROOT);
+        return ShortDomains.isHostName(lower) || lower.equals("localhost");
+    }
+
     /** The links table key of a slug on the domain a request names ({@code ?domain=}; absent: the default domain). */
     public String key(String host, String slug) {
         return LinkKeys.of(named(host), slug);
@@ -77,11 +94,7 @@ public final class LinkDomains {
      */
     public String forNewLink(Caller caller, String requestedHost, String field) {
         if (requestedHost == null) {
-            // Only a workspace that owns a domain can have chosen one as its default: others pay no read.
-            if (store == null || domains.ownedBy(caller.workspaceId()).isEmpty()) {
-                return null;
-            }
-            return store.workspaceDefault(caller.workspaceId()).filter(d -> domains.usableBy(d, caller.workspaceId())).orElse(null);
+            return workspaceDefault(caller.workspaceId());
         }
         String domain = named(requestedHost);
         if (!domains.usableBy(domain, caller.workspaceId())) {

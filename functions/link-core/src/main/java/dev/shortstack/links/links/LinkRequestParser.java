@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shortstack.links.request.FieldReader;
 import dev.shortstack.shared.link.Link;
-import dev.shortstack.shared.domain.ShortDomains;
 import dev.shortstack.shared.link.PasswordHash;
 import dev.shortstack.shared.link.SocialPreview;
 import dev.shortstack.shared.rules.RedirectRule;
@@ -89,17 +88,13 @@ public final class LinkRequestParser {
             return null;
         }
         String host = domain == null ? null : domain.toLowerCase(java.util.Locale.ROOT);
-        if (host != null && !(ShortDomains.isHostName(host) || isLoopbackName(host))) {
+        if (host != null && !LinkDomains.isShortHost(host)) {
             fields.reject("domain", "must be a host name such as go.example.com (no scheme, port or path)");
             return null;
         }
         return host;
     }
 
-    /** The local runner's default domain is plain {@code localhost}. */
-    private static boolean isLoopbackName(String host) {
-        return host.equals("localhost");
-    }
 
     public LinkPatch parsePatch(ObjectNode body, Instant now) {
         FieldReader fields = new FieldReader(body, PATCH_FIELDS);
