@@ -9,6 +9,7 @@ import { linkView } from "./views/link";
 import { linksView } from "./views/links";
 import { overviewView } from "./views/overview";
 import { signInView } from "./views/signin";
+import { tagsView } from "./views/tags";
 import { disabledBanner, webhooksView } from "./views/webhooks";
 import { WebhookEndpoint } from "./api";
 
@@ -19,6 +20,7 @@ const nav = document.getElementById("nav")!;
 const SECTIONS: [string, string, SessionInfo["role"]][] = [
   ["#/links", "Links", "read"],
   ["#/overview", "Overview", "read"],
+  ["#/tags", "Tags", "read"],
   ["#/jobs", "Imports & exports", "read"],
   ["#/domains", "Domains", "read"],
   ["#/keys", "API keys", "admin"],
@@ -65,6 +67,7 @@ async function render(): Promise<void> {
     else if (section === "links" && param) {
       view = await linkView({ slug: decodeURIComponent(param), domain: new URLSearchParams(search).get("domain") || null });
     } else if (section === "overview") view = await overviewView();
+    else if (section === "tags") view = await tagsView();
     else if (section === "jobs") view = await jobsView();
     else if (section === "domains" && param) view = await orphanVisitsView(decodeURIComponent(param));
     else if (section === "domains") view = await domainsView();

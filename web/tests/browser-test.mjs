@@ -147,6 +147,36 @@ async function run(browser, { baseUrl, key }) {
     await page.getByRole("button", { name: "Create link" }).click();
     await page.locator("dialog").waitFor({ state: "detached" });
   }
+  // Tags: counted from the links, renamed on every link that has one, and a tag opens the list filtered by it;
+  // the link form suggests the workspace's tags.
+  await page.getByRole("link", { name: "Tags" }).click();
+  const springRow = page.locator('tr[data-tag="spring"]');
+  await expectEqual(await springRow.locator('td[data-label="Links"]').textContent(), "2", "the links tagged spring");
+  await expectEqual(await page.locator('tr[data-tag="campaign"] td[data-label="Links"]').textContent(), "3", "the links tagged campaign");
+  await quietToast(page);
+  await checkAccessibility(page, "tags");
+  await page.screenshot({ path: `${shots}/tags.png`, fullPage: true });
+  await page.getByRole("button", { name: "Rename the tag spring" }).click();
+  await page.getByLabel("New name").fill("summer");
+  await page.getByRole("dialog").getByRole("button", { name: "Rename" }).click();
+  await page.getByText("Renaming spring to summer: 2 of 2 links done.").waitFor();
+  await expectEqual(await page.locator('tr[data-tag="summer"] td[data-label="Links"]').textContent(), "2", "the links tagged summer");
+  await expectEqual(await springRow.count(), 0, "the tag spring after its rename");
+  await page.getByRole("link", { name: "summer", exact: true }).click();
+  await page.getByRole("heading", { name: "Links" }).waitFor();
+  await expectEqual(await page.getByLabel("Tag", { exact: true }).inputValue(), "summer", "the links list's tag filter");
+  await until(async () => (await page.locator("tr[data-slug]").count()) === 2, "the two links tagged summer");
+  await expectEqual(await page.locator("tr[data-slug] .tag", { hasText: "summer" }).count(), 2, "the renamed tag in the list");
+  await page.getByRole("button", { name: "New link", exact: true }).click();
+  await page.getByLabel("Tags (optional)").fill("e2e, sum");
+  await until(async () => (await page.locator('#tag-suggestions option[value="e2e, summer"]').count()) === 1, "the tag suggestion");
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  await page.locator("dialog").waitFor({ state: "detached" });
+  await page.getByRole("link", { name: "Links", exact: true }).click();
+  await page.getByLabel("Tag", { exact: true }).fill("");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await page.locator('tr[data-key="browser-test"]').waitFor();
+
   // Copy, QR code, edit, disable.
   // (By key: browser-test on go.localhost, made below, is another row with the same slug.)
   const row = page.locator('tr[data-key="browser-test"]');
@@ -256,6 +286,47 @@ async function run(browser, { baseUrl, key }) {
   await quietToast(page);
   await checkAccessibility(page, "the webhook delivery log");
   await page.screenshot({ path: `${shots}/webhooks.png`, fullPage: true });
+  // (After the delivery log's check: the bulk actions' 250 deliveries would fill its page. The receiver takes them.)
+  await page.getByRole("link", { name: "Links", exact: true }).click();
+  // Bulk actions: 50 links made through the API, all selected through the search, tagged and disabled at once
+  // (the API then says so for each), exported, and deleted after a confirmation that counts them.
+  const asAdminJson = { Authorization: `Bearer ${key}`, "Content-Type": "application/json" };
+  for (let i = 0; i < 50; i += 10) {
+    await Promise.all(Array.from({ length: 10 }, (_, j) => page.request.post(`${baseUrl}/v1/links`, {
+      headers: asAdminJson, data: { url: `https://example.com/bulk/${i + j}`, slug: `bulk-${String(i + j).padStart(2, "0")}` },
+    }).then(async (r) => expectEqual(r.status(), 201, `bulk link ${i + j} created (${await r.text()})`))));
+  }
+  await page.getByLabel("Search").fill("bulk-");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await page.locator('tr[data-slug="bulk-49"]').waitFor();
+  await page.getByRole("checkbox", { name: "Select all on this page" }).check();
+  await page.getByText("20 links selected").waitFor();
+  await page.getByRole("button", { name: "Select all matching the search" }).click();
+  await page.getByText("50 links selected").waitFor();
+  await page.getByRole("button", { name: "Add tag" }).click();
+  await page.getByRole("dialog").getByLabel("Tag").fill("bulk");
+  await page.getByRole("dialog").getByRole("button", { name: "Add tag" }).click();
+  await page.getByText("Adding the tag bulk: 50 of 50 links done.").waitFor();
+  await page.getByRole("button", { name: "Disable", exact: true }).click();
+  await page.getByText("Disabling: 50 of 50 links done.").waitFor();
+  const tagged = await (await page.request.get(`${baseUrl}/v1/links?tag=bulk&limit=100`, { headers: asAdminJson })).json();
+  await expectEqual(tagged.items.length, 50, "the links tagged bulk, by the API");
+  await expectEqual(tagged.items.filter((l) => l.disabled && l.tags.includes("bulk")).length, 50, "the bulk links disabled and tagged, by the API");
+  await page.locator('tr[data-slug="bulk-49"] .state-disabled').waitFor();
+  await quietToast(page);
+  await checkAccessibility(page, "links with a selection");
+  await page.screenshot({ path: `${shots}/links-bulk.png` });
+  const [bulkCsv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
+  await expectEqual(readFileSync(await bulkCsv.path(), "utf8").trim().split("\n").length, 51, "the exported selection's lines");
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
+  await page.getByRole("heading", { name: "Delete 50 links?" }).waitFor();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete 50 links" }).click();
+  await page.getByText("Deleting: 50 of 50 links done.").waitFor();
+  await page.getByText("No link matches.").waitFor();
+  await page.getByLabel("Search").fill("");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await page.locator('tr[data-key="browser-test"]').waitFor();
+
   receiver.close();
   await page.getByRole("link", { name: "Links", exact: true }).click();
 
@@ -279,9 +350,24 @@ async function run(browser, { baseUrl, key }) {
   const bots = page.locator('[data-total="Bot clicks"]');
   await showUntil(page, "Show", async () => (await humans.textContent()) === "1" && (await bots.textContent()) === "1",
     async () => `the clicks on the chart: ${await humans.textContent()} human, ${await bots.textContent()} bot`);
-  await page.locator(".chart canvas").first().waitFor();
-  await page.getByText("Numbers behind the chart").click();
-  await expectEqual(await page.locator("table caption").first().textContent(), "Clicks per day", "the chart's table");
+  // (The link's figures: the live view above them has a chart of its own.)
+  const figures = page.locator(".stats");
+  await figures.locator(".chart canvas").first().waitFor();
+  await figures.getByText("Numbers behind the chart").click();
+  await expectEqual(await figures.locator("table caption").first().textContent(), "Clicks per day", "the chart's table");
+  // The chart reads right: a daily series is labelled by dates (never hours), counts by whole numbers, bots dashed.
+  const chart = figures.locator(".chart[data-x-ticks]").first();
+  await chart.waitFor();
+  const xTicks = JSON.parse(await chart.getAttribute("data-x-ticks"));
+  const yTicks = JSON.parse(await chart.getAttribute("data-y-ticks")).filter((t) => t !== "");
+  await expectEqual(xTicks.length > 0 && xTicks.every((t) => /^\d{1,2} [A-Z][a-z]{2}$/.test(t)), true, `the daily chart's x ticks are dates (${xTicks})`);
+  await expectEqual(yTicks.length > 1 && yTicks.every((t) => /^\d[\d,]*$/.test(t)), true, `the chart's y ticks are whole numbers (${yTicks})`);
+  await expectEqual(await figures.locator('.chart-legend li[data-series="bot"] .swatch').first()
+    .evaluate((e) => getComputedStyle(e).borderTopStyle), "dashed", "the bot line's legend");
+  await expectEqual(await figures.locator('.chart-legend li[data-series="bot"]').first().getAttribute("data-dashed"), "true", "the bot line is dashed");
+  await figures.locator(".chart").first().hover();
+  await figures.locator(".chart-tip:not([hidden])").first().waitFor();
+  await page.getByText(/vs previous 7 days/).first().waitFor();
   await page.getByText("Distinct visitors per UTC day").waitFor();
   const languages = page.getByRole("table", { name: "Languages" });
   await expectEqual(await languages.locator("tbody th").allTextContents(), ["de"], "the visitor's language");
@@ -302,11 +388,43 @@ async function run(browser, { baseUrl, key }) {
   await page.getByRole("heading", { name: "Top links" }).waitFor();
   await page.getByRole("img", { name: /^browser-test: 1 human clicks/ }).waitFor();
   await expectEqual(await page.locator('[data-total="Bot clicks, last 30 days"]').textContent(), "1", "the workspace's bot clicks");
+  // The workspace's live view: every click of this test was made within the hour, so it says what the 30 days say.
+  const workspaceLive = page.locator(".live .live-totals");
+  const thirtyDays = await page.locator('[data-total="Human clicks, last 30 days"]').textContent();
+  await until(async () => (await workspaceLive.textContent()) === `${thirtyDays} human clicks and 1 bot in the last 60 minutes`,
+    async () => `the workspace's live view to show ${thirtyDays} human clicks and 1 bot; it shows: ${await workspaceLive.textContent()}`);
   const topRow = page.locator("tr[data-link-id]", { has: page.getByRole("link", { name: "browser-test", exact: true }) });
   await expectEqual(await topRow.locator('td[data-label="Bot clicks"]').textContent(), "1", "the top link's bot clicks");
   await quietToast(page);
   await checkAccessibility(page, "overview");
   await page.screenshot({ path: `${shots}/overview.png`, fullPage: true });
+  // A range is kept in the route: chosen, shown, and the same after a reload, compared with the period before.
+  await page.getByLabel("Period").selectOption("7d");
+  await page.getByRole("button", { name: "Show" }).click();
+  await page.locator('[data-total="Human clicks, last 7 days"]').waitFor();
+  await expectEqual(new URL(page.url()).hash, "#/overview?range=7d", "the overview's route with a range");
+  await page.reload();
+  await page.locator('[data-total="Human clicks, last 7 days"]').waitFor();
+  await expectEqual(await page.getByLabel("Period").inputValue(), "7d", "the range after a reload");
+  await page.getByText(/vs previous 7 days/).first().waitFor();
+  await page.getByLabel("Period").selectOption("custom");
+  await page.getByLabel("From", { exact: true }).fill("2026-11-01");
+  await page.getByLabel("To", { exact: true }).fill("2026-11-30");
+  await page.getByRole("button", { name: "Show" }).click();
+  await page.getByText(/vs previous 30 days/).first().waitFor();
+  await expectEqual(new URL(page.url()).hash, "#/overview?from=2026-11-01&to=2026-11-30", "the overview's route with custom dates");
+  await quietToast(page);
+  await checkAccessibility(page, "overview with custom dates");
+  // A link's last 24 hours are by the hour, labelled by hours.
+  await page.goto(`${baseUrl}/app/#/links/browser-test?range=24h`);
+  await page.getByRole("heading", { name: "Analytics of browser-test" }).waitFor();
+  await page.getByText(/vs previous 24 hours/).first().waitFor();
+  const hourly = page.locator(".stats .chart[data-x-ticks]").first();
+  await hourly.waitFor();
+  const hourTicks = JSON.parse(await hourly.getAttribute("data-x-ticks"));
+  await expectEqual(hourTicks.every((t) => /\d{2}:\d{2}$/.test(t)), true, `the hourly chart's x ticks are hours (${hourTicks})`);
+  await expectEqual(await page.locator(".stats table caption").first().textContent(), "Clicks per hour", "the hourly chart's table");
+  await page.getByRole("link", { name: "Overview" }).click();
 
   await shortDomains(page, baseUrl, destination);
 
@@ -401,6 +519,12 @@ async function run(browser, { baseUrl, key }) {
   await page.locator("tr[data-slug]").nth(2).waitFor();
   await quietToast(page);
   await page.screenshot({ path: `${shots}/links-phone.png`, fullPage: true });
+  await page.getByRole("link", { name: "Overview" }).click();
+  await page.locator(".live .chart canvas").waitFor();
+  await page.getByRole("heading", { name: "Top links" }).waitFor();
+  await quietToast(page);
+  await checkAccessibility(page, "overview on a phone");
+  await page.screenshot({ path: `${shots}/overview-phone.png`, fullPage: true });
 
   if (failures.length) throw new Error(`Script errors in the page: ${failures.join("; ")}`);
   await expectEqual(cspViolations, [], "Content-Security-Policy violations during the whole run");
@@ -494,12 +618,24 @@ async function shortDomains(page, baseUrl, destination) {
 
   // The redirect, asked for go.localhost by Host: an unknown slug goes to the not-found page, browser-test to its own URL.
   const visit = (path) => new Promise((resolve, reject) => httpGet({ host: "127.0.0.1", port, path,
-    headers: { Host: `go.localhost:${port}`, "User-Agent": DESKTOP_AGENT } }, (response) => {
+    headers: { Host: `go.localhost:${port}`, "User-Agent": DESKTOP_AGENT, "CloudFront-Viewer-Country": "DE" } }, (response) => {
     response.resume();
     resolve({ status: response.statusCode, location: response.headers.location });
   }).on("error", reject));
+  // The visits are made with the link's page open: its live view shows the click without a reload.
+  await page.goto(`${baseUrl}/app/#/links/browser-test?domain=go.localhost`);
+  const live = page.locator('[data-total="Live: last 60 minutes"]');
+  await expectEqual(await live.textContent(), "0", "the go.localhost link's live clicks before its visit");
+  await page.evaluate(() => (window.sameDocument = true));
   await expectEqual(await visit("/no-such-slug"), { status: 302, location: NOT_FOUND_PAGE }, "an unknown slug on go.localhost");
   await expectEqual(await visit("/browser-test"), { status: 302, location: goDestination }, "browser-test on go.localhost");
+  await until(async () => (await live.textContent()) === "1",
+    async () => `the visit in the link's live view; it shows ${await page.locator(".live").textContent()}`);
+  await expectEqual(await page.evaluate(() => window.sameDocument), true, "the page was not reloaded for the live view");
+  await expectEqual(await page.locator(".live .chart[data-x-ticks]").first().evaluate((e) => JSON.parse(e.dataset.xTicks)
+    .every((t) => t === "" || /^\d{2}:\d{2}$/.test(t))), true, "the live chart's ticks are clock minutes");
+  await quietToast(page);
+  await checkAccessibility(page, "link analytics with the live view");
 
   // That visit is counted for this link, by its key, in the list (the default domain's browser-test keeps its 1),
   // and the overview's top links find it on its domain.
@@ -507,6 +643,17 @@ async function shortDomains(page, baseUrl, destination) {
   await showUntil(page, "Filter", async () => (await goRow.locator(".clicks").textContent()) === "1",
     async () => `the clicks of ${goKey} in the links list: ${await goRow.locator(".clicks").textContent()}`);
   await expectEqual(await row.locator(".clicks").textContent(), "1", "browser-test's clicks");
+  // That click came from Germany (CloudFront's header): its page shades Germany on the world map, loaded on that page only.
+  await goRow.getByRole("link", { name: "browser-test" }).click();
+  await page.getByRole("heading", { name: `Analytics of ${goKey}` }).waitFor();
+  const germany = page.locator('.world-map path[data-country="DE"]');
+  await germany.waitFor();
+  await expectEqual(await germany.evaluate((e) => [...e.classList].find((c) => c.startsWith("shade-"))), "shade-5", "Germany's shade");
+  await expectEqual(await page.locator('.world-map path[data-country="FR"]').getAttribute("class"), "country shade-0", "France's shade");
+  await expectEqual(await page.getByRole("table", { name: "Countries" }).locator("tbody th").allTextContents(), ["DE"], "the countries table");
+  await quietToast(page);
+  await checkAccessibility(page, "link analytics with the map");
+  await page.screenshot({ path: `${shots}/link-map.png`, fullPage: true });
   await page.getByRole("link", { name: "Overview" }).click();
   const topLink = page.getByRole("link", { name: goKey, exact: true });
   await until(async () => (await topLink.count()) === 1
@@ -591,7 +738,7 @@ function startReceiver() {
 async function until(condition, what) {
   const deadline = Date.now() + TIMEOUT;
   while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${typeof what === "function" ? await what() : what}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

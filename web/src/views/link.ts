@@ -1,6 +1,8 @@
 import { api, Link, linkKey, LinkRef, linkPath } from "../api";
 import { barTable, timeChart } from "../charts";
-import { formatNumber, h, isoDay, replace } from "../dom";
+import { formatNumber, h, replace } from "../dom";
+import { liveCard } from "../live";
+import { change, inRange, previousRange, Range, rangeForm, readRange, routeParams } from "../range";
 
 interface LinkStats {
   from: string;
@@ -10,6 +12,9 @@ interface LinkStats {
   series: { start: string; human: number; bot: number }[];
   breakdowns: Record<string, { value: string; clicks: number }[]>;
 }
+
+/** The live view's name, on the overview and a link's page. */
+export const LIVE_TITLE = "Live: last 60 minutes";
 
 /** Every dimension the API breaks clicks down by; bots count only under their name, the others are human clicks. */
 const BREAKDOWNS: [string, string][] = [
@@ -23,58 +28,74 @@ export async function linkView(ref: LinkRef): Promise<HTMLElement> {
   const name = linkKey(ref);
   // Downloads are named after the link, its domain too when it has one ("/" cannot be in a file name).
   const file = name.replace("/", "-");
-  const today = new Date();
-  const from = h("input", { id: "from", type: "date", value: isoDay(new Date(today.getTime() - 6 * 86_400_000)), max: isoDay(today) });
-  const to = h("input", { id: "to", type: "date", value: isoDay(today), max: isoDay(today) });
-  const granularity = h("select", { id: "granularity" }, h("option", { value: "day" }, "Day"), h("option", { value: "hour" }, "Hour"));
+  const range = readRange(routeParams(), "7d", false);
+  const previous = previousRange(range);
   const results = h("div", { class: "stats" });
   const error = h("p", { class: "field-error", role: "alert" });
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const read = (r: Range, dimensions?: string) => api<LinkStats>("GET", linkPath(ref, "/stats", {
+    from: r.from, to: r.to, granularity: r.granularity, tz, top: 10, dimensions,
+  }));
 
-  const load = async () => {
-    error.textContent = "";
-    try {
-      const stats = await api<LinkStats>("GET", linkPath(ref, "/stats", {
-        from: from.value, to: to.value, granularity: granularity.value, tz, top: 10,
-      }));
-      replace(results,
-        h("div", { class: "totals" },
-          total("Human clicks", stats.totals.human),
-          total("Bot clicks", stats.totals.bot),
-          total("Unique visitors", stats.totals.unique, "Distinct visitors per UTC day, summed: someone back on another day counts again")),
-        timeChart(`Clicks per ${granularity.value}`, stats.series.map((s) => s.start),
-          [{ label: "human", values: stats.series.map((s) => s.human), colour: "#2b6cb0" },
-            { label: "bot", values: stats.series.map((s) => s.bot), colour: "#c05621" }],
-          `${file}-clicks.csv`),
-        h("div", { class: "grid" }, ...BREAKDOWNS.map(([dimension, title]) =>
-          barTable(title, stats.breakdowns[dimension] ?? [], `${file}-${dimension}.csv`, dimension === "bot" ? "No bot clicks." : undefined))),
-        h("p", { class: "muted small" }, `${stats.from} to ${stats.to} (${stats.tz}). `
-          + "Bots count only under their name; the other breakdowns count human clicks."));
-    } catch (e) {
-      error.textContent = (e as Error).message;
-    }
-  };
-  await load();
+  try {
+    // The previous period only for its line and totals: one breakdown of one value keeps that read small.
+    const [stats, before] = await Promise.all([read(range), read(previous, "bot").catch(() => null)]);
+    const series = inRange(range, stats.series);
+    const earlier = before ? inRange(previous, before.series) : null;
+    // The last 24 hours are cut from two days of hours: their totals are the cut series'.
+    const sum = (points: { human: number; bot: number }[], key: "human" | "bot") => points.reduce((n, p) => n + p[key], 0);
+    const human = range.since === undefined ? stats.totals.human : sum(series, "human");
+    const bot = range.since === undefined ? stats.totals.bot : sum(series, "bot");
+    const chart = timeChart(`Clicks per ${range.granularity}`, series.map((s) => s.start), [
+      { label: "human", values: series.map((s) => s.human), colour: "#2b6cb0" },
+      { label: "bot", values: series.map((s) => s.bot), colour: "#c05621", dash: [6, 4] },
+      ...(earlier && earlier.length === series.length
+        ? [{ label: `human, ${range.lengthLabel}`, values: earlier.map((s) => s.human), colour: "#718096", dash: [2, 3], faint: true }]
+        : []),
+    ], `${file}-clicks.csv`, range.granularity);
+    replace(results,
+      h("div", { class: "totals" },
+        total("Human clicks", human, before ? change(human, range.since === undefined ? before.totals.human : sum(earlier!, "human"), range) : undefined),
+        total("Bot clicks", bot, before ? change(bot, range.since === undefined ? before.totals.bot : sum(earlier!, "bot"), range) : undefined),
+        total("Unique visitors", stats.totals.unique, "Distinct visitors per UTC day, summed: someone back on another day counts again")),
+      chart,
+      countryMap(stats.breakdowns.country ?? []),
+      h("div", { class: "grid" }, ...BREAKDOWNS.map(([dimension, title]) =>
+        barTable(title, stats.breakdowns[dimension] ?? [], `${file}-${dimension}.csv`, dimension === "bot" ? "No bot clicks." : undefined))),
+      h("p", { class: "muted small" }, `${range.label}: ${stats.from} to ${stats.to} (${stats.tz}). `
+        + (range.since === undefined ? "" : "Unique visitors and breakdowns cover both days. ")
+        + "Bots count only under their name; the other breakdowns count human clicks."));
+  } catch (e) {
+    error.textContent = (e as Error).message;
+  }
   return h("section", {},
     h("p", {}, h("a", { href: "#/links" }, "← Links")),
     h("h1", {}, `Analytics of ${name}`),
     link.title ? h("p", { class: "link-title" }, link.title) : null,
     link.description ? h("p", { class: "muted" }, link.description) : null,
     h("p", { class: "muted" }, h("a", { href: link.shortUrl }, link.shortUrl), " → ", h("span", { class: "url" }, link.url)),
-    h("form", {
-      class: "filters", onsubmit: (event: Event) => {
-        event.preventDefault();
-        void load();
-      },
-    },
-      h("div", { class: "field" }, h("label", { for: "from" }, "From"), from),
-      h("div", { class: "field" }, h("label", { for: "to" }, "To"), to),
-      h("div", { class: "field" }, h("label", { for: "granularity" }, "Per"), granularity),
-      h("button", { type: "submit" }, "Show")),
+    liveCard(LIVE_TITLE, linkPath(ref, "/stats/live")),
+    rangeForm(range, true),
     error,
     results);
 }
 
+/**
+ * The countries on a world map, when there are any: its code and shapes are loaded now, not with the
+ * dashboard (most of their bytes); the Countries table below is its text.
+ */
+function countryMap(rows: { value: string; clicks: number }[]): HTMLElement | null {
+  if (rows.length === 0) return null;
+  const title = "Human clicks by country";
+  const status = h("p", { class: "muted", role: "status" }, "Loading the map…");
+  const card = h("section", { class: "card" }, h("h3", {}, title), status,
+    h("p", { class: "muted small" }, "The top countries, as in the Countries table below."));
+  import("../map").then(({ worldMap }) => status.replaceWith(worldMap(title, rows)),
+    () => (status.textContent = "The map could not be loaded; the Countries table below has the same numbers."));
+  return card;
+}
+
+/** A total with its label; `note` says more (how it is counted, or its change against the period before). */
 export function total(label: string, value: number, note?: string): HTMLElement {
   return h("div", { class: "total card" }, h("div", { class: "total-label" }, label),
     h("div", { class: "total-value", "data-total": label }, formatNumber(value)), note ? h("div", { class: "muted small" }, note) : null);

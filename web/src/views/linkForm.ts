@@ -1,5 +1,6 @@
 import { api, ApiError, Domain, Link, linkPath, linkRef, UTM_FIELDS } from "../api";
-import { h } from "../dom";
+import { knownTags } from "../batch";
+import { h, replace } from "../dom";
 import { rulesEditor } from "./rulesEditor";
 
 /**
@@ -35,6 +36,7 @@ export function linkForm(existing: Link | null, domains: Domain[], onSaved: (lin
   const domain = !existing && domains.length > 1
     ? h("select", {}, ...domains.map((d) => h("option", { value: d.domain, selected: d.default }, `${d.domain}${d.default ? " (default)" : ""}`)))
     : null;
+  const suggestions = h("datalist", { id: "tag-suggestions" });
   const general = h("p", { class: "field-error", role: "alert" });
   const rules = rulesEditor(existing?.rules ?? []);
   const form = h("form", { class: "link-form", novalidate: true },
@@ -53,7 +55,8 @@ export function linkForm(existing: Link | null, domains: Domain[], onSaved: (lin
     existing?.passwordProtected ? row("removePassword", "Remove the password", h("input", { type: "checkbox" })) : null,
     row("forwardQuery", "Forward the visitor’s query string", h("input", { type: "checkbox", checked: existing?.forwardQuery ?? true }),
       "Adds what follows “?” in the short link to the destination (a visitor’s parameter replaces the destination’s of the same name)"),
-    row("tags", "Tags (optional)", h("input", { type: "text", value: existing?.tags.join(", ") ?? "" }), "Comma-separated"),
+    row("tags", "Tags (optional)", tagsInput(existing?.tags ?? []), "Comma-separated; the workspace's tags are suggested"),
+    suggestions,
     h("fieldset", { class: "utm" }, h("legend", {}, "UTM parameters (optional), added to the destination URL"),
       ...UTM_FIELDS.map((field) => row(`utm-${field}`, `utm_${field}`,
         h("input", { type: "text", maxlength: 200, value: existing?.utm?.[field] ?? "" })))),
@@ -137,6 +140,28 @@ export function linkForm(existing: Link | null, domains: Domain[], onSaved: (lin
     }
   });
   return form;
+}
+
+/**
+ * The tags field, with the workspace's tags suggested (a <datalist>, which browsers and screen readers
+ * offer as they do their own suggestions): each suggestion is the text typed so far with the last tag completed.
+ */
+function tagsInput(tags: string[]): HTMLInputElement {
+  const input = h("input", { type: "text", value: tags.join(", "), list: "tag-suggestions", autocomplete: "off" });
+  const suggest = async () => {
+    const list = document.getElementById("tag-suggestions");
+    if (!list) return;
+    const known = await knownTags();
+    const typed = input.value.split(",");
+    const last = typed.pop()!.trim().toLowerCase();
+    const before = typed.map((t) => t.trim()).filter((t) => t);
+    const prefix = before.length ? `${before.join(", ")}, ` : "";
+    replace(list, ...known.filter((t) => !before.includes(t) && t.toLowerCase().startsWith(last)).slice(0, 20)
+      .map((t) => h("option", { value: `${prefix}${t}` })));
+  };
+  input.addEventListener("input", () => void suggest());
+  input.addEventListener("focus", () => void suggest());
+  return input;
 }
 
 /** Edits carry the version read, so a concurrent edit is refused (412) rather than overwritten. */

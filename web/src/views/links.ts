@@ -1,6 +1,7 @@
 import { api, Domain, Link, linkHash, linkKey, linkPath, linkRef, listDomains, query, session } from "../api";
 import { dialog, formatDate, formatNumber, h, replace, toast } from "../dom";
-import { qrSvg } from "../qr";
+import { routeParams } from "../range";
+import { BulkTools, bulkTools } from "./bulk";
 import { linkForm, patchLink } from "./linkForm";
 
 interface Page {
@@ -16,14 +17,17 @@ const CLICKS = "Clicks (30 d)";
 
 /** The workspace's links: search, tag filter, pages, and every action on a link. */
 export async function linksView(): Promise<HTMLElement> {
-  const state = { q: "", tag: "", cursors: [] as (string | null)[], cursor: null as string | null };
+  // "#/links?tag=spring" (the tags page links there) or "?q=": the list starts filtered.
+  const params = routeParams();
+  const state = { q: params.get("q") ?? "", tag: params.get("tag") ?? "", cursors: [] as (string | null)[], cursor: null as string | null };
   const body = h("div", { class: "table-wrap" });
   const pager = h("nav", { class: "pager", "aria-label": "Pages" });
-  const search = h("input", { id: "search", type: "search", placeholder: "part of a slug or URL", autocomplete: "off" });
-  const tag = h("input", { id: "tag", type: "text", placeholder: "a tag", autocomplete: "off" });
+  const search = h("input", { id: "search", type: "search", placeholder: "part of a slug or URL", autocomplete: "off", value: state.q });
+  const tag = h("input", { id: "tag", type: "text", placeholder: "a tag", autocomplete: "off", value: state.tag });
 
   // Read once for the view, alongside the first page: links are addressed, named and created by their domain.
   const domainsRead = listDomains();
+  const bulk = bulkTools(() => ({ q: state.q, tag: state.tag }), () => load());
   let domains: Domain[] = [];
   const load = async () => {
     const [list, page] = await Promise.all([domainsRead,
@@ -34,7 +38,7 @@ export async function linksView(): Promise<HTMLElement> {
       h("span", { class: "clicks" }, "…"))]));
     replace(body, page.items.length === 0
       ? h("p", { class: "muted" }, state.q || state.tag ? "No link matches." : emptyState())
-      : table(page.items, domains, clicks, load));
+      : table(page.items, domains, clicks, load, bulk));
     replace(pager,
       h("button", {
         type: "button", disabled: state.cursors.length === 0, onclick: () => {
@@ -76,6 +80,7 @@ export async function linksView(): Promise<HTMLElement> {
       h("div", { class: "field" }, h("label", { for: "search" }, "Search"), search),
       h("div", { class: "field" }, h("label", { for: "tag" }, "Tag"), tag),
       h("button", { type: "submit" }, "Filter")),
+    bulk.element,
     body,
     pager);
 }
@@ -101,9 +106,11 @@ async function fillClicks(cells: Map<string, HTMLTableCellElement>): Promise<voi
   }
 }
 
-function table(links: Link[], domains: Domain[], clicks: Map<string, HTMLTableCellElement>, reload: () => Promise<void>): HTMLElement {
+function table(links: Link[], domains: Domain[], clicks: Map<string, HTMLTableCellElement>, reload: () => Promise<void>,
+               bulk: BulkTools): HTMLElement {
   return h("table", { class: "links" },
     h("thead", {}, h("tr", {},
+      h("th", { scope: "col", class: "select-col" }, bulk.pageBox(links)),
       h("th", { scope: "col" }, "Short link"), h("th", { scope: "col" }, "Destination"), h("th", { scope: "col" }, "Tags"),
       h("th", { scope: "col" }, "State"), h("th", { scope: "col", class: "num" }, CLICKS), h("th", { scope: "col" }, "Created"),
       h("th", { scope: "col" }, h("span", { class: "sr-only" }, "Actions")))),
@@ -111,6 +118,7 @@ function table(links: Link[], domains: Domain[], clicks: Map<string, HTMLTableCe
       const ref = linkRef(link, domains);
       const key = linkKey(ref);
       return h("tr", { "data-slug": link.slug, "data-key": key },
+        h("td", { class: "select-col" }, bulk.rowBox(link, key)),
         h("td", { "data-label": "Short link" }, h("a", { href: linkHash(ref) }, link.slug),
           // Which domain, at a glance, where there is more than one (the short URL below says it in full).
           domains.length > 1 ? h("span", { class: "domain" }, link.domain) : null,
@@ -175,6 +183,8 @@ function actions(link: Link, domains: Domain[], reload: () => Promise<void>): HT
 }
 
 async function showQr(link: Link, name: string): Promise<void> {
+  // The QR encoder loads with the first QR code asked for: most visits never need it.
+  const { qrSvg } = await import("../qr");
   const svg = qrSvg(link.shortUrl);
   const figure = h("figure", { class: "qr" });
   figure.innerHTML = svg;

@@ -1,6 +1,9 @@
 import { api, ApiError, Domain, linkHash, linkKey, LinkRef, linkPath, listDomains, query } from "../api";
 import { sparkline, timeChart } from "../charts";
-import { formatNumber, h, isoDay } from "../dom";
+import { formatNumber, h } from "../dom";
+import { change, previousRange, rangeForm, readRange, routeParams } from "../range";
+import { LIVE_TITLE, total } from "./link";
+import { liveCard } from "../live";
 
 interface WorkspaceStats {
   totals: { human: number; bot: number };
@@ -23,14 +26,18 @@ interface Found {
 }
 
 /**
- * The workspace at a glance: human and bot clicks over 30 days, the top links (one row per link,
- * so a slug deleted and created again shows twice), each current one with its own sparkline.
+ * The workspace at a glance: human and bot clicks over a range (30 days unless the route says) against the
+ * period before, the top links (one row per link, so a slug deleted and created again shows twice), each
+ * current one with its own sparkline.
  */
 export async function overviewView(): Promise<HTMLElement> {
-  const to = new Date();
-  const range = { from: isoDay(new Date(to.getTime() - 29 * 86_400_000)), to: isoDay(to) };
+  // The workspace's figures are by UTC day: "24 hours" is today's.
+  const chosen = readRange(routeParams(), "30d", true);
+  const previous = previousRange(chosen);
+  const range = { from: chosen.from, to: chosen.to };
   // (The domains only help find top links off the default domain: without them, the overview still stands.)
-  const [stats, domains] = await Promise.all([api<WorkspaceStats>("GET", `/v1/stats${query({ ...range, top: 10 })}`),
+  const [stats, before, domains] = await Promise.all([api<WorkspaceStats>("GET", `/v1/stats${query({ ...range, top: 10 })}`),
+    api<WorkspaceStats>("GET", `/v1/stats${query({ from: previous.from, to: previous.to, top: 1 })}`).catch(() => null),
     listDomains().catch((): Domain[] => [])]);
   // One read per slug and domain, shared by rows of the same slug: its series is the current link's, and its linkId
   // tells which row that is. (null: no link has the slug there now; undefined: the read failed.)
@@ -56,19 +63,26 @@ export async function overviewView(): Promise<HTMLElement> {
     return { ref: home, line: s === undefined ? [] : "deleted" };
   };
   const found = await Promise.all(stats.topLinks.map(find));
+  const period = chosen.label;
   return h("section", {},
     h("h1", {}, "Overview"),
+    liveCard(LIVE_TITLE, "/v1/stats/live"),
+    rangeForm(chosen, false),
     h("div", { class: "totals" },
-      total("Human clicks, last 30 days", stats.totals.human),
-      total("Bot clicks, last 30 days", stats.totals.bot)),
-    timeChart("Clicks per day", stats.series.map((s) => s.start),
-      [{ label: "human", values: stats.series.map((s) => s.human), colour: "#2b6cb0" },
-        { label: "bot", values: stats.series.map((s) => s.bot), colour: "#c05621" }], "workspace-clicks.csv"),
+      total(`Human clicks, ${period}`, stats.totals.human, before ? change(stats.totals.human, before.totals.human, chosen) : undefined),
+      total(`Bot clicks, ${period}`, stats.totals.bot, before ? change(stats.totals.bot, before.totals.bot, chosen) : undefined)),
+    timeChart("Clicks per day", stats.series.map((s) => s.start), [
+      { label: "human", values: stats.series.map((s) => s.human), colour: "#2b6cb0" },
+      { label: "bot", values: stats.series.map((s) => s.bot), colour: "#c05621", dash: [6, 4] },
+      ...(before && before.series.length === stats.series.length
+        ? [{ label: `human, ${chosen.lengthLabel}`, values: before.series.map((s) => s.human), colour: "#718096", dash: [2, 3], faint: true }]
+        : []),
+    ], "workspace-clicks.csv"),
     h("section", { class: "card" }, h("h2", { id: "top-links" }, "Top links"),
-      stats.topLinks.length === 0 ? h("p", { class: "muted" }, "No clicks in the last 30 days.") :
+      stats.topLinks.length === 0 ? h("p", { class: "muted" }, `No clicks, ${period}.`) :
         h("div", { class: "table-wrap" }, h("table", { "aria-labelledby": "top-links" },
           h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Link"), h("th", { scope: "col", class: "num" }, "Human clicks"),
-            h("th", { scope: "col", class: "num" }, "Bot clicks"), h("th", { scope: "col" }, "Last 30 days"))),
+            h("th", { scope: "col", class: "num" }, "Bot clicks"), h("th", { scope: "col" }, "Human clicks per day"))),
           h("tbody", {}, ...stats.topLinks.map((link, i) => {
             const { ref, line } = found[i];
             const name = linkKey(ref);
@@ -78,12 +92,9 @@ export async function overviewView(): Promise<HTMLElement> {
                 : [h("a", { href: linkHash(ref) }, name)])),
               h("td", { class: "num", "data-label": "Human clicks" }, formatNumber(link.human)),
               h("td", { class: "num", "data-label": "Bot clicks" }, formatNumber(link.bot)),
-              h("td", { "data-label": "Last 30 days" }, line === "deleted" ? h("span", { class: "muted" }, "–")
-                : sparkline(line, `${name}: ${formatNumber(link.human)} human clicks over 30 days`)));
+              h("td", { "data-label": "Human clicks per day" }, line === "deleted" ? h("span", { class: "muted" }, "–")
+                : sparkline(line, `${name}: ${formatNumber(link.human)} human clicks, ${period}`)));
           }))))));
 }
 
-function total(label: string, value: number): HTMLElement {
-  return h("div", { class: "total card" }, h("div", { class: "total-label" }, label),
-    h("div", { class: "total-value", "data-total": label }, formatNumber(value)));
-}
+

@@ -66,17 +66,19 @@ public final class LocalRunner implements AutoCloseable {
     private final HttpApiGateway gateway;
     private final String adminKey;
     private final List<SqsEventSourceMapping> mappings = new ArrayList<>();
+    private final boolean lambdaBatching;
     private S3UploadNotifications notifications;
     private CompactionSchedule schedule;
     private ClickReplayLog replayLog;
     private final Map<String, FunctionPool> pools = new java.util.concurrent.ConcurrentHashMap<>();
     private ClickReplayPoller replay;
 
-    private LocalRunner(EmulatedAws aws, Stage stage, HttpApiGateway gateway, String adminKey) {
+    private LocalRunner(EmulatedAws aws, Stage stage, HttpApiGateway gateway, String adminKey, boolean lambdaBatching) {
         this.aws = aws;
         this.stage = stage;
         this.gateway = gateway;
         this.adminKey = adminKey;
+        this.lambdaBatching = lambdaBatching;
     }
 
     public static LocalRunner start(LocalOptions options) {
@@ -109,7 +111,7 @@ public final class LocalRunner implements AutoCloseable {
                     // Import uploads go from the browser straight to the emulated S3, as they go to the bucket in AWS.
                     new StaticAssets(DashboardPolicy.contentSecurityPolicy(List.of(origin(aws.awsEnv().get(EnvNames.ENDPOINT_URL + "_S3"))))));
             String adminKey = bootstrapAdminKey(aws.dynamo(), stage, dataDir, options.adminKey());
-            LocalRunner runner = new LocalRunner(aws, stage, gateway[0], adminKey);
+            LocalRunner runner = new LocalRunner(aws, stage, gateway[0], adminKey, options.lambdaBatching());
             for (FunctionPool pool : List.of(linksApi, redirect, statsApi)) {
                 runner.pools.put(pool.name(), pool);
             }
@@ -164,7 +166,7 @@ public final class LocalRunner implements AutoCloseable {
     public void subscribe(QueueDefinition queue, String functionName, Supplier<RequestStreamHandler> function, int concurrency) {
         FunctionPool pool = new FunctionPool(functionName, function, concurrency);
         pools.put(functionName, pool);
-        mappings.add(new SqsEventSourceMapping(aws.sqs(), stage.queueUrl(queue), queue, pool, concurrency));
+        mappings.add(new SqsEventSourceMapping(aws.sqs(), stage.queueUrl(queue), queue, pool, concurrency, lambdaBatching));
     }
 
     public String baseUrl() {

@@ -3,6 +3,7 @@ package dev.shortstack.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shortstack.shared.aws.PatientRequest;
 import dev.shortstack.shared.infra.QueueDefinition;
 import dev.shortstack.shared.json.Json;
 import java.io.IOException;
@@ -25,7 +26,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * it succeeded on. With {@code ReportBatchItemFailures}, the records named in
  * {@code batchItemFailures} stay on the queue; a function error leaves the whole batch. Either
  * way they come back after the visibility timeout, and the queue's redrive policy moves them to
- * the DLQ after {@code maxReceiveCount} receives.
+ * the DLQ after {@code maxReceiveCount} receives. A batch is gathered until it is full or the queue's batching window has
+ * passed, as in Lambda; or, when told to deliver eagerly, also as soon as the queue has nothing more to give.
  */
 final class SqsEventSourceMapping implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SqsEventSourceMapping.class);
@@ -37,10 +39,14 @@ final class SqsEventSourceMapping implements AutoCloseable {
     private final QueueDefinition queue;
     private final FunctionPool function;
     private final List<Thread> pollers = new ArrayList<>();
+    private final boolean eager;
     private volatile boolean running = true;
 
-    SqsEventSourceMapping(SqsClient sqs, String queueUrl, QueueDefinition queue, FunctionPool function, int pollerCount) {
+    /** @param lambdaBatching wait out the batching window as Lambda does; otherwise deliver once the queue is empty */
+    SqsEventSourceMapping(SqsClient sqs, String queueUrl, QueueDefinition queue, FunctionPool function, int pollerCount,
+                          boolean lambdaBatching) {
         this.sqs = sqs;
+        this.eager = !lambdaBatching;
         this.queueUrl = queueUrl;
         this.queue = queue;
         this.function = function;
@@ -55,8 +61,8 @@ final class SqsEventSourceMapping implements AutoCloseable {
     }
 
     /**
-     * Gathers up to {@code batchSize} records (SQS returns at most 10 a call) within the batching
-     * window, delivering early once the queue has nothing more to give.
+     * Gathers up to {@code batchSize} records (SQS returns at most 10 a call) within the batching window (long-polling
+     * for what is left of it), or, eagerly, until the queue has nothing more to give.
      */
     private void poll() {
         List<Message> batch = new ArrayList<>();
@@ -64,9 +70,11 @@ final class SqsEventSourceMapping implements AutoCloseable {
         while (running) {
             try {
                 int wanted = Math.min(10, queue.batchSize() - batch.size());
+                int waitSeconds = batch.isEmpty() ? LONG_POLL_SECONDS : eager ? 0
+                        : (int) Math.min(LONG_POLL_SECONDS, Math.max(0, (deadline - System.nanoTime() + 999_999_999L) / 1_000_000_000L));
                 List<Message> received = sqs.receiveMessage(r -> r.queueUrl(queueUrl)
                         .maxNumberOfMessages(wanted)
-                        .waitTimeSeconds(batch.isEmpty() ? LONG_POLL_SECONDS : 0)
+                        .waitTimeSeconds(waitSeconds)
                         .messageSystemAttributeNamesWithStrings("All")
                         .messageAttributeNames("All")).messages();
                 batch.addAll(received);
@@ -77,7 +85,7 @@ final class SqsEventSourceMapping implements AutoCloseable {
                 if (deadline == 0) {
                     deadline = now + queue.maxBatchingWindowSeconds() * 1_000_000_000L;
                 }
-                if (batch.size() >= queue.batchSize() || received.isEmpty() || now - deadline >= 0) {
+                if (batch.size() >= queue.batchSize() || (eager && received.isEmpty()) || now - deadline >= 0) {
                     List<Message> ready = List.copyOf(batch);
                     // Whatever happens to this batch, its messages are the queue's again after the visibility timeout.
                     batch.clear();
@@ -110,7 +118,8 @@ final class SqsEventSourceMapping implements AutoCloseable {
                 .toList();
         for (int start = 0; start < done.size(); start += 10) {
             List<DeleteMessageBatchRequestEntry> chunk = done.subList(start, Math.min(done.size(), start + 10));
-            sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(chunk));
+            // Lambda keeps trying to delete what succeeded; a message not deleted is handled again after its timeout.
+            sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(chunk).overrideConfiguration(PatientRequest.CONFIG));
         }
     }
 

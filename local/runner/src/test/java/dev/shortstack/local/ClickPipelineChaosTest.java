@@ -97,7 +97,7 @@ class ClickPipelineChaosTest {
         List<String> bodies = messages();
         long started = System.nanoTime();
         try (SqsEventSourceMapping mapping = new SqsEventSourceMapping(aws.sqs(), queueUrl, QUEUE,
-                new FunctionPool("aggregator", () -> failingFivePercent, 4), 4)) {
+                new FunctionPool("aggregator", () -> failingFivePercent, 4), 4, false)) {
             send(aws, queueUrl, bodies);
             awaitDrained(aws, queueUrl, dlqUrl, Duration.ofMinutes(8));
         }
@@ -114,7 +114,7 @@ class ClickPipelineChaosTest {
         String compactionsUrl = aws.sqs().createQueue(r -> r.queueName("chaos-compactions-" + suffix).attributes(Map.of(
                 QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(COMPACTIONS.visibilityTimeoutSeconds())))).queueUrl();
         try (SqsEventSourceMapping compactor = new SqsEventSourceMapping(aws.sqs(), compactionsUrl, COMPACTIONS,
-                new FunctionPool("compactor", () -> new CompactArchiveFunction(stats), 1), 1)) {
+                new FunctionPool("compactor", () -> new CompactArchiveFunction(stats), 1), 1, false)) {
             aws.sqs().sendMessage(r -> r.queueUrl(compactionsUrl).messageBody("{\"day\":\"" + DAY + "\"}"));
             awaitEmpty(aws, compactionsUrl, Duration.ofMinutes(3));
         }

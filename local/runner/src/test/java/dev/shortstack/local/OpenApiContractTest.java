@@ -199,6 +199,13 @@ class OpenApiContractTest {
         call("GET", "/v1/links/{slug}/stats", "/v1/links/no-such-link/stats", admin, null, null, 404);
         call("GET", "/v1/stats", "/v1/stats?top=3", admin, null, null, 200);
         call("GET", "/v1/stats", "/v1/stats?top=0", admin, null, null, 400);
+        call("GET", "/v1/links/{slug}/stats/live", "/v1/links/contract/stats/live", admin, null, null, 200);
+        call("GET", "/v1/links/{slug}/stats/live", "/v1/links/contract/stats/live?granularity=hour", admin, null, null, 400);
+        call("GET", "/v1/links/{slug}/stats/live", "/v1/links/no-such-link/stats/live", admin, null, null, 404);
+        call("GET", "/v1/links/{slug}/stats/live", "/v1/links/contract/stats/live", null, null, null, 401);
+        call("GET", "/v1/stats/live", "/v1/stats/live", admin, null, null, 200);
+        call("GET", "/v1/stats/live", "/v1/stats/live?from=2026-12-01", admin, null, null, 400);
+        call("POST", "/v1/stats/live", "/v1/stats/live", admin, "application/json", "{}", 405);
         call("GET", "/v1/stats/links", "/v1/stats/links?slugs=contract", admin, null, null, 200);
         call("GET", "/v1/stats/links", "/v1/stats/links?slugs=", admin, null, null, 400);
         call("GET", "/v1/stats/links", "/v1/stats/links?slugs=no-such-link", admin, null, null, 404);

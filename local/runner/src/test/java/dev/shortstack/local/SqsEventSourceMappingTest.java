@@ -67,7 +67,7 @@ class SqsEventSourceMappingTest {
         }
 
         try (SqsEventSourceMapping mapping = new SqsEventSourceMapping(aws.sqs(), queueUrl, QUEUE,
-                new FunctionPool("test", () -> handler, 2), 2)) {
+                new FunctionPool("test", () -> handler, 2), 2, false)) {
             assertThat(goodOnesDone.await(30, TimeUnit.SECONDS)).as("every good record processed").isTrue();
             List<String> deadLettered = drain(aws, dlqUrl, 3, Duration.ofSeconds(30));
             assertThat(deadLettered).containsExactlyInAnyOrder("poison-0", "poison-1", "poison-2");
@@ -79,6 +79,41 @@ class SqsEventSourceMappingTest {
         }
         assertThat(deliveries.get("poison-0")).isEqualTo(2);
         assertThat(aws.sqs().receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(2)).messages()).isEmpty();
+    }
+
+    @Test
+    void withLambdaBatchingRecordsArrivingWithinTheWindowGoAsOneBatch(EmulatedAws aws) throws Exception {
+        QueueDefinition windowed = new QueueDefinition("esm-window", "UNUSED", 30, 2, 3600, 100, 3);
+        String queueUrl = aws.sqs().createQueue(r -> r.queueName("esm-window-" + UUID.randomUUID().toString().substring(0, 8))
+                .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "30"))).queueUrl();
+        List<List<String>> batches = java.util.Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch delivered = new CountDownLatch(1);
+        RequestStreamHandler handler = (in, out, context) -> {
+            List<String> bodies = new ArrayList<>();
+            Json.mapper().readTree(in).path("Records").forEach(record -> bodies.add(record.path("body").asText()));
+            batches.add(bodies);
+            delivered.countDown();
+            Json.mapper().writeValue(out, Json.mapper().createObjectNode().putArray("batchItemFailures"));
+        };
+
+        try (SqsEventSourceMapping mapping = new SqsEventSourceMapping(aws.sqs(), queueUrl, windowed,
+                new FunctionPool("test", () -> handler, 1), 1, true)) {
+            aws.sqs().sendMessage(r -> r.queueUrl(queueUrl).messageBody("first"));
+            // The poller holds the first record (in flight) while its window runs; the rest arrive within it.
+            while (!"1".equals(aws.sqs().getQueueAttributes(r -> r.queueUrl(queueUrl)
+                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes()
+                    .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))) {
+                assertThat(batches).as("nothing delivered before the window ends").isEmpty();
+            }
+            for (int i = 1; i <= 4; i++) {
+                String body = "later-" + i;
+                aws.sqs().sendMessage(r -> r.queueUrl(queueUrl).messageBody(body));
+            }
+            assertThat(delivered.await(30, TimeUnit.SECONDS)).isTrue();
+        }
+
+        assertThat(batches).hasSize(1);
+        assertThat(batches.get(0)).containsExactlyInAnyOrder("first", "later-1", "later-2", "later-3", "later-4");
     }
 
     /** Long-polls the queue until it has yielded {@code count} messages or the time is up. */

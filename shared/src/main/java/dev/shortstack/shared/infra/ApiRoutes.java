@@ -28,6 +28,7 @@ public final class ApiRoutes {
             // Shortstack's own API.
             new Route("ANY", "/v1/{proxy+}", Target.LINKS_API),
             new Route("GET", "/v1/links/{slug}/stats", Target.STATS_API),
+            new Route("GET", "/v1/links/{slug}/stats/live", Target.STATS_API),
             new Route("ANY", "/v1/stats", Target.STATS_API),
             new Route("ANY", "/v1/stats/{proxy+}", Target.STATS_API),
             new Route("GET", "/v1/domains/{host}/visits", Target.STATS_API),

@@ -1,5 +1,6 @@
 package dev.shortstack.shared.sqs;
 
+import dev.shortstack.shared.aws.PatientRequest;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,8 +9,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Brings a failed message back sooner than its queue's visibility timeout, for failures that pass (a dependency that did
- * not answer): a job queue's timeout is 30 minutes, sized for work that runs long, not for a retry. Best effort: when
- * SQS is what did not answer, the queue's own timeout applies.
+ * not answer): a job queue's timeout is 30 minutes, sized for work that runs long, not for a retry. When SQS is what
+ * did not answer, the change is retried for up to {@link PatientRequest#BUDGET}; past that the queue's own timeout applies.
  */
 public interface RetrySoon {
     RetrySoon NONE = (record, delay) -> { };
@@ -24,7 +25,8 @@ public interface RetrySoon {
             }
             try {
                 sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(record.receiptHandle())
-                        .visibilityTimeout((int) delay.toSeconds()));
+                        .visibilityTimeout((int) delay.toSeconds())
+                        .overrideConfiguration(PatientRequest.CONFIG));
             } catch (SdkException e) {
                 log.warn("Message {} comes back after the queue's visibility timeout instead: {}", record.messageId(), e.getMessage());
             }

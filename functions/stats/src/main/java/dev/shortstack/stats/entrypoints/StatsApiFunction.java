@@ -34,6 +34,9 @@ import dev.shortstack.shared.stats.CompactionJob;
 import dev.shortstack.stats.engine.QueryLimitException;
 import dev.shortstack.stats.query.CompactionRange;
 import dev.shortstack.stats.query.LinkTotalsQuery;
+import dev.shortstack.stats.query.LinkClickFigures;
+import dev.shortstack.stats.query.LiveClicks;
+import java.util.Optional;
 import dev.shortstack.stats.query.StatsQuery;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -46,7 +49,7 @@ import org.slf4j.MDC;
 /**
  * The statistics routes ({@code GET /v1/links/{slug}/stats}, {@code /v1/stats}, {@code
  * /v1/stats/links}, {@code /v1/stats/compactions}): a function of their own, sized for queries, so
- * the links API stays small and fast to start. Same keys, roles and problem rules as the links API.
+ * the links API stays small and fast to start. {@code /stats/live}: the last hour by minute, for the dashboard's live view. Same keys, roles and problem rules as the links API.
  */
 public final class StatsApiFunction extends HttpApiFunction {
     private static final Set<String> JSON = Set.of("application/json");
@@ -104,6 +107,13 @@ public final class StatsApiFunction extends HttpApiFunction {
     private RouteTable routes() {
         return new RouteTable()
                 .add("GET", "/v1/links/{slug}/stats", (request, params) -> linkStats(request, params.get("slug")))
+                .add("GET", "/v1/links/{slug}/stats/live", (request, params) -> liveLinkStats(request, params.get("slug")))
+                .add("GET", "/v1/stats/live", (request, params) -> {
+                    Caller caller = caller(request, Role.READ);
+                    LiveClicks.refuseParameters(request.query());
+                    return HttpApiResponse.uncachedJson(200, StatsViews.lastHour(limited(() -> deps.live().lastHour(
+                            new LinkClickFigures.Scope(caller.workspaceId(), Optional.empty()), deps.clock().instant()))));
+                })
                 .add("GET", "/v1/domains/{host}/visits", (request, params) -> orphanVisits(request, params.get("host")))
                 .add("GET", "/v1/stats", (request, params) -> {
                     Caller caller = caller(request, Role.READ);
@@ -128,6 +138,15 @@ public final class StatsApiFunction extends HttpApiFunction {
         Link link = deps.links().get(caller, LinkAddress.key(request, slug, deps.links().domains()));
         StatsQuery query = StatsQuery.parse(LinkAddress.withoutDomain(request.query()), today());
         return HttpApiResponse.uncachedJson(200, StatsViews.linkStats(limited(() -> deps.stats().linkStats(link, query))));
+    }
+
+    private HttpApiResponse liveLinkStats(HttpApiRequest request, String slug) {
+        MDC.put("slug", slug);
+        Caller caller = caller(request, Role.READ);
+        Link link = deps.links().get(caller, LinkAddress.key(request, slug, deps.links().domains()));
+        LiveClicks.refuseParameters(LinkAddress.withoutDomain(request.query()));
+        return HttpApiResponse.uncachedJson(200, StatsViews.lastHour(limited(() -> deps.live().lastHour(
+                LinkClickFigures.Scope.of(link), deps.clock().instant()))));
     }
 
     /** A domain's orphan visits, for the workspace that owns it only (to any other it does not exist). */

@@ -23,12 +23,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 import dev.shortstack.stats.query.LinkClickFigures;
+import dev.shortstack.stats.query.LiveClicks;
 import dev.shortstack.stats.query.VisitLog;
 import dev.shortstack.links.links.ShortBaseUrl;
 
 /** What the stats API and the compactor are built from, once per execution environment. */
 public record StatsDependencies(Authenticator authenticator, LinkService links, StatsService stats, VisitLog visitLog,
-                                LinkClickFigures linkFigures,
+                                LinkClickFigures linkFigures, LiveClicks live,
                                 CompactionJobs jobs, CompactionService compaction, Optional<String> shortBaseUrl, Clock clock) {
 
     /** A stats request's statements get this long, unless QUERY_TIMEOUT_SECONDS says otherwise. */
@@ -57,6 +58,7 @@ public record StatsDependencies(Authenticator authenticator, LinkService links, 
                 new StatsService(archive.slicer(), archive.engine()),
                 new VisitLog(archive.slicer(), archive.engine()),
                 new LinkClickFigures(archive.slicer(), archive.engine()),
+                new LiveClicks(archive.slicer(), archive.engine()),
                 new CompactionJobs(new CompactionJobStore(aws.dynamo(), env.require(EnvNames.STATS_TABLE)),
                         requests -> SqsBatches.sendJson(aws.sqs(), compactionQueueUrl, requests), clock),
                 new CompactionService(archive.store(), archive.catalog(), archive.engine(), archive.scratch().resolve("work"),

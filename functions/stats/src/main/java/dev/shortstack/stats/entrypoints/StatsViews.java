@@ -18,6 +18,7 @@ import dev.shortstack.stats.query.OrphanVisitLog;
 import dev.shortstack.stats.query.OrphanVisitQuery;
 import dev.shortstack.stats.query.VisitLog;
 import java.util.Map;
+import dev.shortstack.stats.query.LiveClicks;
 
 /** The JSON shapes the stats API answers with (as GET /v1/openapi.json describes them). */
 final class StatsViews {
@@ -59,6 +60,19 @@ final class StatsViews {
         ArrayNode top = body.putArray("topLinks");
         stats.topLinks().forEach(link -> top.addObject().put("linkId", link.linkId()).put("slug", link.slug())
                 .put("human", link.human()).put("bot", link.bot()));
+        return body;
+    }
+
+    /** The live view's hour: one point per minute, every minute present. */
+    static ObjectNode lastHour(LiveClicks.LastHour hour) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("from", hour.from().toString());
+        body.put("to", hour.to().toString());
+        body.put("granularity", "minute");
+        body.putObject("totals").put("human", hour.humans()).put("bot", hour.bots());
+        ArrayNode series = body.putArray("series");
+        hour.minutes().forEach(minute -> series.addObject().put("start", minute.start().toString())
+                .put("human", minute.humans()).put("bot", minute.bots()));
         return body;
     }
 

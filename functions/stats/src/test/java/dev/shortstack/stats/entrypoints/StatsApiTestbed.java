@@ -53,6 +53,18 @@ final class StatsApiTestbed {
         fixture.archive(List.of(human("2026-11-27T22:30:00Z", "DE", "b"), bot("2026-11-27T22:40:00Z"), human("2026-11-27T23:30:00Z", "DE", "c")));
     }
 
+    /** Archives {@code humans} people's and {@code bots} bots' clicks of launch-2026 at {@code at}, in one raw object. */
+    void archiveLaunchClicks(String at, int humans, int bots) {
+        List<ArchivedClick> clicks = new java.util.ArrayList<>();
+        for (int i = 0; i < humans; i++) {
+            clicks.add(human(at, "DE", "live-" + i));
+        }
+        for (int i = 0; i < bots; i++) {
+            clicks.add(bot(at));
+        }
+        fixture.archive(clicks);
+    }
+
     JsonNode invoke(ObjectNode event) {
         return LambdaInvoker.invoke(function, "stats-api", event);
     }

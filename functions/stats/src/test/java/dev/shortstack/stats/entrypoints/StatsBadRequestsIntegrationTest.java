@@ -125,6 +125,20 @@ class StatsBadRequestsIntegrationTest {
                 404, "not-found", null));
         rows.add(row("an unknown stats route", "stats/workspace-stats.json", e -> withRequest(e, "GET", "/v1/stats/nothing"),
                 404, "route-not-found", null));
+        rows.add(row("live view with a range", "stats/workspace-live-stats.json", e -> withQuery(e, Map.of("from", "2026-11-01")),
+                400, "validation-failed", "query.from"));
+        rows.add(row("a link's live view with a granularity", "stats/link-live-stats.json",
+                e -> withQuery(e, Map.of("granularity", "minute")), 400, "validation-failed", "query.granularity"));
+        rows.add(row("live view of another workspace's link", "stats/link-live-stats.json",
+                e -> withRequest(e, "GET", "/v1/links/foreign-slug/stats/live"), 404, "not-found", null));
+        rows.add(row("live view of a link on a domain not served", "stats/link-live-stats.json",
+                e -> withQuery(e, Map.of("domain", "elsewhere.example")), 404, "not-found", null));
+        rows.add(row("live view of a link with a malformed domain", "stats/link-live-stats.json",
+                e -> withQuery(e, Map.of("domain", "https://go.sho.rt")), 400, "validation-failed", "query.domain"));
+        rows.add(row("live view without a key", "stats/workspace-live-stats.json", e -> withoutHeader(e, "authorization"),
+                401, "unauthorized", null));
+        rows.add(row("POST on the live view", "stats/workspace-live-stats.json", e -> withRequest(e, "POST", "/v1/stats/live"),
+                405, "method-not-allowed", null));
         rows.add(orphans("orphan visits: unknown kind", Map.of("kind", "favicon"), "query.kind"));
         rows.add(orphans("orphan visits: limit 0", Map.of("limit", "0"), "query.limit"));
         rows.add(orphans("orphan visits: limit over 500", Map.of("limit", "501"), "query.limit"));

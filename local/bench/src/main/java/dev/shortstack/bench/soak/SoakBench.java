@@ -57,6 +57,8 @@ public final class SoakBench {
         Path dataDir = Files.createTempDirectory("shortstack-soak");
         try (FaultProxy sqs = FaultProxy.start(); FaultProxy s3 = FaultProxy.start();
              LocalRunner runner = LocalRunner.start(new LocalOptions(0, Optional.of(dataDir), false, Optional.empty())
+                     // Batches as Lambda gathers them: the archive then holds as many objects as it would in AWS.
+                     .withLambdaBatching()
                      .withFunctionSettings(Map.of(EnvNames.ENDPOINT_URL + "_SQS", sqs.endpoint().toString(),
                              EnvNames.ENDPOINT_URL + "_S3", s3.endpoint().toString())))) {
             // Only the functions go through the proxies; the runner's own queue polling and schedule talk to the emulators.
