@@ -4,18 +4,21 @@ import dev.shortstack.emulators.FaultProxy;
 import dev.shortstack.local.LocalOptions;
 import dev.shortstack.local.LocalRunner;
 import dev.shortstack.shared.config.EnvNames;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 /**
  * A soak of the local runner under steady mixed load while real faults come and go: the Dynoxide child is SIGKILLed (the
@@ -55,6 +58,7 @@ public final class SoakBench {
         System.out.printf(Locale.ROOT, "java -cp local/bench/target/shortstack-bench.jar dev.shortstack.bench.soak.SoakBench %s%n",
                 String.join(" ", args));
         Path dataDir = Files.createTempDirectory("shortstack-soak");
+        boolean passed;
         try (FaultProxy sqs = FaultProxy.start(); FaultProxy s3 = FaultProxy.start();
              LocalRunner runner = LocalRunner.start(new LocalOptions(0, Optional.of(dataDir), false, Optional.empty())
                      // Batches as Lambda gathers them: the archive then holds as many objects as it would in AWS.
@@ -74,8 +78,22 @@ public final class SoakBench {
             System.out.println(report.faultTable());
             Quiet.await(runner);
             SoakChecks checks = new SoakChecks(client, ledger, stable, report);
-            boolean passed = checks.run();
-            System.exit(passed ? 0 : 1);
+            passed = checks.run();
+        }
+        // Only once the runner is closed: it stops its Dynoxide child (exiting inside the block left it running).
+        if (passed) {
+            deleteRecursively(dataDir);
+        } else {
+            System.out.println("The runner's data is kept for a look: " + dataDir);
+        }
+        System.exit(passed ? 0 : 1);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 
