@@ -15,6 +15,21 @@ export interface Series {
 
 export type Granularity = "day" | "hour" | "minute";
 
+/**
+ * The lines of a click series: people solid, bots dashed (so equal lines stay apart), and, when given and of the same
+ * length, the previous period's people as a faint dotted line.
+ */
+export function clickLines(points: { human: number; bot: number }[],
+                           previous?: { label: string; points: { human: number }[] } | null): Series[] {
+  return [
+    { label: "human", values: points.map((p) => p.human), colour: "#2b6cb0" },
+    { label: "bot", values: points.map((p) => p.bot), colour: "#c05621", dash: [6, 4] },
+    ...(previous && previous.points.length === points.length
+      ? [{ label: previous.label, values: previous.points.map((p) => p.human), colour: "#718096", dash: [2, 3], faint: true }]
+      : []),
+  ];
+}
+
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /**

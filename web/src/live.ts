@@ -1,6 +1,6 @@
 import { api } from "./api";
-import { timeChart } from "./charts";
-import { formatNumber, h, replace } from "./dom";
+import { clickLines, timeChart } from "./charts";
+import { formatNumber, h, plural, replace } from "./dom";
 
 interface LastHour {
   to: string;
@@ -45,12 +45,9 @@ export function liveCard(title: string, path: string): HTMLElement {
         last = figures;
         replace(totals,
           h("span", { class: "total-value", "data-total": title }, formatNumber(hour.totals.human)),
-          ` human ${hour.totals.human === 1 ? "click" : "clicks"} and ${formatNumber(hour.totals.bot)} bot`
-          + `${hour.totals.bot === 1 ? "" : "s"} in the last 60 minutes`);
-        replace(chart, timeChart(`${title}: clicks per minute`, hour.series.map((p) => p.start), [
-          { label: "human", values: hour.series.map((p) => p.human), colour: "#2b6cb0" },
-          { label: "bot", values: hour.series.map((p) => p.bot), colour: "#c05621", dash: [6, 4] },
-        ], "live-clicks.csv", "minute"));
+          ` human ${hour.totals.human === 1 ? "click" : "clicks"} and ${plural(hour.totals.bot, "bot")} in the last 60 minutes`);
+        replace(chart, timeChart(`${title}: clicks per minute`, hour.series.map((p) => p.start), clickLines(hour.series),
+          "live-clicks.csv", "minute"));
       }
       status.textContent = `Updated ${new Date(hour.to).toLocaleTimeString("en-GB")}; every ${LIVE_EVERY_MS / 1000} s while this tab is visible.`;
     } catch (e) {

@@ -1,5 +1,5 @@
 import { api, Link, linkKey, LinkRef, linkPath } from "../api";
-import { barTable, timeChart } from "../charts";
+import { barTable, clickLines, timeChart } from "../charts";
 import { formatNumber, h, replace } from "../dom";
 import { liveCard } from "../live";
 import { change, inRange, previousRange, Range, rangeForm, readRange, routeParams } from "../range";
@@ -46,13 +46,8 @@ export async function linkView(ref: LinkRef): Promise<HTMLElement> {
     const sum = (points: { human: number; bot: number }[], key: "human" | "bot") => points.reduce((n, p) => n + p[key], 0);
     const human = range.since === undefined ? stats.totals.human : sum(series, "human");
     const bot = range.since === undefined ? stats.totals.bot : sum(series, "bot");
-    const chart = timeChart(`Clicks per ${range.granularity}`, series.map((s) => s.start), [
-      { label: "human", values: series.map((s) => s.human), colour: "#2b6cb0" },
-      { label: "bot", values: series.map((s) => s.bot), colour: "#c05621", dash: [6, 4] },
-      ...(earlier && earlier.length === series.length
-        ? [{ label: `human, ${range.lengthLabel}`, values: earlier.map((s) => s.human), colour: "#718096", dash: [2, 3], faint: true }]
-        : []),
-    ], `${file}-clicks.csv`, range.granularity);
+    const chart = timeChart(`Clicks per ${range.granularity}`, series.map((s) => s.start),
+      clickLines(series, earlier && { label: `human, ${range.lengthLabel}`, points: earlier }), `${file}-clicks.csv`, range.granularity);
     replace(results,
       h("div", { class: "totals" },
         total("Human clicks", human, before ? change(human, range.since === undefined ? before.totals.human : sum(earlier!, "human"), range) : undefined),

@@ -1,5 +1,5 @@
 import { api, ApiError, Domain, linkHash, linkKey, LinkRef, linkPath, listDomains, query } from "../api";
-import { sparkline, timeChart } from "../charts";
+import { clickLines, sparkline, timeChart } from "../charts";
 import { formatNumber, h } from "../dom";
 import { change, previousRange, rangeForm, readRange, routeParams } from "../range";
 import { LIVE_TITLE, total } from "./link";
@@ -71,13 +71,8 @@ export async function overviewView(): Promise<HTMLElement> {
     h("div", { class: "totals" },
       total(`Human clicks, ${period}`, stats.totals.human, before ? change(stats.totals.human, before.totals.human, chosen) : undefined),
       total(`Bot clicks, ${period}`, stats.totals.bot, before ? change(stats.totals.bot, before.totals.bot, chosen) : undefined)),
-    timeChart("Clicks per day", stats.series.map((s) => s.start), [
-      { label: "human", values: stats.series.map((s) => s.human), colour: "#2b6cb0" },
-      { label: "bot", values: stats.series.map((s) => s.bot), colour: "#c05621", dash: [6, 4] },
-      ...(before && before.series.length === stats.series.length
-        ? [{ label: `human, ${chosen.lengthLabel}`, values: before.series.map((s) => s.human), colour: "#718096", dash: [2, 3], faint: true }]
-        : []),
-    ], "workspace-clicks.csv"),
+    timeChart("Clicks per day", stats.series.map((s) => s.start),
+      clickLines(stats.series, before && { label: `human, ${chosen.lengthLabel}`, points: before.series }), "workspace-clicks.csv"),
     h("section", { class: "card" }, h("h2", { id: "top-links" }, "Top links"),
       stats.topLinks.length === 0 ? h("p", { class: "muted" }, `No clicks, ${period}.`) :
         h("div", { class: "table-wrap" }, h("table", { "aria-labelledby": "top-links" },

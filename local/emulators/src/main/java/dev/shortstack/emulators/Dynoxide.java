@@ -79,26 +79,21 @@ public final class Dynoxide implements AutoCloseable {
         started.onExit().thenRun(() -> restartUnlessClosing(started));
     }
 
-    /** The child died without being asked to: start it again (at once, then every second while that fails). */
+    /** The child died without being asked to: start it again (at once, then a second after each failed start). */
     private void restartUnlessClosing(Process died) {
-        while (!closing && process == died) {
-            LOG.warn("Dynoxide (pid {}) exited with {}; starting it again on {}", died.pid(), died.exitValue(), endpoint);
-            try {
-                launch();
-                synchronized (this) {
-                    restarts.incrementAndGet();
-                    notifyAll();
-                }
-                return;
-            } catch (EmulatorStartException e) {
-                LOG.warn("Dynoxide did not start again: {}", e.getMessage());
-                try {
-                    Thread.sleep(1_000);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+        if (closing || process != died) {
+            return;
+        }
+        LOG.warn("Dynoxide (pid {}) exited with {}; starting it again on {}", died.pid(), died.exitValue(), endpoint);
+        try {
+            launch();
+            synchronized (this) {
+                restarts.incrementAndGet();
+                notifyAll();
             }
+        } catch (EmulatorStartException e) {
+            LOG.warn("Dynoxide did not start again: {}", e.getMessage());
+            CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> restartUnlessClosing(died));
         }
     }
 

@@ -1,24 +1,24 @@
 package dev.shortstack.redirect.entrypoints;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.shortstack.redirect.service.RedirectOutcome;
+import dev.shortstack.redirect.service.RedirectService;
 import dev.shortstack.redirect.service.Visit;
 import dev.shortstack.shared.config.Env;
+import dev.shortstack.shared.domain.OrphanVisits;
 import dev.shortstack.shared.http.HttpApiFunction;
-import dev.shortstack.shared.http.OriginVerifier;
-import dev.shortstack.shared.http.OriginVerifiers;
 import dev.shortstack.shared.http.HttpApiRequest;
 import dev.shortstack.shared.http.HttpApiResponse;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.shortstack.shared.http.OriginVerifier;
+import dev.shortstack.shared.http.OriginVerifiers;
 import dev.shortstack.shared.http.PrimingEvents;
+import dev.shortstack.shared.http.ViewerHost;
 import dev.shortstack.shared.link.PreviewBots;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import dev.shortstack.shared.http.ViewerHost;
-import dev.shortstack.shared.domain.OrphanVisits;
-import dev.shortstack.redirect.service.RedirectService;
 import org.slf4j.MDC;
 
 /** {@code GET|HEAD /{slug}} and a protected link's {@code POST /unlock/{slug}}: parse the visit, ask the service, answer. */
@@ -81,17 +81,21 @@ public final class RedirectFunction extends HttpApiFunction {
 
     /** The domain's root: its owner's page for it, else the not-found page; an orphan visit of the owner either way. */
     private HttpApiResponse root(HttpApiRequest request, String domain, boolean head) {
-        Optional<String> page = deps.domainPages().root(domain);
-        HttpApiResponse response;
-        if (page.isPresent()) {
-            deps.observability().count("DomainRoot");
-            response = RedirectResponses.domainPage(request, page.get(), "root", head);
-        } else {
-            deps.observability().count("LinkNotFound");
-            response = RedirectResponses.failure(request, new RedirectOutcome.NotFound(""), head);
-        }
+        HttpApiResponse response = ownersPageOrNotFound(request, deps.domainPages().root(domain), "root", "DomainRoot",
+                new RedirectOutcome.NotFound(""), head);
         recordOrphan(request, domain, OrphanVisits.Kind.BASE_URL, response.statusCode());
         return response;
+    }
+
+    /** The page the domain's owner set for this kind of visit that found no link, else the built-in not-found answer. */
+    private HttpApiResponse ownersPageOrNotFound(HttpApiRequest request, Optional<String> page, String kind, String metric,
+                                                 RedirectOutcome.NotFound notFound, boolean head) {
+        if (page.isPresent()) {
+            deps.observability().count(metric);
+            return RedirectResponses.domainPage(request, page.get(), kind, head);
+        }
+        deps.observability().count("LinkNotFound");
+        return RedirectResponses.failure(request, notFound, head);
     }
 
     /** A visit that found no link, kept for the domain's owner (none: nobody could read it, so it is not kept). */
@@ -144,15 +148,8 @@ public final class RedirectFunction extends HttpApiFunction {
             return RedirectResponses.fallback(request, fallback, head);
         }
         if (outcome instanceof RedirectOutcome.NotFound notFound) {
-            Optional<String> page = deps.domainPages().notFound(domain);
-            HttpApiResponse response;
-            if (page.isPresent()) {
-                deps.observability().count("DomainNotFoundPage");
-                response = RedirectResponses.domainPage(request, page.get(), "not found", head);
-            } else {
-                deps.observability().count("LinkNotFound");
-                response = RedirectResponses.failure(request, outcome, head);
-            }
+            HttpApiResponse response = ownersPageOrNotFound(request, deps.domainPages().notFound(domain), "not found",
+                    "DomainNotFoundPage", notFound, head);
             if (!request.method().equals("POST")) {
                 recordOrphan(request, domain, RedirectService.isSlugShaped(notFound.slug())
                         ? OrphanVisits.Kind.INVALID_SHORT_URL : OrphanVisits.Kind.REGULAR_404, response.statusCode());

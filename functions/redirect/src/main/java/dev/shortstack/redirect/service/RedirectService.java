@@ -28,11 +28,6 @@ import org.slf4j.MDC;
  */
 public final class RedirectService {
     private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
-    /** Whether a path segment could be a slug (else a visit to it is a plain 404, not an unknown short link). */
-    public static boolean isSlugShaped(String slug) {
-        return slug != null && SLUG.matcher(slug).matches();
-    }
     private static final int MAX_HEADER_CHARS = 1024;
 
     private final LinkReader links;
@@ -99,8 +94,13 @@ public final class RedirectService {
         return follow(link, visit, visitorHash);
     }
 
+    /** Whether a path segment could be a slug (else a visit to it is a plain 404, not an unknown short link). */
+    public static boolean isSlugShaped(String slug) {
+        return slug != null && SLUG.matcher(slug).matches();
+    }
+
     private Link find(String domain, String slug) {
-        return slug == null || !SLUG.matcher(slug).matches() ? null : links.find(LinkKeys.of(domain, slug)).orElse(null);
+        return isSlugShaped(slug) ? links.find(LinkKeys.of(domain, slug)).orElse(null) : null;
     }
 
     /** Expired or disabled: where such visits go; null for an active link. */

@@ -4,44 +4,43 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shortstack.links.auth.Caller;
 import dev.shortstack.links.auth.Role;
+import dev.shortstack.links.links.LinkAddress;
+import dev.shortstack.links.links.LinkDomains;
 import dev.shortstack.links.request.JsonBody;
 import dev.shortstack.shared.config.ConfigException;
 import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.config.EnvNames;
-import dev.shortstack.stats.compat.BitlyMetricRoutes;
-import dev.shortstack.stats.compat.DubReadRoutes;
-import dev.shortstack.stats.compat.ShlinkReadRoutes;
+import dev.shortstack.shared.domain.ShortDomains;
 import dev.shortstack.shared.http.ApiProblem;
 import dev.shortstack.shared.http.HttpApiFunction;
-import dev.shortstack.shared.http.OriginVerifier;
-import dev.shortstack.shared.http.OriginVerifiers;
 import dev.shortstack.shared.http.HttpApiRequest;
 import dev.shortstack.shared.http.HttpApiResponse;
+import dev.shortstack.shared.http.OriginVerifier;
+import dev.shortstack.shared.http.OriginVerifiers;
 import dev.shortstack.shared.http.PrimingEvents;
 import dev.shortstack.shared.http.ProblemType;
+import dev.shortstack.shared.http.QueryParameters;
 import dev.shortstack.shared.http.RouteTable;
 import dev.shortstack.shared.link.Link;
 import dev.shortstack.shared.link.LinkKeys;
-import dev.shortstack.links.links.LinkAddress;
-import dev.shortstack.links.links.LinkDomains;
-import dev.shortstack.shared.domain.ShortDomains;
-import dev.shortstack.stats.query.OrphanVisitLog;
-import dev.shortstack.stats.query.OrphanVisitQuery;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import dev.shortstack.shared.observability.Observability;
 import dev.shortstack.shared.stats.CompactionJob;
+import dev.shortstack.stats.compat.BitlyMetricRoutes;
+import dev.shortstack.stats.compat.DubReadRoutes;
+import dev.shortstack.stats.compat.ShlinkReadRoutes;
 import dev.shortstack.stats.engine.QueryLimitException;
 import dev.shortstack.stats.query.CompactionRange;
-import dev.shortstack.stats.query.LinkTotalsQuery;
 import dev.shortstack.stats.query.LinkClickFigures;
-import dev.shortstack.stats.query.LiveClicks;
-import java.util.Optional;
+import dev.shortstack.stats.query.LinkTotalsQuery;
+import dev.shortstack.stats.query.OrphanVisitLog;
+import dev.shortstack.stats.query.OrphanVisitQuery;
 import dev.shortstack.stats.query.StatsQuery;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.MDC;
@@ -110,7 +109,7 @@ public final class StatsApiFunction extends HttpApiFunction {
                 .add("GET", "/v1/links/{slug}/stats/live", (request, params) -> liveLinkStats(request, params.get("slug")))
                 .add("GET", "/v1/stats/live", (request, params) -> {
                     Caller caller = caller(request, Role.READ);
-                    LiveClicks.refuseParameters(request.query());
+                    QueryParameters.requireOnly(request.query(), Set.of());
                     return HttpApiResponse.uncachedJson(200, StatsViews.lastHour(limited(() -> deps.live().lastHour(
                             new LinkClickFigures.Scope(caller.workspaceId(), Optional.empty()), deps.clock().instant()))));
                 })
@@ -133,20 +132,22 @@ public final class StatsApiFunction extends HttpApiFunction {
     }
 
     private HttpApiResponse linkStats(HttpApiRequest request, String slug) {
-        MDC.put("slug", slug);
-        Caller caller = caller(request, Role.READ);
-        Link link = deps.links().get(caller, LinkAddress.key(request, slug, deps.links().domains()));
+        Link link = readableLink(request, slug);
         StatsQuery query = StatsQuery.parse(LinkAddress.withoutDomain(request.query()), today());
         return HttpApiResponse.uncachedJson(200, StatsViews.linkStats(limited(() -> deps.stats().linkStats(link, query))));
     }
 
     private HttpApiResponse liveLinkStats(HttpApiRequest request, String slug) {
-        MDC.put("slug", slug);
-        Caller caller = caller(request, Role.READ);
-        Link link = deps.links().get(caller, LinkAddress.key(request, slug, deps.links().domains()));
-        LiveClicks.refuseParameters(LinkAddress.withoutDomain(request.query()));
+        Link link = readableLink(request, slug);
+        QueryParameters.requireOnly(LinkAddress.withoutDomain(request.query()), Set.of());
         return HttpApiResponse.uncachedJson(200, StatsViews.lastHour(limited(() -> deps.live().lastHour(
                 LinkClickFigures.Scope.of(link), deps.clock().instant()))));
+    }
+
+    /** The link a stats route names ({@code ?domain=} too), for a key that may read it; 404 for any other. */
+    private Link readableLink(HttpApiRequest request, String slug) {
+        MDC.put("slug", slug);
+        return deps.links().get(caller(request, Role.READ), LinkAddress.key(request, slug, deps.links().domains()));
     }
 
     /** A domain's orphan visits, for the workspace that owns it only (to any other it does not exist). */

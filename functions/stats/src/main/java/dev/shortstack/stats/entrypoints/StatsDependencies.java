@@ -2,11 +2,11 @@ package dev.shortstack.stats.entrypoints;
 
 import dev.shortstack.links.auth.Authenticator;
 import dev.shortstack.links.auth.RequestLimitsFromEnv;
-import dev.shortstack.links.links.LinkService;
 import dev.shortstack.links.links.LinkDomains;
 import dev.shortstack.links.links.LinkEvents;
+import dev.shortstack.links.links.LinkService;
+import dev.shortstack.links.links.ShortBaseUrl;
 import dev.shortstack.links.links.SlugGenerator;
-import dev.shortstack.shared.sqs.SqsBatches;
 import dev.shortstack.links.store.dynamodb.DynamoApiKeyStore;
 import dev.shortstack.links.store.dynamodb.DynamoLinkStore;
 import dev.shortstack.shared.aws.AwsClients;
@@ -14,18 +14,18 @@ import dev.shortstack.shared.config.Env;
 import dev.shortstack.shared.config.EnvNames;
 import dev.shortstack.shared.link.DynamoVisitCounter;
 import dev.shortstack.shared.observability.Observability;
+import dev.shortstack.shared.sqs.SqsBatches;
 import dev.shortstack.shared.stats.CompactionJobStore;
 import dev.shortstack.stats.ArchiveAccess;
 import dev.shortstack.stats.compaction.CompactionService;
 import dev.shortstack.stats.query.CompactionJobs;
+import dev.shortstack.stats.query.LinkClickFigures;
+import dev.shortstack.stats.query.LiveClicks;
 import dev.shortstack.stats.query.StatsService;
+import dev.shortstack.stats.query.VisitLog;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
-import dev.shortstack.stats.query.LinkClickFigures;
-import dev.shortstack.stats.query.LiveClicks;
-import dev.shortstack.stats.query.VisitLog;
-import dev.shortstack.links.links.ShortBaseUrl;
 
 /** What the stats API and the compactor are built from, once per execution environment. */
 public record StatsDependencies(Authenticator authenticator, LinkService links, StatsService stats, VisitLog visitLog,

@@ -2,23 +2,23 @@ package dev.shortstack.stats.entrypoints;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shortstack.shared.domain.OrphanVisits;
 import dev.shortstack.shared.json.Json;
 import dev.shortstack.shared.link.Link;
 import dev.shortstack.shared.stats.CompactionJob;
 import dev.shortstack.shared.stats.Dimension;
 import dev.shortstack.stats.query.LinkStats;
 import dev.shortstack.stats.query.LinkTotals;
+import dev.shortstack.stats.query.LiveClicks;
+import dev.shortstack.stats.query.OrphanVisitLog;
+import dev.shortstack.stats.query.OrphanVisitQuery;
 import dev.shortstack.stats.query.StatsService;
+import dev.shortstack.stats.query.VisitLog;
 import dev.shortstack.stats.query.WorkspaceStats;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import dev.shortstack.shared.domain.OrphanVisits;
-import dev.shortstack.stats.query.OrphanVisitLog;
-import dev.shortstack.stats.query.OrphanVisitQuery;
-import dev.shortstack.stats.query.VisitLog;
 import java.util.Map;
-import dev.shortstack.stats.query.LiveClicks;
 
 /** The JSON shapes the stats API answers with (as GET /v1/openapi.json describes them). */
 final class StatsViews {

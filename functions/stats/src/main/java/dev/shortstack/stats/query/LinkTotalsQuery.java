@@ -2,6 +2,7 @@ package dev.shortstack.stats.query;
 
 import dev.shortstack.shared.http.ApiProblem;
 import dev.shortstack.shared.http.FieldError;
+import dev.shortstack.shared.http.QueryParameters;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,8 +23,7 @@ public record LinkTotalsQuery(List<String> slugs, LocalDate from, LocalDate to) 
 
     public static LinkTotalsQuery parse(Map<String, String> query, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
-        query.keySet().stream().filter(p -> !PARAMS.contains(p)).sorted()
-                .forEach(p -> errors.add(new FieldError("query." + p, "is not a known parameter")));
+        QueryParameters.refuseUnknown(query, PARAMS, errors);
         Set<String> slugs = new LinkedHashSet<>();
         String raw = query.getOrDefault("slugs", "");
         for (String slug : raw.split(",")) {

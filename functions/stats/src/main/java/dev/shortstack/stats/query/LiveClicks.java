@@ -1,7 +1,5 @@
 package dev.shortstack.stats.query;
 
-import dev.shortstack.shared.http.ApiProblem;
-import dev.shortstack.shared.http.FieldError;
 import dev.shortstack.stats.archive.ArchiveSlicer;
 import dev.shortstack.stats.engine.ClickEngine;
 import java.sql.Timestamp;
@@ -41,15 +39,6 @@ public final class LiveClicks {
     public LiveClicks(ArchiveSlicer slicer, ClickEngine engine) {
         this.slicer = slicer;
         this.engine = engine;
-    }
-
-    /** The live view takes no parameters (a link's takes only {@code ?domain=}, read before this). */
-    public static void refuseParameters(Map<String, String> query) {
-        if (!query.isEmpty()) {
-            throw ApiProblem.validation(query.keySet().stream().sorted()
-                    .map(p -> new FieldError("query." + p, "is not a known parameter; the live view is always the last 60 minutes"))
-                    .toList());
-        }
     }
 
     public LastHour lastHour(LinkClickFigures.Scope scope, Instant now) {

@@ -3,6 +3,7 @@ package dev.shortstack.stats.query;
 import dev.shortstack.shared.domain.OrphanVisits;
 import dev.shortstack.shared.http.ApiProblem;
 import dev.shortstack.shared.http.FieldError;
+import dev.shortstack.shared.http.QueryParameters;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,7 @@ public record OrphanVisitQuery(LocalDate from, LocalDate to, Optional<OrphanVisi
 
     public static OrphanVisitQuery parse(Map<String, String> query, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
-        query.keySet().stream().filter(p -> !PARAMS.contains(p)).sorted()
-                .forEach(p -> errors.add(new FieldError("query." + p, "is not a known parameter")));
+        QueryParameters.refuseUnknown(query, PARAMS, errors);
         DayRange days = DayRange.parse(query, today, DEFAULT_DAYS, errors);
         Optional<OrphanVisits.Kind> kind = Optional.empty();
         if (query.containsKey("kind")) {

@@ -2,6 +2,7 @@ package dev.shortstack.stats.query;
 
 import dev.shortstack.shared.http.ApiProblem;
 import dev.shortstack.shared.http.FieldError;
+import dev.shortstack.shared.http.QueryParameters;
 import dev.shortstack.shared.stats.Dimension;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -26,8 +27,7 @@ public record StatsQuery(LocalDate from, LocalDate to, ZoneId tz, boolean hourly
     /** Reads the query string; every bad parameter is reported at once. Defaults: the last 7 days, daily, UTC. */
     public static StatsQuery parse(Map<String, String> query, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
-        query.keySet().stream().filter(p -> !PARAMS.contains(p)).sorted()
-                .forEach(p -> errors.add(new FieldError("query." + p, "is not a known parameter")));
+        QueryParameters.refuseUnknown(query, PARAMS, errors);
         ZoneId tz = ZoneId.of("UTC");
         if (query.containsKey("tz")) {
             try {

@@ -19,7 +19,6 @@ final class SoakClient {
     static final String HUMAN = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
     static final String BOT = "curl/8.5.0";
     private static final int MAX_IN_FLIGHT = 256;
-    private static final int MAX_RATE_LIMITED_ATTEMPTS = 10;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
@@ -80,21 +79,8 @@ final class SoakClient {
         inFlight.release(MAX_IN_FLIGHT);
     }
 
-    /**
-     * A request outside the measured load (setup, checks): its answer, synchronously. A 429 (the key's requests a second)
-     * is waited out as its Retry-After says, as any well-behaved client does: the checks read hundreds of links at once.
-     */
+    /** A request outside the measured load (setup, checks): its answer, synchronously. */
     HttpResponse<String> now(String method, String path, String body) throws IOException, InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            HttpResponse<String> response = once(method, path, body);
-            if (response.statusCode() != 429 || attempt == MAX_RATE_LIMITED_ATTEMPTS) {
-                return response;
-            }
-            Thread.sleep(1000L * response.headers().firstValue("retry-after").map(Long::parseLong).orElse(1L));
-        }
-    }
-
-    private HttpResponse<String> once(String method, String path, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + key)
                 .timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
