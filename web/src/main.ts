@@ -43,7 +43,23 @@ function renderNav(route: string): void {
     }, "Sign out"));
 }
 
+// Views are read asynchronously, so a quick second click can finish before the first: only the newest route is drawn.
+// While any route is still being read the main region says it is busy (a test waits for that to end before it asserts).
+let newestRender = 0;
+let rendersInFlight = 0;
+
 async function render(): Promise<void> {
+  const mine = ++newestRender;
+  rendersInFlight++;
+  main.setAttribute("aria-busy", "true");
+  try {
+    await drawRoute(() => mine === newestRender);
+  } finally {
+    main.setAttribute("aria-busy", String(--rendersInFlight > 0));
+  }
+}
+
+async function drawRoute(isNewest: () => boolean): Promise<void> {
   const route = location.hash || "#/links";
   if (!session.key() && route !== "#/signin") {
     location.hash = "#/signin";
@@ -57,6 +73,7 @@ async function render(): Promise<void> {
       // The API said why (a 401 signs out); the view below shows it.
     }
   }
+  if (!isNewest()) return;
   renderNav(route);
   // "#/links/{slug}?domain={host}": a link off the default domain (a slug is unique per domain only).
   const [path, search] = route.split("?");
@@ -77,7 +94,10 @@ async function render(): Promise<void> {
   } catch (error) {
     view = h("section", {}, h("h1", {}, "Something went wrong"), h("p", { role: "alert" }, String((error as Error).message)));
   }
-  replace(main, await withWebhookWarning(section, view));
+  if (!isNewest()) return;
+  view = await withWebhookWarning(section, view);
+  if (!isNewest()) return;
+  replace(main, view);
   main.focus();
 }
 
