@@ -1,8 +1,10 @@
 package dev.shortstack.links.links;
 
 import dev.shortstack.shared.link.Link;
+import dev.shortstack.shared.link.LinkItems;
 import dev.shortstack.shared.link.LinkReader;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** All the links API needs of the links table. */
 public interface LinkStore extends LinkReader {
@@ -28,4 +30,29 @@ public interface LinkStore extends LinkReader {
      * @param search           only links whose slug or URL contains this text, case-sensitively (null: all)
      */
     List<Link> listByWorkspace(String workspaceId, String tag, String search, String beforeCreatedKey, int limit);
+
+    /**
+     * Every link of a workspace sorting strictly after {@code beforeCreatedKey} (null: from the newest), newest first,
+     * handed to {@code action} until it answers false or none is left. Here page by page through
+     * {@link #listByWorkspace}; a store that can stream reads each link once instead.
+     */
+    default void forEachByWorkspace(String workspaceId, String beforeCreatedKey, Predicate<Link> action) {
+        String after = beforeCreatedKey;
+        while (true) {
+            List<Link> page = listByWorkspace(workspaceId, null, null, after, LIST_PAGE);
+            for (Link link : page) {
+                if (!action.test(link)) {
+                    return;
+                }
+            }
+            if (page.size() < LIST_PAGE) {
+                return;
+            }
+            Link last = page.get(page.size() - 1);
+            after = LinkItems.createdKey(last.createdAt(), last.key());
+        }
+    }
+
+    /** The page size of the default {@link #forEachByWorkspace}. */
+    int LIST_PAGE = 1_000;
 }

@@ -19,6 +19,7 @@ import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import dev.shortstack.shared.concurrent.DaemonPool;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -38,13 +39,23 @@ public final class DynamoLinkStore implements LinkStore {
     /** Shard queries run in parallel for the first page; threads are daemons so a JVM can exit. */
     private static final ExecutorService SHARD_READERS = DaemonPool.fixed("link-shard-reader", 8);
 
+    /** Items per shard query when every link is walked (an export): large pages, each item read once. */
+    public static final int STREAM_PAGE = 1_000;
+
     private final DynamoDbClient dynamo;
     private final String linksTable;
     private final String visitsTable;
     private final int indexShards;
+    private final int streamPage;
     private final DynamoLinkReader reader;
 
     public DynamoLinkStore(DynamoDbClient dynamo, String linksTable, String visitsTable, int indexShards) {
+        this(dynamo, linksTable, visitsTable, indexShards, STREAM_PAGE);
+    }
+
+    /** @param streamPage items per shard query when every link of a workspace is walked ({@link #forEachByWorkspace}) */
+    public DynamoLinkStore(DynamoDbClient dynamo, String linksTable, String visitsTable, int indexShards, int streamPage) {
+        this.streamPage = streamPage;
         this.dynamo = dynamo;
         this.linksTable = linksTable;
         this.visitsTable = visitsTable;
@@ -112,28 +123,32 @@ public final class DynamoLinkStore implements LinkStore {
 
     @Override
     public List<Link> listByWorkspace(String workspaceId, String tag, String search, String afterCreatedKey, int limit) {
-        List<CompletableFuture<ShardCursor>> opening = new ArrayList<>(indexShards);
-        for (int shard = 0; shard < indexShards; shard++) {
-            QueryRequest query = shardQuery(workspaceId, shard, tag, search, afterCreatedKey, limit);
-            opening.add(CompletableFuture.supplyAsync(() -> ShardCursor.open(dynamo, query), SHARD_READERS));
-        }
-        PriorityQueue<ShardCursor> heads = new PriorityQueue<>(
-                Comparator.comparing(ShardCursor::headKey).reversed());
-        for (CompletableFuture<ShardCursor> future : opening) {
-            ShardCursor cursor = future.join();
-            if (cursor.hasHead()) {
-                heads.add(cursor);
-            }
-        }
+        ShardMerge merge = ShardMerge.open(dynamo, shardQueries(workspaceId, tag, search, afterCreatedKey, limit));
         List<Link> page = new ArrayList<>(limit);
-        while (page.size() < limit && !heads.isEmpty()) {
-            ShardCursor newest = heads.poll();
-            page.add(LinkItems.fromItem(newest.head()));
-            if (newest.advance()) {
-                heads.add(newest);
-            }
+        while (page.size() < limit && merge.hasNext()) {
+            page.add(LinkItems.fromItem(merge.next()));
         }
         return page;
+    }
+
+    /**
+     * One merge over every shard for the whole walk, so each item is read once: paging with
+     * {@link #listByWorkspace} would read up to a page from every shard for each page it returns.
+     */
+    @Override
+    public void forEachByWorkspace(String workspaceId, String beforeCreatedKey, Predicate<Link> action) {
+        ShardMerge merge = ShardMerge.open(dynamo, shardQueries(workspaceId, null, null, beforeCreatedKey, streamPage));
+        while (merge.hasNext() && action.test(LinkItems.fromItem(merge.next()))) {
+            // The action took the link; the merge reads a shard's next page only when its head is used up.
+        }
+    }
+
+    private List<QueryRequest> shardQueries(String workspaceId, String tag, String search, String afterCreatedKey, int pageSize) {
+        List<QueryRequest> queries = new ArrayList<>(indexShards);
+        for (int shard = 0; shard < indexShards; shard++) {
+            queries.add(shardQuery(workspaceId, shard, tag, search, afterCreatedKey, pageSize));
+        }
+        return queries;
     }
 
     private QueryRequest shardQuery(String workspaceId, int shard, String tag, String search, String afterCreatedKey, int limit) {
@@ -179,6 +194,38 @@ public final class DynamoLinkStore implements LinkStore {
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 .build();
+    }
+
+    /** A k-way merge of the shards' items on the unique sort key, newest first; the first pages are read in parallel. */
+    private static final class ShardMerge {
+        private final PriorityQueue<ShardCursor> heads = new PriorityQueue<>(Comparator.comparing(ShardCursor::headKey).reversed());
+
+        static ShardMerge open(DynamoDbClient dynamo, List<QueryRequest> queries) {
+            List<CompletableFuture<ShardCursor>> opening = queries.stream()
+                    .map(query -> CompletableFuture.supplyAsync(() -> ShardCursor.open(dynamo, query), SHARD_READERS))
+                    .toList();
+            ShardMerge merge = new ShardMerge();
+            for (CompletableFuture<ShardCursor> future : opening) {
+                ShardCursor cursor = future.join();
+                if (cursor.hasHead()) {
+                    merge.heads.add(cursor);
+                }
+            }
+            return merge;
+        }
+
+        boolean hasNext() {
+            return !heads.isEmpty();
+        }
+
+        Map<String, AttributeValue> next() {
+            ShardCursor newest = heads.poll();
+            Map<String, AttributeValue> item = newest.head();
+            if (newest.advance()) {
+                heads.add(newest);
+            }
+            return item;
+        }
     }
 
     /** The items of one shard, newest first, fetched page by page only as the merge needs them. */
