@@ -183,6 +183,7 @@ class ClickPipelineChaosTest {
     /** Waits, by polling the queues' counters, until nothing is left in flight and the poison has reached the DLQ. */
     private static void awaitDrained(EmulatedAws aws, String queueUrl, String dlqUrl, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        String seen = "";
         while (System.nanoTime() < deadline) {
             Map<QueueAttributeName, String> main = aws.sqs().getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(
                     QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
@@ -193,10 +194,22 @@ class ClickPipelineChaosTest {
                     && Integer.parseInt(dead) >= POISON) {
                 return;
             }
+            seen = "queue: " + main.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES) + " visible, "
+                    + main.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE) + " in flight; DLQ: " + dead;
             // Each check waits on the DLQ for up to a second: a long poll, not a sleep.
             aws.sqs().receiveMessage(r -> r.queueUrl(dlqUrl).waitTimeSeconds(1).visibilityTimeout(0).maxNumberOfMessages(1));
         }
-        throw new AssertionError("The queue did not drain in " + timeout);
+        // Where the mapping's pollers are, should they be stuck.
+        StringBuilder pollers = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().startsWith("sqs-esm-")) {
+                pollers.append('\n').append(thread.getName()).append(' ').append(thread.getState());
+                for (int i = 0; i < Math.min(12, stack.length); i++) {
+                    pollers.append("\n    at ").append(stack[i]);
+                }
+            }
+        });
+        throw new AssertionError("The queue did not drain in " + timeout + " (last seen: " + seen + ")" + pollers);
     }
 
     /** Waits until a queue has nothing queued or in flight, paced by one-second long polls of an empty queue of its own. */
