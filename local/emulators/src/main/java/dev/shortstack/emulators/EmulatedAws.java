@@ -13,7 +13,9 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -29,6 +31,8 @@ public final class EmulatedAws implements AutoCloseable {
     private final Dynoxide dynoxide;
     private final ElasticMq elasticMq;
     private final S3ProxyServer s3Proxy;
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
     private final DynamoDbClient dynamo;
     private final SqsClient sqs;
     private final S3Client s3;
@@ -37,14 +41,12 @@ public final class EmulatedAws implements AutoCloseable {
         this.dynoxide = dynoxide;
         this.elasticMq = elasticMq;
         this.s3Proxy = s3Proxy;
-        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
-        this.dynamo = DynamoDbClient.builder().region(Region.of(REGION)).credentialsProvider(credentials)
-                .endpointOverride(dynoxide.endpoint()).httpClient(UrlConnectionHttpClient.create()).build();
+        this.dynamo = dynamoBuilder().build();
         // Loopback only, and the emulated event source mapping receives every click: no MD5 of each body, as in AwsClients.
-        this.sqs = SqsClient.builder().region(Region.of(REGION)).credentialsProvider(credentials).checksumValidationEnabled(false)
+        this.sqs = SqsClient.builder().region(Region.of(REGION)).credentialsProvider(CREDENTIALS).checksumValidationEnabled(false)
                 .endpointOverride(elasticMq.endpoint()).httpClient(UrlConnectionHttpClient.create()).build();
         // Uploads signed whole, as S3Clients does against an emulator: S3Proxy drops chunk-signed ones part-way.
-        this.s3 = S3Client.builder().region(Region.of(REGION)).credentialsProvider(credentials)
+        this.s3 = S3Client.builder().region(Region.of(REGION)).credentialsProvider(CREDENTIALS)
                 .endpointOverride(s3Proxy.endpoint()).forcePathStyle(true).serviceConfiguration(s3 -> s3.chunkedEncodingEnabled(false))
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
@@ -119,6 +121,17 @@ public final class EmulatedAws implements AutoCloseable {
 
     public DynamoDbClient dynamo() {
         return dynamo;
+    }
+
+    /** A client of its own that shows every request and answer to {@code watcher} (tests that count what AWS would bill). */
+    public DynamoDbClient dynamoWatchedBy(ExecutionInterceptor watcher) {
+        return dynamoBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(watcher)).build();
+    }
+
+    private DynamoDbClientBuilder dynamoBuilder() {
+        return DynamoDbClient.builder().region(Region.of(REGION))
+                .credentialsProvider(CREDENTIALS)
+                .endpointOverride(dynoxide.endpoint()).httpClient(UrlConnectionHttpClient.create());
     }
 
     public SqsClient sqs() {

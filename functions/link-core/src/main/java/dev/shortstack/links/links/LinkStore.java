@@ -1,7 +1,6 @@
 package dev.shortstack.links.links;
 
 import dev.shortstack.shared.link.Link;
-import dev.shortstack.shared.link.LinkItems;
 import dev.shortstack.shared.link.LinkReader;
 import java.util.List;
 import java.util.function.Predicate;
@@ -33,26 +32,7 @@ public interface LinkStore extends LinkReader {
 
     /**
      * Every link of a workspace sorting strictly after {@code beforeCreatedKey} (null: from the newest), newest first,
-     * handed to {@code action} until it answers false or none is left. Here page by page through
-     * {@link #listByWorkspace}; a store that can stream reads each link once instead.
+     * handed to {@code action} until it answers false or none is left; each link is read once (an export's walk).
      */
-    default void forEachByWorkspace(String workspaceId, String beforeCreatedKey, Predicate<Link> action) {
-        String after = beforeCreatedKey;
-        while (true) {
-            List<Link> page = listByWorkspace(workspaceId, null, null, after, LIST_PAGE);
-            for (Link link : page) {
-                if (!action.test(link)) {
-                    return;
-                }
-            }
-            if (page.size() < LIST_PAGE) {
-                return;
-            }
-            Link last = page.get(page.size() - 1);
-            after = LinkItems.createdKey(last.createdAt(), last.key());
-        }
-    }
-
-    /** The page size of the default {@link #forEachByWorkspace}. */
-    int LIST_PAGE = 1_000;
+    void forEachByWorkspace(String workspaceId, String beforeCreatedKey, Predicate<Link> action);
 }

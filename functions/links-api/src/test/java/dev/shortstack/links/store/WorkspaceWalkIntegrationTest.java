@@ -17,14 +17,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -46,7 +41,7 @@ class WorkspaceWalkIntegrationTest {
         Stage stage = aws.provision("w" + UUID.randomUUID().toString().substring(0, 8));
         String linksTable = stage.resourceEnv().get(EnvNames.LINKS_TABLE);
         ItemsRead itemsRead = new ItemsRead();
-        DynamoLinkStore store = new DynamoLinkStore(counting(aws, itemsRead), linksTable,
+        DynamoLinkStore store = new DynamoLinkStore(aws.dynamoWatchedBy(itemsRead), linksTable,
                 stage.resourceEnv().get(EnvNames.VISITS_TABLE), SHARDS, PAGE);
         List<Link> alice = new ArrayList<>();
         for (int i = 0; i < LINKS; i++) {
@@ -111,17 +106,6 @@ class WorkspaceWalkIntegrationTest {
                     .toList();
             assertThat(aws.dynamo().batchWriteItem(r -> r.requestItems(java.util.Map.of(table, puts))).unprocessedItems()).isEmpty();
         }
-    }
-
-    private static DynamoDbClient counting(EmulatedAws aws, ItemsRead itemsRead) {
-        return DynamoDbClient.builder()
-                .endpointOverride(aws.dynamoEndpoint())
-                .region(Region.of(EmulatedAws.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(EmulatedAws.ACCESS_KEY,
-                        EmulatedAws.SECRET_KEY)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(itemsRead))
-                .build();
     }
 
     /** Items every Query read (ScannedCount: before any filter, as DynamoDB bills them). */

@@ -4,11 +4,13 @@ import dev.shortstack.links.links.LinkStore;
 import dev.shortstack.shared.link.Link;
 import dev.shortstack.shared.link.LinkItems;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /** The links table in memory, with the same conditional semantics as the DynamoDB store. */
 public final class InMemoryLinkStore implements LinkStore {
@@ -53,6 +55,14 @@ public final class InMemoryLinkStore implements LinkStore {
                 .sorted(Comparator.comparing(InMemoryLinkStore::key).reversed())
                 .limit(limit)
                 .toList();
+    }
+
+    @Override
+    public void forEachByWorkspace(String workspaceId, String beforeCreatedKey, Predicate<Link> action) {
+        Iterator<Link> newestFirst = listByWorkspace(workspaceId, null, null, beforeCreatedKey, Integer.MAX_VALUE).iterator();
+        while (newestFirst.hasNext() && action.test(newestFirst.next())) {
+            // The action took the link.
+        }
     }
 
     /** Case-insensitive, over slug, URL and title, as the DynamoDB store searches. */

@@ -27,14 +27,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
@@ -55,14 +51,7 @@ class RulesStayOnTheCachedPathIntegrationTest {
         Stage stage = aws.provision("r" + UUID.randomUUID().toString().substring(0, 8));
         String linksTable = stage.resourceEnv().get(EnvNames.LINKS_TABLE);
         CountingInterceptor requests = new CountingInterceptor();
-        DynamoDbClient counted = DynamoDbClient.builder()
-                .endpointOverride(aws.dynamoEndpoint())
-                .region(Region.of(EmulatedAws.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(EmulatedAws.ACCESS_KEY,
-                        EmulatedAws.SECRET_KEY)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(requests))
-                .build();
+        DynamoDbClient counted = aws.dynamoWatchedBy(requests);
         put(aws, linksTable, link("plain", List.of()));
         put(aws, linksTable, link("targeted", fiveRules()));
         RecordingClickPublisher clicks = new RecordingClickPublisher();
